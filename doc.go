@@ -1,0 +1,40 @@
+package dyad
+
+// Doc is a text annotated in turn by the NLP pipeline's components
+// (tokenizer, sentence splitter, tagger, lemmatizer, parser, entity
+// recogniser), as in spaCy: each component fills its own fields.
+type Doc struct {
+	Text      string
+	Tokens    []Token
+	Sentences []Span
+	Entities  []Entity
+}
+
+// Token is one word or punctuation mark of a Doc.
+type Token struct {
+	Text string
+	// Start and End are byte offsets of the token in Doc.Text.
+	Start, End int
+	// SpaceAfter is false when the next token follows without whitespace.
+	SpaceAfter bool
+	Lemma      string
+	UPOS       string // Universal POS tag
+	XPOS       string // Penn Treebank tag
+	Feats      string // UD morphological features, "_" when none
+	// Head is the Doc-level index of the syntactic head, -1 for a root.
+	Head   int
+	DepRel string // UD relation with subtype, e.g. "nsubj:pass"
+	// NER is the token's entity tag in IOB2: "B-PER", "I-ORG", "O".
+	NER string
+}
+
+// Span is a half-open range [Start, End) of token indices in a Doc.
+type Span struct {
+	Start, End int
+}
+
+// Entity is a named entity: a span of tokens with a label (PER, ORG, LOC).
+type Entity struct {
+	Span
+	Label string
+}

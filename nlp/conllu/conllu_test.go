@@ -1,0 +1,61 @@
+package conllu
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+const sample = `# sent_id = a-1
+# text = I don't know.
+1	I	I	PRON	PRP	_	3	nsubj	_	_
+2-3	don't	_	_	_	_	_	_	_	_
+2	do	do	AUX	VBP	_	4	aux	_	_
+3	n't	not	PART	RB	_	4	advmod	_	_
+4	know	know	VERB	VB	_	0	root	_	SpaceAfter=No
+4.1	ghost	_	_	_	_	_	_	_	_
+5	.	.	PUNCT	.	_	4	punct	_	_
+
+`
+
+func TestReadWriteRoundTrip(t *testing.T) {
+	sents, err := Read(strings.NewReader(sample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sents) != 1 {
+		t.Fatalf("got %d sentences, want 1", len(sents))
+	}
+	s := sents[0]
+	if got := s.Comment("text"); got != "I don't know." {
+		t.Errorf("text comment = %q", got)
+	}
+	if len(s.Words) != 5 || len(s.Ranges) != 1 {
+		t.Fatalf("words=%d ranges=%d, want 5 and 1", len(s.Words), len(s.Ranges))
+	}
+	wantSpace := []bool{true, false, true, false, true}
+	for i, w := range wantSpace {
+		if got := s.SpaceAfter(i); got != w {
+			t.Errorf("SpaceAfter(%d) = %v, want %v", i, got, w)
+		}
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, sents); err != nil {
+		t.Fatal(err)
+	}
+	again, err := Read(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again[0].Words) != 5 || again[0].Words[3].Head != 0 || again[0].Ranges[0].Form != "don't" {
+		t.Errorf("round trip lost data: %+v", again[0])
+	}
+}
+
+func TestReadRejectsBadLines(t *testing.T) {
+	for _, in := range []string{"1\tI\n", "x\tI\tI\tPRON\tPRP\t_\t0\troot\t_\t_\n", "1\tI\tI\tPRON\tPRP\t_\tz\troot\t_\t_\n"} {
+		if _, err := Read(strings.NewReader(in)); err == nil {
+			t.Errorf("Read(%q) gave no error", in)
+		}
+	}
+}
