@@ -8,7 +8,7 @@ import (
 
 const sample = `# sent_id = a-1
 # text = I don't know.
-1	I	I	PRON	PRP	_	3	nsubj	_	_
+1	I	I	PRON	PRP	_	4	nsubj	_	_
 2-3	don't	_	_	_	_	_	_	_	_
 2	do	do	AUX	VBP	_	4	aux	_	_
 3	n't	not	PART	RB	_	4	advmod	_	_
@@ -57,5 +57,32 @@ func TestReadRejectsBadLines(t *testing.T) {
 		if _, err := Read(strings.NewReader(in)); err == nil {
 			t.Errorf("Read(%q) gave no error", in)
 		}
+	}
+}
+
+func TestDocKeepsGoldColumnsAndOffsets(t *testing.T) {
+	sents, err := Read(strings.NewReader(sample + sample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := Doc(sents)
+	if len(doc.Sentences) != 2 || len(doc.Tokens) != 10 {
+		t.Fatalf("sentences=%d tokens=%d, want 2 and 10", len(doc.Sentences), len(doc.Tokens))
+	}
+	// "do" and "n't" form one multiword token, so they are joined.
+	if want := "I don't know. I don't know."; doc.Text != want {
+		t.Errorf("text = %q, want %q", doc.Text, want)
+	}
+	for i, tok := range doc.Tokens {
+		if doc.Text[tok.Start:tok.End] != tok.Text {
+			t.Errorf("token %d %q has offsets for %q", i, tok.Text, doc.Text[tok.Start:tok.End])
+		}
+	}
+	// The second sentence's "I" attaches to its own "know" (index 8).
+	if h := doc.Tokens[5].Head; h != 8 {
+		t.Errorf("second sentence head = %d, want 8", h)
+	}
+	if doc.Tokens[8].Head != -1 || doc.Tokens[8].DepRel != "root" {
+		t.Errorf("root token = %+v", doc.Tokens[8])
 	}
 }

@@ -1,0 +1,46 @@
+package conllu
+
+import (
+	"strings"
+
+	"github.com/dyadnews/dyad"
+)
+
+// Doc builds a dyad.Doc from gold sentences, one Doc sentence per CoNLL-U
+// sentence and one token per syntactic word, carrying every gold column.
+// Doc.Text is the words joined as SpaceAfter says (sentences separated by
+// a space), so token offsets are exact; it is how components are trained
+// and evaluated on gold tokens.
+func Doc(sents []Sentence) *dyad.Doc {
+	var (
+		b   strings.Builder
+		doc dyad.Doc
+	)
+	for si := range sents {
+		s := &sents[si]
+		first := len(doc.Tokens)
+		if si > 0 {
+			b.WriteByte(' ')
+		}
+		for i, w := range s.Words {
+			start := b.Len()
+			b.WriteString(w.Form)
+			space := s.SpaceAfter(i)
+			head := -1
+			if w.Head > 0 {
+				head = first + w.Head - 1
+			}
+			doc.Tokens = append(doc.Tokens, dyad.Token{
+				Text: w.Form, Start: start, End: b.Len(), SpaceAfter: space,
+				Lemma: w.Lemma, UPOS: w.UPOS, XPOS: w.XPOS, Feats: w.Feats,
+				Head: head, DepRel: w.DepRel,
+			})
+			if space && i < len(s.Words)-1 {
+				b.WriteByte(' ')
+			}
+		}
+		doc.Sentences = append(doc.Sentences, dyad.Span{Start: first, End: len(doc.Tokens)})
+	}
+	doc.Text = b.String()
+	return &doc
+}
