@@ -17,10 +17,13 @@ type Token struct {
 	Start, End int
 	// SpaceAfter is false when the next token follows without whitespace.
 	SpaceAfter bool
-	Lemma      string
-	UPOS       string // Universal POS tag
-	XPOS       string // Penn Treebank tag
-	Feats      string // UD morphological features, "_" when none
+	// Fused is true when this token and the next are parts of one written
+	// word, a UD multiword token: "don't" is "do" (Fused) then "n't".
+	Fused bool
+	Lemma string
+	UPOS  string // Universal POS tag
+	XPOS  string // Penn Treebank tag
+	Feats string // UD morphological features, "_" when none
 	// Head is the Doc-level index of the syntactic head, -1 for a root.
 	Head   int
 	DepRel string // UD relation with subtype, e.g. "nsubj:pass"
