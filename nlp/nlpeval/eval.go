@@ -121,17 +121,17 @@ type span struct{ start, end int }
 // word is one syntactic word; for a part of a multiword token, span is
 // the whole token's.
 type word struct {
-	span        span
-	form        string
-	lemma       string
-	upos, xpos  string
-	feats       string // universal features only, sorted
-	deprel      string // without subtype
-	multiword   bool
-	parent      int // index into the treebank's words, -1 for a root
-	funcKids    []int
-	content     bool
-	functional  bool
+	span       span
+	form       string
+	lemma      string
+	upos, xpos string
+	feats      string // universal features only, sorted
+	deprel     string // without subtype
+	multiword  bool
+	parent     int // index into the treebank's words, -1 for a root
+	funcKids   []int
+	content    bool
+	functional bool
 }
 
 // treebank is conll18_ud_eval.py's UDRepresentation.

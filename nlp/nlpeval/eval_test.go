@@ -149,8 +149,8 @@ const goldContraction = `
 func TestEvaluateMultiwordTokens(t *testing.T) {
 	gold := parse(t, goldContraction)
 	tests := []struct {
-		name                  string
-		system                string
+		name                   string
+		system                 string
 		tokensF1, wordsF1, uas float64
 	}{
 		{"same multiword token", goldContraction, 1, 1, 1},
