@@ -1,0 +1,188 @@
+package article
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/RadhiFadlillah/whatlanggo"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/dyadnews/dyad"
+	"github.com/dyadnews/dyad/timex"
+)
+
+// ErrNoBody is returned for an article that has no body text left once
+// page furniture and whitespace are gone.
+var ErrNoBody = errors.New("article has no body text")
+
+// langSampleBytes is how much of the body language detection reads:
+// trigram statistics settle long before, and the cost grows with length.
+const langSampleBytes = 2048
+
+// finish is the step every extraction route ends with. It normalises the
+// headline and paragraphs (Unicode NFC, one space between words, no
+// control characters), takes a dateline off the first paragraph, resolves
+// the story's date, detects the language and sets the content ID. The
+// fields a route already filled (Published from a meta tag, Wire from a
+// byline) are kept; the dateline only fills what is still unknown.
+func finish(a *dyad.Article, opts Options) error {
+	a.Headline = normalizeText(a.Headline)
+	a.Section = normalizeText(a.Section)
+	a.Byline = normalizeText(a.Byline)
+	paras := splitParagraphs(a.Body)
+	if len(paras) > 0 {
+		if m, ok := ParseDateline(paras[0]); ok {
+			paras[0] = strings.TrimSpace(paras[0][m.Len:])
+			if paras[0] == "" {
+				paras = paras[1:]
+			}
+			applyDateline(a, m, paras, opts)
+		}
+	}
+	if len(paras) == 0 {
+		return ErrNoBody
+	}
+	a.Body = strings.Join(paras, "\n\n")
+	if a.Dateline.Date == "" && !a.Published.IsZero() {
+		a.Dateline.Date = a.Published.Format(time.DateOnly)
+	}
+	if a.Lang == "" {
+		a.Lang = detectLang(a.Headline, a.Body)
+	}
+	a.ID = contentID(a.Headline, a.Body)
+	return nil
+}
+
+// applyDateline fills the article's place, wire and date from a parsed
+// dateline. A month and day without a year are placed in the year the
+// story's weekday words agree with, no later than the publication date
+// when one is known and than the ingest time otherwise.
+func applyDateline(a *dyad.Article, m DatelineMatch, paras []string, opts Options) {
+	if a.Dateline.Place == "" {
+		a.Dateline.Place = m.Place
+		a.Dateline.Country = m.Country
+	}
+	if a.Wire == "" {
+		a.Wire = m.Wire
+	}
+	if m.Month == 0 {
+		return
+	}
+	written := fmt.Sprintf("dateline %s %d", m.Month.String()[:3], m.Day)
+	var date time.Time
+	var reason string
+	if m.Year != 0 {
+		t, ok := timex.Date(m.Year, m.Month, m.Day)
+		if !ok {
+			return
+		}
+		date, reason = t, fmt.Sprintf("%s, %d", written, m.Year)
+	} else {
+		anchor := opts.now()
+		if !a.Published.IsZero() {
+			anchor = a.Published
+		}
+		t, why, ok := timex.ResolveMonthDay(m.Month, m.Day, timex.BareWeekdays(strings.Join(paras, "\n")), anchor)
+		if !ok {
+			return
+		}
+		date, reason = t, written+"; "+why
+	}
+	a.Dateline.Date = date.Format(time.DateOnly)
+	if a.Published.IsZero() {
+		a.Published, a.DateReason = date, reason
+	}
+}
+
+// splitParagraphs splits a body at blank lines and normalises each
+// paragraph; single line breaks inside a paragraph become spaces.
+func splitParagraphs(body string) []string {
+	body = strings.ReplaceAll(body, "\r\n", "\n")
+	var paras []string
+	for p := range strings.SplitSeq(body, "\n\n") {
+		if p = normalizeText(p); p != "" {
+			paras = append(paras, p)
+		}
+	}
+	return paras
+}
+
+// normalizeText makes text comparable across routes: valid UTF-8 in NFC,
+// no control or zero-width characters, every run of white space (line
+// breaks, tabs, no-break spaces) one space, no space at either end.
+func normalizeText(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	s = norm.NFC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' || r == '\u00ad':
+			continue // zero-width characters and soft hyphens
+		case unicode.IsControl(r):
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// detectLang returns the ISO 639-1 code of the text's language, or ""
+// when the detector is not confident.
+func detectLang(headline, body string) string {
+	sample := body
+	if len(sample) > langSampleBytes {
+		cut := langSampleBytes
+		for cut > 0 && !utf8.RuneStart(sample[cut]) {
+			cut--
+		}
+		sample = sample[:cut]
+	}
+	info := whatlanggo.Detect(headline + "\n" + sample)
+	if !info.IsReliable() {
+		return ""
+	}
+	return info.Lang.Iso6391()
+}
+
+// contentID hashes what a story says, not how a page laid it out: the
+// headline and body lower-cased, with only letters and digits kept and
+// words separated by single spaces. The same story read from its HTML
+// page, its plain text or a feed record therefore gets the same ID even
+// when quotes, dashes or spacing differ.
+func contentID(headline, body string) string {
+	key := make([]byte, 0, len(headline)+len(body))
+	space := false
+	for _, s := range [2]string{headline, body} {
+		for _, r := range s {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				space = len(key) > 0
+				continue
+			}
+			if space {
+				key = append(key, ' ')
+				space = false
+			}
+			key = utf8.AppendRune(key, unicode.ToLower(r))
+		}
+		space = len(key) > 0
+	}
+	sum := sha256.Sum256(key)
+	return hex.EncodeToString(sum[:10])
+}
