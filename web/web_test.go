@@ -31,7 +31,7 @@ var fixtures = []dyad.Article{
 		ID: "blinken", Section: palestine, Site: "example.com", URL: "https://example.com/world/blinken",
 		Headline: "US has communicated need to not escalate conflict to Iran and Israel, says Blinken",
 		Wire:     "Reuters", Byline: "Humeyra Pamuk",
-		Dateline: dyad.Dateline{Place: "ANNAPOLIS, Md.", Country: "US", Date: "2024-08-06"},
+		Dateline:  dyad.Dateline{Place: "ANNAPOLIS, Md.", Country: "US", Date: "2024-08-06"},
 		Published: time.Date(2024, 8, 6, 0, 0, 0, 0, time.UTC),
 		Body: "The United States has told Iran and Israel that the conflict in the Middle East cannot be allowed to escalate, Secretary of State Antony Blinken said on Tuesday.\n\n" +
 			"“We’ve been engaged in intense diplomacy with allies and partners,” Blinken said.",
