@@ -1,0 +1,289 @@
+package tagger
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// File format: a gzip stream holding the magic string, a format version
+// and then the model's tables, integers as varints and weights as
+// float32 bits. Maps are written in key order so the same model always
+// gives the same bytes.
+const (
+	magic         = "dyad-tagger"
+	formatVersion = 1
+	// maxTableLen bounds every count read from a file, so a corrupt or
+	// hostile file fails cleanly instead of exhausting memory.
+	maxTableLen = 1 << 26
+)
+
+// Save writes m to w in the tagger's gzip-compressed binary format.
+func (m *Model) Save(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return fmt.Errorf("tagger: save: %w", err)
+	}
+	e := &encoder{w: bufio.NewWriter(zw)}
+	e.str(magic)
+	e.uvarint(formatVersion)
+	e.uvarint(uint64(len(m.upos)))
+	for i := range m.upos {
+		e.str(m.upos[i])
+		e.str(m.xpos[i])
+	}
+	lexKeys := sortedKeys(m.lexicon)
+	e.uvarint(uint64(len(lexKeys)))
+	for _, k := range lexKeys {
+		le := m.lexicon[k]
+		e.u64(k)
+		e.u64(le.amb)
+		e.varint(int64(le.fixed))
+	}
+	for _, f := range m.morph.byClass {
+		e.str(f)
+	}
+	morphKeys := sortedKeys(m.morph.byWord)
+	e.uvarint(uint64(len(morphKeys)))
+	for _, k := range morphKeys {
+		e.u64(k)
+		e.str(m.morph.byWord[k])
+	}
+	t := &m.weights
+	nfeat := len(t.start) - 1
+	keys := make([]uint64, nfeat)
+	for j, k := range t.keys {
+		if k != 0 {
+			keys[t.slot[j]] = k
+		}
+	}
+	e.uvarint(uint64(nfeat))
+	for f := range nfeat {
+		e.u64(keys[f])
+		lo, hi := t.start[f], t.start[f+1]
+		e.uvarint(uint64(hi - lo))
+		for i := lo; i < hi; i++ {
+			e.uvarint(uint64(t.cls[i]))
+			e.f32(t.w[i])
+		}
+	}
+	if e.err == nil {
+		e.err = e.w.Flush()
+	}
+	if e.err == nil {
+		e.err = zw.Close()
+	}
+	if e.err != nil {
+		return fmt.Errorf("tagger: save: %w", e.err)
+	}
+	return nil
+}
+
+// Load reads a model written by Save.
+func Load(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("tagger: load: not a tagger model: %w", err)
+	}
+	d := &decoder{r: bufio.NewReader(zr)}
+	if got := d.str(); got != magic {
+		if d.err == nil {
+			d.err = fmt.Errorf("not a tagger model (header %q)", got)
+		}
+		return nil, fmt.Errorf("tagger: load: %w", d.err)
+	}
+	if v := d.uvarint(); v != formatVersion && d.err == nil {
+		return nil, fmt.Errorf("tagger: load: model format version %d, this build reads %d", v, formatVersion)
+	}
+	m := &Model{}
+	nclass := d.count(math.MaxUint16)
+	for range nclass {
+		m.upos = append(m.upos, d.str())
+		m.xpos = append(m.xpos, d.str())
+	}
+	nlex := d.count(maxTableLen)
+	m.lexicon = make(map[uint64]lexEntry, nlex)
+	for range nlex {
+		k, amb, fixed := d.u64(), d.u64(), d.varint()
+		if fixed < -1 || fixed >= int64(nclass) {
+			d.fail("lexicon class %d out of range", fixed)
+		}
+		m.lexicon[k] = lexEntry{amb: amb, fixed: int32(fixed)}
+	}
+	m.morph.byClass = make([]string, nclass)
+	for c := range nclass {
+		m.morph.byClass[c] = d.str()
+	}
+	nmorph := d.count(maxTableLen)
+	m.morph.byWord = make(map[uint64]string, nmorph)
+	for range nmorph {
+		k := d.u64()
+		m.morph.byWord[k] = d.str()
+	}
+	nfeat := d.count(maxTableLen)
+	keys := make([]uint64, 0, nfeat)
+	start := make([]uint32, 1, nfeat+1)
+	var (
+		cls []uint16
+		ws  []float32
+	)
+	for range nfeat {
+		if d.err != nil {
+			break
+		}
+		keys = append(keys, d.u64())
+		n := d.count(nclass)
+		for range n {
+			c := d.uvarint()
+			if c >= uint64(nclass) {
+				d.fail("weight class %d out of range", c)
+			}
+			cls = append(cls, uint16(c))
+			ws = append(ws, d.f32())
+		}
+		if len(cls) > math.MaxUint32 {
+			d.fail("too many weights")
+		}
+		start = append(start, uint32(len(cls)))
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("tagger: load: %w", d.err)
+	}
+	m.weights = newWeightTable(keys, start, cls, ws)
+	m.finite = isFinite(m.xpos)
+	return m, nil
+}
+
+func sortedKeys[V any](m map[uint64]V) []uint64 {
+	ks := make([]uint64, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
+
+// encoder writes the primitives of the format, keeping the first error.
+type encoder struct {
+	w   *bufio.Writer
+	buf [binary.MaxVarintLen64]byte
+	err error
+}
+
+func (e *encoder) write(b []byte) {
+	if e.err == nil {
+		_, e.err = e.w.Write(b)
+	}
+}
+
+func (e *encoder) uvarint(v uint64) { e.write(binary.AppendUvarint(e.buf[:0], v)) }
+func (e *encoder) varint(v int64)   { e.write(binary.AppendVarint(e.buf[:0], v)) }
+func (e *encoder) u64(v uint64)     { e.write(binary.LittleEndian.AppendUint64(e.buf[:0], v)) }
+func (e *encoder) f32(v float32) {
+	e.write(binary.LittleEndian.AppendUint32(e.buf[:0], math.Float32bits(v)))
+}
+func (e *encoder) str(s string) {
+	e.uvarint(uint64(len(s)))
+	if e.err == nil {
+		_, e.err = e.w.WriteString(s)
+	}
+}
+
+// decoder reads the primitives of the format; after the first error every
+// read returns a zero value and the error is kept.
+type decoder struct {
+	r   *bufio.Reader
+	err error
+}
+
+// maxStringLen bounds a string read from a file.
+const maxStringLen = 1 << 16
+
+func (d *decoder) fail(format string, args ...any) {
+	if d.err == nil {
+		d.err = fmt.Errorf(format, args...)
+	}
+}
+
+func (d *decoder) readErr(err error) {
+	if errors.Is(err, io.EOF) {
+		err = io.ErrUnexpectedEOF
+	}
+	if d.err == nil {
+		d.err = err
+	}
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, err := binary.ReadUvarint(d.r)
+	if err != nil {
+		d.readErr(err)
+	}
+	return v
+}
+
+func (d *decoder) varint() int64 {
+	if d.err != nil {
+		return 0
+	}
+	v, err := binary.ReadVarint(d.r)
+	if err != nil {
+		d.readErr(err)
+	}
+	return v
+}
+
+// count reads a length and checks it against limit.
+func (d *decoder) count(limit int) int {
+	n := d.uvarint()
+	if n > uint64(limit) {
+		d.fail("table length %d exceeds %d", n, limit)
+		return 0
+	}
+	return int(n)
+}
+
+func (d *decoder) u64() uint64 {
+	var b [8]byte
+	if d.err != nil {
+		return 0
+	}
+	if _, err := io.ReadFull(d.r, b[:]); err != nil {
+		d.readErr(err)
+		return 0
+	}
+	return binary.LittleEndian.Uint64(b[:])
+}
+
+func (d *decoder) f32() float32 {
+	var b [4]byte
+	if d.err != nil {
+		return 0
+	}
+	if _, err := io.ReadFull(d.r, b[:]); err != nil {
+		d.readErr(err)
+		return 0
+	}
+	return math.Float32frombits(binary.LittleEndian.Uint32(b[:]))
+}
+
+func (d *decoder) str() string {
+	n := d.count(maxStringLen)
+	if d.err != nil || n == 0 {
+		return ""
+	}
+	b := make([]byte, n)
+	if _, err := io.ReadFull(d.r, b); err != nil {
+		d.readErr(err)
+		return ""
+	}
+	return string(b)
+}
