@@ -1,0 +1,312 @@
+// Package ner recognises named entities (PER, ORG, LOC) in a dyad.Doc: a
+// structured averaged perceptron over BILOU tags with Viterbi decoding,
+// fed with word, shape, affix, POS, lexicon and gazetteer features.
+package ner
+
+import (
+	"math"
+	"strings"
+	"sync"
+
+	"github.com/dyadnews/dyad"
+)
+
+// Model is a trained entity recogniser. It is read-only once built, so
+// one Model serves any number of goroutines.
+type Model struct {
+	// labels are the entity types, e.g. ["LOC", "ORG", "PER"]; the tag
+	// set is O followed by B-, I-, L-, U- of each label.
+	labels []string
+	tags   []tag
+	// allowed[p*n+c] says tag c may follow tag p under BILOU;
+	// start[c] and end[c] say tag c may begin or end a sentence.
+	allowed    []bool
+	start, end []bool
+	// trans[p*n+c] is the score of tag c after tag p, startScore[c] of c
+	// at a sentence's beginning.
+	trans, startScore []float32
+	index             map[uint64]int32 // feature key → row of weights
+	weights           []float32        // rows of len(tags) scores
+	lex               map[string]uint8 // lowercased word → lexicon buckets
+	gaz               *Gazetteer
+	scratch           sync.Pool
+}
+
+// tag is one BILOU tag: prefix 'O', 'B', 'I', 'L' or 'U' and the index of
+// its label (-1 for O).
+type tag struct {
+	prefix byte
+	label  int
+}
+
+func newModel(labels []string, gaz *Gazetteer, lex map[string]uint8) *Model {
+	m := &Model{labels: labels, gaz: gaz, lex: lex, index: map[uint64]int32{}}
+	m.tags = []tag{{'O', -1}}
+	for li := range labels {
+		for _, p := range []byte("BILU") {
+			m.tags = append(m.tags, tag{p, li})
+		}
+	}
+	n := len(m.tags)
+	m.allowed = make([]bool, n*n)
+	m.start = make([]bool, n)
+	m.end = make([]bool, n)
+	for c, tc := range m.tags {
+		m.start[c] = tc.prefix == 'O' || tc.prefix == 'B' || tc.prefix == 'U'
+		m.end[c] = tc.prefix == 'O' || tc.prefix == 'L' || tc.prefix == 'U'
+		for p, tp := range m.tags {
+			if tp.prefix == 'B' || tp.prefix == 'I' {
+				m.allowed[p*n+c] = (tc.prefix == 'I' || tc.prefix == 'L') && tc.label == tp.label
+			} else {
+				m.allowed[p*n+c] = m.start[c]
+			}
+		}
+	}
+	m.trans = make([]float32, n*n)
+	m.startScore = make([]float32, n)
+	return m
+}
+
+// Labels returns the entity labels the model assigns.
+func (m *Model) Labels() []string { return append([]string(nil), m.labels...) }
+
+// sentence holds the per-sentence work buffers of decoding.
+type sentence struct {
+	info  []tokenInfo
+	gaz   []uint8
+	lower []string
+	feats []uint64
+	score []float32 // len(tokens) × len(tags) emission scores
+	back  []int32
+	delta []float32
+	beta  []float32
+	best  []int
+}
+
+func (m *Model) getScratch() *sentence {
+	if s, ok := m.scratch.Get().(*sentence); ok {
+		return s
+	}
+	return &sentence{}
+}
+
+// prepare computes token information and gazetteer matches for the
+// tokens toks[start:end].
+func (m *Model) prepare(s *sentence, toks []dyad.Token) {
+	n := len(toks)
+	s.info = grow(s.info, n)
+	s.lower = grow(s.lower, n)
+	s.gaz = grow(s.gaz, n*numKinds)
+	for i := range toks {
+		fillTokenInfo(&s.info[i], toks[i].Text, toks[i].UPOS, toks[i].XPOS, m.lex)
+		s.lower[i] = s.info[i].lower
+	}
+	m.gaz.match(s.lower, s.gaz)
+}
+
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	return b[:n]
+}
+
+// emissions fills s.score with every tag's feature score at each token.
+func (m *Model) emissions(s *sentence) {
+	n, nt := len(s.info), len(m.tags)
+	s.score = grow(s.score, n*nt)
+	clear(s.score)
+	for i := range n {
+		s.feats = s.features(i, s.feats[:0])
+		row := s.score[i*nt : (i+1)*nt]
+		for _, f := range s.feats {
+			if r, ok := m.index[f]; ok {
+				w := m.weights[int(r)*nt : int(r+1)*nt]
+				for t := range row {
+					row[t] += w[t]
+				}
+			}
+		}
+	}
+}
+
+// viterbi finds the best valid tag sequence for the emission scores in
+// s.score and stores it in s.best.
+func (m *Model) viterbi(s *sentence) {
+	n, nt := len(s.info), len(m.tags)
+	s.best = grow(s.best, n)
+	if n == 0 {
+		return
+	}
+	s.delta = grow(s.delta, n*nt)
+	s.back = grow(s.back, n*nt)
+	negInf := float32(math.Inf(-1))
+	for c := range nt {
+		s.delta[c] = negInf
+		if m.start[c] {
+			s.delta[c] = m.startScore[c] + s.score[c]
+		}
+	}
+	for i := 1; i < n; i++ {
+		prev := s.delta[(i-1)*nt : i*nt]
+		cur := s.delta[i*nt : (i+1)*nt]
+		for c := range nt {
+			best, arg := negInf, int32(0)
+			for p := range nt {
+				if !m.allowed[p*nt+c] || prev[p] == negInf {
+					continue
+				}
+				if v := prev[p] + m.trans[p*nt+c]; v > best {
+					best, arg = v, int32(p)
+				}
+			}
+			if best != negInf {
+				best += s.score[i*nt+c]
+			}
+			cur[c] = best
+			s.back[i*nt+c] = arg
+		}
+	}
+	last := s.delta[(n-1)*nt : n*nt]
+	best, arg := negInf, 0
+	for c := range nt {
+		if m.end[c] && last[c] > best {
+			best, arg = last[c], c
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		s.best[i] = arg
+		arg = int(s.back[i*nt+arg])
+	}
+}
+
+// margin returns the smallest, over tokens, difference between the best
+// sequence's score and the best score of a sequence that tags that token
+// differently (max-marginals from forward and backward Viterbi passes): a
+// sentence whose every token is decided by a wide margin is one the model
+// is sure of.
+func (m *Model) margin(s *sentence) float32 {
+	n, nt := len(s.info), len(m.tags)
+	if n == 0 {
+		return float32(math.Inf(1))
+	}
+	negInf := float32(math.Inf(-1))
+	s.beta = grow(s.beta, n*nt)
+	for c := range nt {
+		s.beta[(n-1)*nt+c] = negInf
+		if m.end[c] {
+			s.beta[(n-1)*nt+c] = 0
+		}
+	}
+	for i := n - 2; i >= 0; i-- {
+		for p := range nt {
+			best := negInf
+			for c := range nt {
+				if !m.allowed[p*nt+c] || s.beta[(i+1)*nt+c] == negInf {
+					continue
+				}
+				if v := m.trans[p*nt+c] + s.score[(i+1)*nt+c] + s.beta[(i+1)*nt+c]; v > best {
+					best = v
+				}
+			}
+			s.beta[i*nt+p] = best
+		}
+	}
+	minMargin := float32(math.Inf(1))
+	for i := range n {
+		first, second := negInf, negInf
+		for c := range nt {
+			v := s.delta[i*nt+c] + s.beta[i*nt+c]
+			if s.delta[i*nt+c] == negInf || s.beta[i*nt+c] == negInf {
+				continue
+			}
+			if v > first {
+				first, second = v, first
+			} else if v > second {
+				second = v
+			}
+		}
+		if second != negInf && first-second < minMargin {
+			minMargin = first - second
+		}
+	}
+	return minMargin
+}
+
+// Recognize tags every token of doc with its IOB2 entity tag (Token.NER)
+// and replaces doc.Entities with the entities found, sentence by
+// sentence. It reads Token.Text, UPOS and XPOS; a Doc without sentences
+// is read as one sentence.
+func (m *Model) Recognize(doc *dyad.Doc) {
+	doc.Entities = doc.Entities[:0]
+	if len(doc.Tokens) == 0 {
+		return
+	}
+	s := m.getScratch()
+	defer m.scratch.Put(s)
+	sents := doc.Sentences
+	if len(sents) == 0 {
+		sents = []dyad.Span{{Start: 0, End: len(doc.Tokens)}}
+	}
+	covered := 0
+	for _, sp := range sents {
+		start, end := max(sp.Start, covered), min(sp.End, len(doc.Tokens))
+		for i := covered; i < start; i++ {
+			doc.Tokens[i].NER = "O"
+		}
+		if start >= end {
+			continue
+		}
+		covered = end
+		toks := doc.Tokens[start:end]
+		m.prepare(s, toks)
+		m.emissions(s)
+		m.viterbi(s)
+		for i := range toks {
+			toks[i].NER = m.iob2(s.best, i)
+		}
+		doc.Entities = m.appendEntities(doc.Entities, s.best, start)
+	}
+	for i := covered; i < len(doc.Tokens); i++ {
+		doc.Tokens[i].NER = "O"
+	}
+}
+
+// iob2 converts the BILOU tag at position i of best into IOB2.
+func (m *Model) iob2(best []int, i int) string {
+	t := m.tags[best[i]]
+	switch t.prefix {
+	case 'O':
+		return "O"
+	case 'B', 'U':
+		return "B-" + m.labels[t.label]
+	}
+	return "I-" + m.labels[t.label]
+}
+
+// appendEntities appends the spans of a BILOU sequence, offset to Doc
+// token indices.
+func (m *Model) appendEntities(ents []dyad.Entity, best []int, offset int) []dyad.Entity {
+	begin := -1
+	for i, b := range best {
+		t := m.tags[b]
+		switch t.prefix {
+		case 'U':
+			ents = append(ents, dyad.Entity{Span: dyad.Span{Start: offset + i, End: offset + i + 1}, Label: m.labels[t.label]})
+		case 'B':
+			begin = i
+		case 'L':
+			if begin >= 0 {
+				ents = append(ents, dyad.Entity{Span: dyad.Span{Start: offset + begin, End: offset + i + 1}, Label: m.labels[t.label]})
+			}
+			begin = -1
+		}
+	}
+	return ents
+}
+
+// labelOf returns "" for O or the label of an IOB2 tag string.
+func labelOf(iob string) string {
+	_, l, _ := strings.Cut(iob, "-")
+	return l
+}
