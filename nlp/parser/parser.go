@@ -1,0 +1,125 @@
+// Package parser is dyad's dependency parser: a greedy arc-hybrid
+// transition parser whose transitions are chosen by an averaged perceptron
+// over hashed Zhang and Nivre (2011) features, trained with the dynamic
+// oracle of Goldberg and Nivre (2013), and whose arcs are labelled by a
+// second averaged perceptron with the full UD relation set (subtypes
+// included). It reads each token's form, UPOS and XPOS and writes Head and
+// DepRel; parsing is linear in the sentence length.
+package parser
+
+import (
+	"sync"
+
+	"github.com/dyadnews/dyad"
+)
+
+// Model is a trained parser. It is safe for concurrent use.
+type Model struct {
+	labels []string // arc labels; labels[rootLabel] is "root"
+	root   int16
+	// actions scores SHIFT, LEFT and RIGHT; arcs scores the labels.
+	actions, arcs *table
+	scratch       sync.Pool
+}
+
+// scratch is the per-call working memory of a parse.
+type scratch struct {
+	st     state
+	w      words
+	x      extractor
+	scores []float32
+}
+
+func (m *Model) getScratch() *scratch {
+	if s, ok := m.scratch.Get().(*scratch); ok {
+		return s
+	}
+	s := &scratch{scores: make([]float32, max(numActions, len(m.labels)))}
+	s.x.w = &s.w
+	return s
+}
+
+// Parse fills Head and DepRel of every token of doc, sentence by sentence,
+// from the tokens' Text, UPOS and XPOS. Heads are Doc-level indices, -1
+// for each sentence's single root. Tokens outside doc.Sentences (or all
+// tokens, when there are no sentences) are parsed as one sentence each
+// stretch.
+func (m *Model) Parse(doc *dyad.Doc) {
+	sc := m.getScratch()
+	defer m.scratch.Put(sc)
+	next := 0
+	for _, sp := range doc.Sentences {
+		start, end := max(sp.Start, next), min(sp.End, len(doc.Tokens))
+		if start > next {
+			m.parseSentence(sc, doc.Tokens, next, start)
+		}
+		if start < end {
+			m.parseSentence(sc, doc.Tokens, start, end)
+			next = end
+		}
+	}
+	if next < len(doc.Tokens) {
+		m.parseSentence(sc, doc.Tokens, next, len(doc.Tokens))
+	}
+}
+
+func (m *Model) parseSentence(sc *scratch, toks []dyad.Token, start, end int) {
+	n := end - start
+	sc.w.reset(n)
+	for i := range n {
+		t := &toks[start+i]
+		sc.w.set(i, t.Text, t.UPOS, t.XPOS)
+	}
+	st := &sc.st
+	st.reset(n)
+	for !st.final() {
+		a := m.bestAction(sc, st)
+		lab := int16(none)
+		if a != shift {
+			lab = m.bestLabel(sc, st, a)
+		}
+		st.apply(a, lab)
+	}
+	for i := range n {
+		t := &toks[start+i]
+		if h := int(st.head[i]); h == n {
+			t.Head = -1
+		} else {
+			t.Head = start + h
+		}
+		t.DepRel = m.labels[st.label[i]]
+	}
+}
+
+// bestAction returns the highest-scoring legal action.
+func (m *Model) bestAction(sc *scratch, st *state) int {
+	scores := sc.scores[:numActions]
+	clear(scores)
+	m.actions.score(sc.x.actionFeatures(st), scores)
+	best := -1
+	for a := range numActions {
+		if st.legal(a) && (best < 0 || scores[a] > scores[best]) {
+			best = a
+		}
+	}
+	return best
+}
+
+// bestLabel returns the label of the arc the legal arc action a makes:
+// "root" for the root, else the best-scoring other label.
+func (m *Model) bestLabel(sc *scratch, st *state, a int) int16 {
+	h, d := st.arcHead(a), st.stack[len(st.stack)-1]
+	if int(h) == st.n {
+		return m.root
+	}
+	scores := sc.scores[:len(m.labels)]
+	clear(scores)
+	m.arcs.score(sc.x.labelFeatures(st, h, d), scores)
+	best := -1
+	for l, v := range scores {
+		if int16(l) != m.root && (best < 0 || v > scores[best]) {
+			best = l
+		}
+	}
+	return int16(best)
+}

@@ -1,0 +1,161 @@
+package parser
+
+import "math"
+
+// table maps hashed feature keys to rows of weights, one per class, in an
+// open-addressing hash table: one probe sequence over 16-byte slots, then
+// one contiguous row, keeps scoring to about two cache misses per feature.
+type table struct {
+	width int
+	slots []slot // length is a power of two, at most half full
+	used  int
+	w     []float32 // rows of width weights
+	// For averaged perceptron training (Daumé's trick): sum[i] accumulates
+	// step·delta so that the average of w over all steps is w - sum/step.
+	sum []float64
+}
+
+type slot struct {
+	key uint64 // 0 marks an empty slot
+	row int32
+}
+
+func newTable(width, capacity int) *table {
+	size := 16
+	for size < 2*capacity {
+		size *= 2
+	}
+	return &table{width: width, slots: make([]slot, size)}
+}
+
+// newTrainingTable returns a table that also keeps the sums for averaging.
+func newTrainingTable(width int) *table {
+	t := newTable(width, 1<<16)
+	t.sum = []float64{}
+	return t
+}
+
+// slotOf returns where key is or would go.
+func (t *table) slotOf(key uint64) int {
+	mask := len(t.slots) - 1
+	i := int(key>>32^key) & mask
+	for {
+		k := t.slots[i].key
+		if k == key || k == 0 {
+			return i
+		}
+		i = (i + 1) & mask
+	}
+}
+
+func nonzero(key uint64) uint64 {
+	if key == 0 {
+		return 1
+	}
+	return key
+}
+
+// row returns key's row index or -1.
+func (t *table) row(key uint64) int32 {
+	s := &t.slots[t.slotOf(nonzero(key))]
+	if s.key == 0 {
+		return -1
+	}
+	return s.row
+}
+
+// add returns key's row index, creating a zero row if needed.
+func (t *table) add(key uint64) int32 {
+	key = nonzero(key)
+	i := t.slotOf(key)
+	if t.slots[i].key != 0 {
+		return t.slots[i].row
+	}
+	r := int32(t.used)
+	t.slots[i] = slot{key: key, row: r}
+	t.used++
+	t.w = append(t.w, make([]float32, t.width)...)
+	if t.sum != nil {
+		t.sum = append(t.sum, make([]float64, t.width)...)
+	}
+	if 2*t.used > len(t.slots) {
+		t.grow()
+	}
+	return r
+}
+
+func (t *table) grow() {
+	old := t.slots
+	t.slots = make([]slot, 2*len(old))
+	for _, s := range old {
+		if s.key != 0 {
+			t.slots[t.slotOf(s.key)] = s
+		}
+	}
+}
+
+// score adds the rows of keys to scores, which has width entries.
+func (t *table) score(keys []uint64, scores []float32) {
+	width := t.width
+	for _, k := range keys {
+		r := t.row(k)
+		if r < 0 {
+			continue
+		}
+		row := t.w[int(r)*width : int(r)*width+width]
+		if width == numActions {
+			scores[0] += row[0]
+			scores[1] += row[1]
+			scores[2] += row[2]
+			continue
+		}
+		for j, v := range row {
+			scores[j] += v
+		}
+	}
+}
+
+// update adds delta to class c of every key's row at training step step.
+func (t *table) update(keys []uint64, c int, delta float32, step int) {
+	for _, k := range keys {
+		i := int(t.add(k))*t.width + c
+		t.w[i] += delta
+		t.sum[i] += float64(step) * float64(delta)
+	}
+}
+
+// averaged returns a scoring table with the perceptron's averaged weights
+// at step step, leaving out rows whose weights all round to zero.
+func (t *table) averaged(step int) *table {
+	avg := newTable(t.width, t.used)
+	for _, s := range t.slots {
+		if s.key == 0 {
+			continue
+		}
+		base := int(s.row) * t.width
+		keep := false
+		row := make([]float32, t.width)
+		for j := range row {
+			v := float64(t.w[base+j]) - t.sum[base+j]/float64(step)
+			row[j] = float32(v)
+			if math.Abs(v) > 1e-6 {
+				keep = true
+			}
+		}
+		if keep {
+			avg.put(s.key, row)
+		}
+	}
+	return avg
+}
+
+// put appends a row for a key that is not in t yet.
+func (t *table) put(key uint64, row []float32) {
+	i := t.slotOf(key)
+	t.slots[i] = slot{key: key, row: int32(t.used)}
+	t.used++
+	t.w = append(t.w, row...)
+	if 2*t.used > len(t.slots) {
+		t.grow()
+	}
+}
