@@ -29,7 +29,9 @@ type stdio struct {
 }
 
 // commands lists every subcommand; each is defined in the file of its name.
-var commands = []command{}
+var commands = []command{
+	evalCommand,
+}
 
 // exitCode lets a command choose its exit status after printing its own
 // report (ingest exits 1 when some inputs failed, all others stored).
