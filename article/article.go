@@ -12,6 +12,22 @@ type Options struct {
 	Now time.Time
 	// URL is where the page or text came from, if known.
 	URL string
+	// MaxTextBytes is the largest text or record FromText and FromRecord
+	// accept; zero means DefaultMaxTextBytes. A longer input is refused
+	// with an error rather than cut, since a cut story is a wrong one.
+	MaxTextBytes int
+}
+
+// DefaultMaxTextBytes is far above any news story (the longest run to
+// some 100 KB of text) and low enough that a stray file cannot make
+// extraction slow.
+const DefaultMaxTextBytes = 4 << 20
+
+func (o Options) maxTextBytes() int {
+	if o.MaxTextBytes <= 0 {
+		return DefaultMaxTextBytes
+	}
+	return o.MaxTextBytes
 }
 
 func (o Options) now() time.Time {

@@ -52,10 +52,10 @@ func (d DateMatch) Time() (time.Time, bool) {
 }
 
 // dateRE finds "Thursday, May 7, 2015", "May 7", "Aug. 6, 2024",
-// "7 May 2015" and "6th August". Month words are checked by ParseMonth,
+// "7 May 2015", "6th August" and ISO 8601 "2024-08-06". Month words are checked by ParseMonth,
 // so the pattern only needs their shape; a capital letter is required
 // because "may 5" is more often a verb than a date.
-var dateRE = regexp.MustCompile(`(?:\b([A-Za-z]+day),?\s+)?(?:\b([A-Z][a-zA-Z]{2,8}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?|\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-zA-Z]{2,8})\b\.?(?:,?\s+(\d{4})\b)?)`)
+var dateRE = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b|(?:\b([A-Za-z]+day),?\s+)?(?:\b([A-Z][a-zA-Z]{2,8}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?|\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-zA-Z]{2,8})\b\.?(?:,?\s+(\d{4})\b)?)`)
 
 // FindDates returns the written-out dates of text in order. A weekday
 // that contradicts the date it heads is kept as written, so callers can
@@ -70,9 +70,19 @@ func FindDates(text string) []DateMatch {
 			return text[m[2*i]:m[2*i+1]]
 		}
 		d := DateMatch{Start: m[0], End: m[1], Weekday: -1}
-		monthWord, dayWord, yearWord := sub(2), sub(3), sub(4)
+		if iso := sub(1); iso != "" {
+			d.Year, _ = strconv.Atoi(iso)
+			month, _ := strconv.Atoi(sub(2))
+			d.Day, _ = strconv.Atoi(sub(3))
+			if _, ok := Date(d.Year, time.Month(month), d.Day); ok {
+				d.Month = time.Month(month)
+				out = append(out, d)
+			}
+			continue
+		}
+		monthWord, dayWord, yearWord := sub(5), sub(6), sub(7)
 		if monthWord == "" {
-			monthWord, dayWord, yearWord = sub(6), sub(5), sub(7)
+			monthWord, dayWord, yearWord = sub(9), sub(8), sub(10)
 		}
 		month, ok := ParseMonth(monthWord)
 		if !ok {
@@ -86,16 +96,14 @@ func FindDates(text string) []DateMatch {
 		if yearWord != "" {
 			d.Year, _ = strconv.Atoi(yearWord)
 		}
-		if w := sub(1); w != "" {
-			wd, ok := weekdayNames[strings.ToLower(w)]
-			if ok {
+		if w := sub(4); w != "" {
+			if wd, ok := weekdayNames[strings.ToLower(w)]; ok {
 				d.Weekday = wd
+			} else if sub(5) != "" {
+				// "holiday, May 5": only a weekday heads a date.
+				d.Start = m[2*5]
 			} else {
-				// "Sunday" matched as a weekday only; "someday" is not one.
-				d.Start = m[2*2]
-				if monthWord == sub(6) {
-					d.Start = m[2*5]
-				}
+				d.Start = m[2*8]
 			}
 		}
 		out = append(out, d)
