@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/dyadnews/dyad"
+	"github.com/dyadnews/dyad/data/geo"
 )
 
 // FromText extracts a story from plain text as copied from a news page:
@@ -230,7 +231,7 @@ func textStoryBody(lines []textLine, headline, byline string) []string {
 	lines = lines[:end]
 	last := len(lines) - 1
 	for i := len(lines) - 1; i >= 0; i-- {
-		if ln := lines[i]; ln.prose && ln.kind == kindContent {
+		if ln := lines[i]; ln.kind == kindContent && (ln.prose || textEndsSentence(ln.text)) {
 			last = i
 			break
 		}
@@ -278,6 +279,7 @@ func textBylineNames(byline string) map[string]bool {
 }
 
 func textKeepStory(lines []textLine, headline string) []string {
+	headlineKey := looseKey(headline)
 	seen := make(map[string]int, len(lines))
 	for _, ln := range lines {
 		if !ln.prose {
@@ -289,7 +291,7 @@ func textKeepStory(lines []textLine, headline string) []string {
 		switch {
 		case ln.kind != kindContent, !textHasAlnum(ln.text):
 		case !ln.prose && seen[ln.text] > 1:
-		case ln.text == headline:
+		case headlineKey != "" && looseKey(ln.text) == headlineKey:
 		default:
 			body = append(body, ln.text)
 		}
@@ -299,4 +301,16 @@ func textKeepStory(lines []textLine, headline string) []string {
 
 func textHasAlnum(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// looseKey compares titles across copies: letters and digits only,
+// lower case, without diacritics ("Stardust @ home" is "Stardust@home").
+func looseKey(s string) string {
+	var b strings.Builder
+	for _, r := range geo.Fold(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
