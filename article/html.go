@@ -20,6 +20,10 @@ const MaxHTMLBytes = 16 << 20
 // maxTreeNodes bounds the element count of the extracted body tree.
 const maxTreeNodes = 20000
 
+// minBodyWords is the fewest words a body must have to be a story rather
+// than a leftover label or menu item.
+const minBodyWords = 5
+
 // ErrNoArticle is returned when a page holds no story text.
 var ErrNoArticle = errors.New("no article text found")
 
@@ -81,8 +85,8 @@ func extractHTML(src string, opts Options) (*dyad.Article, error) {
 	}
 	blocks := cleanBody(blocksOf(res.ContentNode), meta, a)
 	a.Body = joinBlocks(blocks)
-	if a.Body == "" {
-		return nil, ErrNoArticle
+	if n := len(strings.Fields(a.Body)); n < minBodyWords {
+		return nil, fmt.Errorf("%w: %d words left after removing page furniture", ErrNoArticle, n)
 	}
 	return a, nil
 }
