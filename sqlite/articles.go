@@ -38,39 +38,64 @@ const insertArticleSQL = `INSERT INTO articles (` + articleColumns + `, canonica
 // and sets a.Ingested. It returns dyad.Duplicate, writing nothing, when an
 // article with the same ID or canonical URL (see CanonicalURL) is stored.
 func (db *DB) PutArticle(ctx context.Context, a *dyad.Article) (dyad.PutResult, error) {
-	if a == nil || a.ID == "" {
-		return 0, errors.New("sqlite: put article: missing ID")
+	res, err := db.PutArticles(ctx, []*dyad.Article{a})
+	if err != nil {
+		return 0, err
+	}
+	return res[0], nil
+}
+
+// PutArticles stores a batch of articles in one transaction, which is how
+// bulk ingest is fast: SQLite's commit and FTS5's index flush happen once
+// per batch instead of once per article. Result i says what happened to
+// articles[i]; a later article duplicating an earlier one of the same
+// batch is a Duplicate. On error nothing of the batch is stored, so no
+// article is ever half-written; a caller can retry one at a time to find
+// the article at fault.
+func (db *DB) PutArticles(ctx context.Context, articles []*dyad.Article) ([]dyad.PutResult, error) {
+	for i, a := range articles {
+		if a == nil || a.ID == "" {
+			return nil, fmt.Errorf("sqlite: put articles: article %d has no ID", i)
+		}
 	}
 	ingested := db.now().UTC()
-	var canonical any // NULL when there is no URL, so URL-less stories never collide
-	if c := CanonicalURL(a.URL); c != "" {
-		canonical = c
-	}
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
-		return 0, fmt.Errorf("sqlite: put article %s: %w", a.ID, err)
+		return nil, fmt.Errorf("sqlite: put articles: %w", err)
 	}
 	defer tx.Rollback()
-	res, err := tx.StmtContext(ctx, db.insertArticle).ExecContext(ctx,
-		a.ID, a.URL, a.Site, a.Section, a.Headline, a.Byline, a.Wire,
-		a.Dateline.Place, a.Dateline.Country, a.Dateline.Date,
-		timeToMicro(a.Published), a.DateReason, a.Lang, a.Body,
-		timeToMicro(ingested), canonical)
-	if err != nil {
-		return 0, fmt.Errorf("sqlite: put article %s: %w", a.ID, err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return 0, fmt.Errorf("sqlite: put article %s: %w", a.ID, err)
-	}
-	if n == 0 {
-		return dyad.Duplicate, nil
+	insert := tx.StmtContext(ctx, db.insertArticle)
+	results := make([]dyad.PutResult, len(articles))
+	for i, a := range articles {
+		var canonical any // NULL when there is no URL, so URL-less stories never collide
+		if c := CanonicalURL(a.URL); c != "" {
+			canonical = c
+		}
+		res, err := insert.ExecContext(ctx,
+			a.ID, a.URL, a.Site, a.Section, a.Headline, a.Byline, a.Wire,
+			a.Dateline.Place, a.Dateline.Country, a.Dateline.Date,
+			timeToMicro(a.Published), a.DateReason, a.Lang, a.Body,
+			timeToMicro(ingested), canonical)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: put article %s: %w", a.ID, err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: put article %s: %w", a.ID, err)
+		}
+		if n == 0 {
+			results[i] = dyad.Duplicate
+		}
 	}
 	if err := tx.Commit(); err != nil {
-		return 0, fmt.Errorf("sqlite: put article %s: commit: %w", a.ID, err)
+		return nil, fmt.Errorf("sqlite: put articles: commit: %w", err)
 	}
-	a.Ingested = ingested
-	return dyad.Stored, nil
+	for i, a := range articles {
+		if results[i] == dyad.Stored {
+			a.Ingested = ingested
+		}
+	}
+	return results, nil
 }
 
 // Article returns the article with the given ID or dyad.ErrNotFound.

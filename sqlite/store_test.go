@@ -488,3 +488,74 @@ func BenchmarkPutArticle(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
+
+func TestPutArticlesBatch(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	put(t, db, dyad.Article{ID: "old", URL: "https://example.com/old"})
+	batch := []*dyad.Article{
+		{ID: "n1", URL: "https://example.com/1"},
+		{ID: "old"},
+		{ID: "n2", URL: "https://example.com/old/"},
+		{ID: "n3"},
+		{ID: "n1"},
+		{ID: "n4", URL: "https://EXAMPLE.com/1?utm_source=x"},
+	}
+	got, err := db.PutArticles(ctx, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []dyad.PutResult{dyad.Stored, dyad.Duplicate, dyad.Duplicate, dyad.Stored, dyad.Duplicate, dyad.Duplicate}
+	if !slices.Equal(got, want) {
+		t.Errorf("PutArticles = %v, want %v", got, want)
+	}
+	if batch[0].Ingested.IsZero() || !batch[1].Ingested.IsZero() {
+		t.Errorf("Ingested set on %v / %v; want on stored articles only", batch[0].Ingested, batch[1].Ingested)
+	}
+	if n, _ := db.CountArticles(ctx); n != 3 {
+		t.Errorf("CountArticles = %d, want 3", n)
+	}
+	if _, err := db.PutArticles(ctx, []*dyad.Article{{ID: "ok"}, {}}); err == nil {
+		t.Error("batch with an article without ID succeeded")
+	}
+}
+
+func TestPutArticlesFailureStoresNoneOfTheBatch(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	if _, err := db.write.ExecContext(ctx, `CREATE TRIGGER fail_after_insert AFTER INSERT ON articles
+		WHEN new.id = 'doomed' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`); err != nil {
+		t.Fatal(err)
+	}
+	_, err := db.PutArticles(ctx, []*dyad.Article{{ID: "fine", Headline: "Fine zeppelin"}, {ID: "doomed"}})
+	if err == nil {
+		t.Fatal("PutArticles succeeded despite the injected failure")
+	}
+	if n, _ := db.CountArticles(ctx); n != 0 {
+		t.Errorf("CountArticles = %d after a failed batch, want 0", n)
+	}
+	if page, err := db.Articles(ctx, dyad.ArticleQuery{Text: "zeppelin"}); err != nil || len(page.Articles) != 0 {
+		t.Errorf("search finds %d articles of a failed batch (%v), want 0", len(page.Articles), err)
+	}
+}
+
+func BenchmarkPutArticles(b *testing.B) {
+	const batch = 100
+	ctx := context.Background()
+	db, _ := openTest(b)
+	body := strings.Repeat("The United States has told Iran and Israel that the conflict cannot be allowed to escalate. ", 30)
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		as := make([]*dyad.Article, batch)
+		for j := range as {
+			as[j] = &dyad.Article{ID: fmt.Sprintf("bench-%d", n), URL: fmt.Sprintf("https://example.com/%d", n),
+				Headline: "Story number " + fmt.Sprint(n), Body: body, Published: day(1).Add(time.Duration(n) * time.Second)}
+			n++
+		}
+		if _, err := db.PutArticles(ctx, as); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+}
