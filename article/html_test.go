@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -164,7 +165,8 @@ func TestFromHTMLHostile(t *testing.T) {
 }
 
 // BenchmarkFromHTML extracts benchmark pages in turn; pages/s is
-// reported as a metric, memory per page by ReportAllocs.
+// reported as a metric, memory per page by ReportAllocs, and the live
+// heap after the run as heap-MB: it stays flat however many pages pass.
 func BenchmarkFromHTML(b *testing.B) {
 	bench := benchmarkData(b)
 	pages := make([]extracteval.Page, 0, len(bench.Pages))
@@ -188,4 +190,9 @@ func BenchmarkFromHTML(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "pages/s")
+	b.StopTimer()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MB")
 }
