@@ -148,11 +148,24 @@ var furnitureRe = regexp.MustCompile(`^(?i:` +
 	`click here|sign up|subscribe|follow us|follow \S+ on|share (this|it|on)|like this story|` +
 	`get the .{0,40} app|download the .{0,40} app|copyright|©|all rights reserved|` +
 	`this copy is for your personal|thanks for signing up|there was an error|an error has occurred|` +
-	`have a tip|advertisement|sponsored|you may also like|you might also like|image:|photo:|getty images` +
-	`)\b`)
+	`have a tip|advertisement|sponsored|you may also like|you might also like|image:|photo:|getty images|` +
+	`how to listen|listen (to|on|live)|download:|leggi anche|lesen sie auch|lire aussi|leia também|lea también|читайте также` +
+	`)(\W|$)`)
+
+// contactRe finds an e-mail address or a social handle; a short block
+// with one and an invitation to write or follow is the author's contact
+// box, not story.
+var (
+	contactRe = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+|(^|\s)@\w{2,}`)
+	inviteRe  = regexp.MustCompile(`(?i)\b(write to|email|e-mail|follow|reach(ed)?|contact|tweet)\b`)
+)
 
 func isFurniture(s string) bool {
-	if furnitureRe.MatchString(s) && nWords(s) <= 40 {
+	n := nWords(s)
+	if furnitureRe.MatchString(s) && n <= 40 {
+		return true
+	}
+	if n <= 40 && contactRe.MatchString(s) && inviteRe.MatchString(s) {
 		return true
 	}
 	return nWords(s) >= 3 && isAllCaps(s) && strings.Contains(strings.ToUpper(s), "CLICK HERE")
