@@ -58,7 +58,8 @@ func partLengths(parts []string) []int {
 // whose stop belongs to it: a listed one, an initial ("J."), or letters
 // each followed by a stop ("U.S.", "a.m.", "Ph.D.").
 func (lx *lexicon) isAbbrev(w string) bool {
-	if lx.abbrevs[strings.ToLower(w)] {
+	var buf [maxLookup]byte
+	if l, ok := lowerASCII(buf[:], w); ok && lx.abbrevs[string(l)] {
 		return true
 	}
 	body := w[:len(w)-1]
@@ -86,10 +87,34 @@ func (lx *lexicon) isWhole(w string) bool { return lx.whole[w] }
 // multiword returns the part lengths of a multiword token written
 // without an apostrophe, or nil.
 func (lx *lexicon) multiword(w string) []int {
-	if len(w) > 12 {
+	var buf [maxLookup]byte
+	l, ok := lowerASCII(buf[:], w)
+	if !ok {
 		return nil
 	}
-	return lx.multi[strings.ToLower(w)]
+	return lx.multi[string(l)]
+}
+
+// maxLookup bounds the words looked up in the lowercased word lists.
+const maxLookup = 24
+
+// lowerASCII lowercases w into buf without allocating; ok is false when
+// w is too long or not ASCII, which no list entry is.
+func lowerASCII(buf []byte, w string) (lower []byte, ok bool) {
+	if len(w) > len(buf) {
+		return nil, false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return nil, false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return buf[:len(w)], true
 }
 
 // learn adds what the treebank attests: abbreviations seen with their
@@ -148,12 +173,12 @@ func (lx *lexicon) learn(sents []conllu.Sentence, minCount int) {
 		}
 	}
 	for a, n := range abbrev {
-		if n >= 2 {
+		if _, ok := lowerASCII(make([]byte, maxLookup), a); ok && n >= 2 {
 			lx.abbrevs[a] = true
 		}
 	}
 	for f, c := range forms {
-		if c.split >= minCount && 2*c.split > c.total {
+		if _, ok := lowerASCII(make([]byte, maxLookup), f); ok && c.split >= minCount && 2*c.split > c.total {
 			lx.multi[f] = partLengths(c.parts)
 		}
 	}

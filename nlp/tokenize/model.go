@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
 	"sync"
 
 	"github.com/dyadnews/dyad/models"
@@ -59,18 +58,22 @@ func (m *Model) Save(w io.Writer) error {
 			putUint(uint64(p))
 		}
 	}
-	keys := make([]uint32, 0, len(m.sent.weights))
-	for k := range m.sent.weights {
-		keys = append(keys, k)
+	var live uint64
+	for _, v := range m.sent.weights {
+		if v != 0 {
+			live++
+		}
 	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	putUint(uint64(len(keys)))
-	prev := uint32(0)
-	for _, k := range keys {
-		putUint(uint64(k - prev)) // delta-coded keys compress well
+	putUint(live)
+	prev := 0
+	for k, v := range m.sent.weights {
+		if v == 0 {
+			continue
+		}
+		putUint(uint64(k - prev)) // delta-coded indexes compress well
 		prev = k
 		var b [4]byte
-		binary.LittleEndian.PutUint32(b[:], math.Float32bits(m.sent.weights[k]))
+		binary.LittleEndian.PutUint32(b[:], math.Float32bits(v))
 		bw.Write(b[:])
 	}
 	if err := bw.Flush(); err != nil {
@@ -156,10 +159,14 @@ func Load(r io.Reader) (*Model, error) {
 		lex.multi[w] = parts
 	}
 	n := getCount()
-	weights := make(map[uint32]float32, n)
-	key := uint32(0)
+	weights := make([]float32, 1<<tableBits)
+	key := uint64(0)
 	for ; n > 0 && rerr == nil; n-- {
-		key += uint32(getUint())
+		key += getUint()
+		if key >= 1<<tableBits {
+			rerr = fmt.Errorf("weight index %d out of range", key)
+			break
+		}
 		var b [4]byte
 		if _, err := io.ReadFull(br, b[:]); err != nil {
 			rerr = err

@@ -13,6 +13,9 @@ type piece struct {
 	fused bool
 	// newlines counts the line breaks in the whitespace before the piece.
 	newlines int
+	// spaced marks a piece that should have had a space before it: the
+	// word after a full stop glued to it, as in "war .Iran".
+	spaced bool
 }
 
 // splitter applies the tokenization rules, which follow the UD English
@@ -24,6 +27,8 @@ type splitter struct {
 	lex      *lexicon
 	out      []piece
 	newlines int // line breaks before the next piece
+	// repairNext marks the next piece as spaced.
+	repairNext bool
 	// openSingle says a single quote was opened in this paragraph, so a
 	// word ending in s' closes it rather than being a plural possessive.
 	openSingle bool
@@ -33,8 +38,9 @@ func (sp *splitter) emit(start, end int, fused bool) {
 	if start >= end {
 		return
 	}
-	sp.out = append(sp.out, piece{start: start, end: end, fused: fused, newlines: sp.newlines})
+	sp.out = append(sp.out, piece{start: start, end: end, fused: fused, newlines: sp.newlines, spaced: sp.repairNext})
 	sp.newlines = 0
+	sp.repairNext = false
 }
 
 // run splits the whole text into pieces.
@@ -123,6 +129,9 @@ func (sp *splitter) chunk(s, e int) {
 			sp.openSingle = true
 		}
 		sp.emit(s, s+n, false)
+		if n == 1 && t[s] == '.' {
+			sp.repairNext = true
+		}
 		s += n
 	}
 	if s >= e {
@@ -325,11 +334,7 @@ func hasClockSuffix(w string) bool {
 	if len(w) < 5 || !isDigitByte(w[len(w)-5]) {
 		return false
 	}
-	switch strings.ToLower(w[len(w)-4:]) {
-	case "a.m.", "p.m.":
-		return true
-	}
-	return false
+	return strings.EqualFold(w[len(w)-4:], "a.m.") || strings.EqualFold(w[len(w)-4:], "p.m.")
 }
 
 func trailingRun(w string, c byte) int {
@@ -356,13 +361,24 @@ var clitics = []string{"s", "re", "ve", "ll", "d", "m", "t"}
 // isClitic reports whether w (after an apostrophe) is a clitic or a
 // clipped word that keeps its apostrophe: 's, 're, 'em, 'til, 'cause.
 func isClitic(w string) bool {
-	l := strings.ToLower(w)
-	for _, c := range append(clitics, "em", "til", "cause", "n", "tis", "twas", "nuff", "bout") {
-		if l == c {
+	if len(w) > 5 {
+		return false
+	}
+	for _, c := range clippedWords {
+		if strings.EqualFold(w, c) {
 			return true
 		}
 	}
 	return false
+}
+
+var clippedWords = append(clitics, "em", "til", "cause", "n", "tis", "twas", "nuff", "bout")
+
+// inFold reports whether the ASCII-lowercased w is in set.
+func inFold(set map[string]bool, w string) bool {
+	var buf [maxLookup]byte
+	l, ok := lowerASCII(buf[:], w)
+	return ok && set[string(l)]
 }
 
 // core splits the word left once punctuation is peeled. possessive marks
@@ -474,6 +490,8 @@ func (sp *splitter) inner(s, e int, fusedEnd bool) {
 			}
 		}
 		sp.emit(i, k, false)
+		sp.repairNext = r == '.'
+
 		start, i = k, k
 	}
 	if start < e {
@@ -525,7 +543,7 @@ func unitSplit(w string, afterCurrency bool) int {
 		}
 		return 0
 	}
-	if units[strings.ToLower(u)] {
+	if inFold(units, u) {
 		return k
 	}
 	return 0
@@ -543,7 +561,7 @@ func (sp *splitter) splitHyphen(w string, i, n int) bool {
 	if i == 0 || i+n >= len(w) {
 		return true
 	}
-	if prefixes[strings.ToLower(w[:i])] && isLetterStart(w[i+n:]) {
+	if inFold(prefixes, w[:i]) && isLetterStart(w[i+n:]) {
 		return false
 	}
 	// Phone numbers keep their hyphens: 713-853-3989, 345-9945.
@@ -638,9 +656,10 @@ func isNumberish(w string) bool {
 }
 
 func ordinalOrDecade(suffix string) bool {
-	switch strings.ToLower(suffix) {
-	case "st", "nd", "rd", "th", "s", "'s":
-		return true
+	for _, o := range [...]string{"st", "nd", "rd", "th", "s", "'s"} {
+		if strings.EqualFold(suffix, o) {
+			return true
+		}
 	}
 	return false
 }
@@ -650,9 +669,11 @@ func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 // webToken returns the length of a URL, e-mail address, @handle or
 // #hashtag at the start of w, without trailing punctuation, or 0.
 func webToken(w string) int {
-	lw := strings.ToLower(w)
-	isWeb := strings.HasPrefix(lw, "http://") || strings.HasPrefix(lw, "https://") ||
-		strings.HasPrefix(lw, "www.") || strings.HasPrefix(lw, "ftp://") || strings.HasPrefix(lw, "mailto:")
+	if strings.IndexAny(w, ".@#:") < 0 {
+		return 0
+	}
+	isWeb := hasPrefixFold(w, "http://") || hasPrefixFold(w, "https://") ||
+		hasPrefixFold(w, "www.") || hasPrefixFold(w, "ftp://") || hasPrefixFold(w, "mailto:")
 	if !isWeb {
 		if at := strings.IndexByte(w, '@'); at > 0 && strings.IndexByte(w[at:], '.') > 1 && isEmailLocal(w[:at]) {
 			isWeb = true
@@ -692,6 +713,10 @@ func webToken(w string) int {
 	return n
 }
 
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
 func isEmailLocal(w string) bool {
 	for k := 0; k < len(w); k++ {
 		c := w[k]
@@ -707,16 +732,15 @@ func isEmailLocal(w string) bool {
 var domainEnds = []string{".com", ".org", ".net", ".edu", ".gov", ".co.uk", ".uk", ".ca", ".de", ".info", ".io"}
 
 func isDomain(w string) bool {
-	lw := strings.ToLower(strings.TrimRight(w, ".,;:!?)'\""))
-	if !strings.Contains(lw, ".") {
+	if strings.IndexByte(w, '.') < 0 {
 		return false
 	}
-	host, _, _ := strings.Cut(lw, "/")
+	host, _, _ := strings.Cut(strings.TrimRight(w, ".,;:!?)'\""), "/")
 	for _, d := range domainEnds {
-		if strings.HasSuffix(host, d) && len(host) > len(d) {
+		if len(host) > len(d) && strings.EqualFold(host[len(host)-len(d):], d) {
 			for k := 0; k < len(host); k++ {
-				c := host[k]
-				if !(isDigitByte(c) || c >= 'a' && c <= 'z' || c == '.' || c == '-') {
+				c := host[k] | 0x20
+				if !(isDigitByte(host[k]) || c >= 'a' && c <= 'z' || c == '.' || c == '-') {
 					return false
 				}
 			}

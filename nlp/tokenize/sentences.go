@@ -29,6 +29,9 @@ const (
 	fSentLen
 	fWord0Word1
 	fLenShape1
+	fCase1
+	fWord0Case1
+	fGlued
 )
 
 const (
@@ -40,6 +43,9 @@ const (
 // suffix, shared by the features of the boundaries around it.
 type tokenInfo struct {
 	word, shape, suffix uint64
+	// initial is the class of the first rune: 'X' upper, 'x' lower, 'd'
+	// digit, 'p' anything else.
+	initial uint64
 }
 
 func describe(w string) tokenInfo {
@@ -54,7 +60,7 @@ func describe(w string) tokenInfo {
 		start -= n
 	}
 	for i, r := range w {
-		lr := unicode.ToLower(r)
+		lr := unicode.ToLower(foldQuote(r))
 		word = mixRune(word, lr)
 		if i >= start {
 			suffix = mixRune(suffix, lr)
@@ -81,7 +87,27 @@ func describe(w string) tokenInfo {
 			shapeLen++
 		}
 	}
-	return tokenInfo{word: word, shape: shape, suffix: suffix}
+	initial := uint64('p')
+	if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+		initial = 'X'
+	} else if unicode.IsLower(r) {
+		initial = 'x'
+	} else if unicode.IsDigit(r) {
+		initial = 'd'
+	}
+	return tokenInfo{word: word, shape: shape, suffix: suffix, initial: initial}
+}
+
+// foldQuote maps typographic quotes to the plain ones the treebank
+// mostly uses, so news text's curly quotes share their weights.
+func foldQuote(r rune) rune {
+	switch r {
+	case '“', '”', '„', '«', '»':
+		return '"'
+	case '‘', '’', '`':
+		return '\''
+	}
+	return r
 }
 
 func mixRune(h uint64, r rune) uint64 {
@@ -100,13 +126,17 @@ func mix(h, x uint64) uint64 {
 	return h
 }
 
+// tableBits sizes the hashed weight table: 2^20 weights, 4 MiB in
+// memory; collisions among the ~10^5 live features are rare.
+const tableBits = 20
+
 func feat(tmpl byte, parts ...uint64) uint32 {
 	h := uint64(fnvOffset)
 	h = mix(h, uint64(tmpl)+1)
 	for _, p := range parts {
 		h = mix(h, p)
 	}
-	return uint32(h ^ h>>32)
+	return uint32(h^h>>32) & (1<<tableBits - 1)
 }
 
 func lenBucket(n int) uint64 {
@@ -132,12 +162,17 @@ func lenBucket(n int) uint64 {
 // features appends the features of a boundary after token i, where
 // sentLen tokens precede it in its sentence (itself included).
 func features(dst []uint32, info []tokenInfo, pieces []piece, i, sentLen int) []uint32 {
-	none := tokenInfo{word: 1, shape: 1, suffix: 1}
+	none := tokenInfo{word: 1, shape: 1, suffix: 1, initial: 1}
 	t0 := info[i]
 	t1, t2, tp := none, none, none
-	nl := uint64(0)
+	nl, glued := uint64(0), uint64(0)
 	if i+1 < len(info) {
 		t1 = info[i+1]
+		// glued: no space before the next token, unless the rules found
+		// one missing ("war .Iran").
+		if pieces[i+1].start == pieces[i].end && !pieces[i+1].spaced {
+			glued = 1
+		}
 		if pieces[i+1].newlines > 0 {
 			nl = 1
 		}
@@ -167,30 +202,39 @@ func features(dst []uint32, info []tokenInfo, pieces []piece, i, sentLen int) []
 		feat(fSentLen, lb),
 		feat(fWord0Word1, t0.word, t1.word),
 		feat(fLenShape1, lb, t0.shape, t1.shape),
+		feat(fCase1, t1.initial),
+		feat(fWord0Case1, t0.word, t1.initial),
+		feat(fGlued, glued, t0.initial, t1.initial),
 	)
 }
 
-// perceptron is the sentence boundary model's weights.
+// perceptron is the sentence boundary model's weights, indexed by
+// feature hash.
 type perceptron struct {
-	weights map[uint32]float32
+	weights []float32 // 1<<tableBits entries
 }
 
 func (p *perceptron) score(fs []uint32) float32 {
 	var s float32
+	w := p.weights[:1<<tableBits]
 	for _, f := range fs {
-		s += p.weights[f]
+		s += w[f&(1<<tableBits-1)]
 	}
 	return s
 }
 
 // boundaries decides after which pieces sentences end; ends[i] is true
-// when a sentence ends after piece i.
-func (m *Model) boundaries(text string, pieces []piece, ends []bool) {
-	info := make([]tokenInfo, len(pieces))
+// when a sentence ends after piece i. The result lives in sc.
+func (m *Model) boundaries(text string, pieces []piece, sc *scratch) []bool {
+	if cap(sc.ends) < len(pieces) {
+		sc.ends = make([]bool, len(pieces))
+		sc.info = make([]tokenInfo, len(pieces))
+	}
+	ends, info := sc.ends[:len(pieces)], sc.info[:len(pieces)]
 	for i, p := range pieces {
 		info[i] = describe(text[p.start:p.end])
 	}
-	var fs []uint32
+	fs := sc.feats[:0]
 	sentLen := 0
 	for i := range pieces {
 		sentLen++
@@ -207,6 +251,8 @@ func (m *Model) boundaries(text string, pieces []piece, ends []bool) {
 			sentLen = 0
 		}
 	}
+	sc.feats = fs
+	return ends
 }
 
 // neverEnds reports tokens no sentence ends on: opening brackets and

@@ -15,6 +15,7 @@ package tokenize
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/dyadnews/dyad"
@@ -66,11 +67,13 @@ func (m *Model) Tokenize(doc *dyad.Doc) Result {
 		res.Truncated = len(text) - cut
 		text = text[:cut]
 	}
-	sp := splitter{text: text, lex: m.lex, out: make([]piece, 0, len(text)/5+1)}
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	sp := splitter{text: text, lex: m.lex, out: sc.pieces[:0]}
 	sp.run()
 	pieces := sp.out
-	ends := make([]bool, len(pieces))
-	m.boundaries(text, pieces, ends)
+	sc.pieces = pieces[:0]
+	ends := m.boundaries(text, pieces, sc)
 
 	doc.Tokens = make([]dyad.Token, 0, len(pieces)+len(pieces)/16)
 	doc.Sentences = doc.Sentences[:0]
@@ -98,6 +101,17 @@ func (m *Model) Tokenize(doc *dyad.Doc) Result {
 	}
 	return res
 }
+
+// scratch is the per-call working memory of Tokenize, reused through a
+// pool so concurrent calls do not share it.
+type scratch struct {
+	pieces []piece
+	ends   []bool
+	info   []tokenInfo
+	feats  []uint32
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 func token(text string, start, end int, fused bool) dyad.Token {
 	return dyad.Token{Text: text[start:end], Start: start, End: end, Fused: fused, Head: -1}

@@ -48,7 +48,7 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 	}
 	lex := newLexicon()
 	lex.learn(train, opts.MinCount)
-	m := &Model{lex: lex, sent: perceptron{weights: map[uint32]float32{}}}
+	m := &Model{lex: lex}
 
 	text, ends := rawWithEnds(train)
 	sp := splitter{text: text, lex: lex}
@@ -84,17 +84,18 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 	}
 
 	// Averaged perceptron with lazy averaging.
-	w := map[uint32]float32{}
-	total := map[uint32]float32{}
-	stamp := map[uint32]int{}
+	const size = 1 << tableBits
+	w := make([]float32, size)
+	total := make([]float32, size)
+	stamp := make([]int, size)
 	step := 1
 	rng := rand.New(rand.NewPCG(opts.Seed, 0x5e17))
 	order := make([]int, len(examples))
 	for i := range order {
 		order[i] = i
 	}
-	average := func() map[uint32]float32 {
-		avg := make(map[uint32]float32, len(w))
+	average := func() []float32 {
+		avg := make([]float32, size)
 		for f, v := range w {
 			t := total[f] + float32(step-stamp[f])*v
 			if a := t / float32(step); a > 1e-4 || a < -1e-4 {
@@ -103,7 +104,7 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 		}
 		return avg
 	}
-	var best map[uint32]float32
+	var best []float32
 	bestF1 := -1.0
 	for epoch := 1; epoch <= opts.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
