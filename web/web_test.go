@@ -270,3 +270,32 @@ func TestArticleGolden(t *testing.T) {
 		t.Errorf("article page differs from %s; rerun with -update and review the diff", golden)
 	}
 }
+
+// BenchmarkArticlePage measures serving one article page with its related
+// stories from a SQLite store, the reader's hottest path.
+func BenchmarkArticlePage(b *testing.B) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "dyad.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	for _, a := range fixtures {
+		if _, err := db.PutArticle(ctx, &a); err != nil {
+			b.Fatal(err)
+		}
+	}
+	h, err := web.New(db, web.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		b.Fatal(err)
+	}
+	req := httptest.NewRequest(http.MethodGet, "/articles/blinken", nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatalf("status %d", rec.Code)
+		}
+	}
+}
