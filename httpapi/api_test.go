@@ -378,3 +378,18 @@ func TestPostArticleErrors(t *testing.T) {
 		t.Errorf("failed POSTs stored %d articles", len(page.Articles))
 	}
 }
+
+// TestHostileQueries checks that full-text syntax, control bytes and
+// invalid UTF-8 in q are searched for as text, never an error.
+func TestHostileQueries(t *testing.T) {
+	srv := newAPI(t, httpapi.Config{}, fixtures)
+	for _, q := range []string{`"`, `Tehran"`, "AND", "OR NOT", "*", "NEAR(Iran", "headline:Iran", "\x00\x01", "\xff\xfe", "'; DROP TABLE articles; --", "(((("} {
+		var page dyad.ArticlePage
+		get(t, srv, "/api/articles?q="+url.QueryEscape(q), http.StatusOK, &page)
+	}
+	var page dyad.ArticlePage
+	get(t, srv, "/api/articles", http.StatusOK, &page)
+	if len(page.Articles) != len(fixtures) {
+		t.Errorf("%d articles left after hostile queries, want %d", len(page.Articles), len(fixtures))
+	}
+}
