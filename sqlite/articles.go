@@ -66,6 +66,9 @@ func (db *DB) PutArticles(ctx context.Context, articles []*dyad.Article) ([]dyad
 	defer tx.Rollback()
 	insert := tx.StmtContext(ctx, db.insertArticle)
 	results := make([]dyad.PutResult, len(articles))
+	// New rows get increasing seq values, and the transaction holds the
+	// write lock, so [firstSeq, lastSeq] are exactly the rows it adds.
+	var firstSeq, lastSeq int64
 	for i, a := range articles {
 		var canonical any // NULL when there is no URL, so URL-less stories never collide
 		if c := CanonicalURL(a.URL); c != "" {
@@ -85,6 +88,21 @@ func (db *DB) PutArticles(ctx context.Context, articles []*dyad.Article) ([]dyad
 		}
 		if n == 0 {
 			results[i] = dyad.Duplicate
+			continue
+		}
+		seq, err := res.LastInsertId()
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: put article %s: %w", a.ID, err)
+		}
+		if firstSeq == 0 {
+			firstSeq = seq
+		}
+		lastSeq = seq
+	}
+	if firstSeq != 0 {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, headline, body)
+			SELECT seq, headline, body FROM articles WHERE seq BETWEEN ? AND ?`, firstSeq, lastSeq); err != nil {
+			return nil, fmt.Errorf("sqlite: put articles: index: %w", err)
 		}
 	}
 	if err := tx.Commit(); err != nil {

@@ -515,6 +515,9 @@ func TestPutArticlesBatch(t *testing.T) {
 	if n, _ := db.CountArticles(ctx); n != 3 {
 		t.Errorf("CountArticles = %d, want 3", n)
 	}
+	if _, err := db.write.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')`); err != nil {
+		t.Errorf("FTS integrity check after a batch with duplicates: %v", err)
+	}
 	if _, err := db.PutArticles(ctx, []*dyad.Article{{ID: "ok"}, {}}); err == nil {
 		t.Error("batch with an article without ID succeeded")
 	}
