@@ -41,10 +41,10 @@ const maxFeatureBytes = 64
 // tokenInfo is what feature extraction needs from one token, computed
 // once per sentence.
 type tokenInfo struct {
-	lower                            string
-	hLower, hForm, hShape            uint64
+	lower                             string
+	hLower, hForm, hShape             uint64
 	hSuf2, hSuf3, hSuf4, hPre2, hPre3 uint64
-	hUPOS, hXPOS                     uint64
+	hUPOS, hXPOS                      uint64
 	// lex is the token's lexicon entry: capitalisation and PROPN-ratio
 	// buckets learned from unlabelled treebank text.
 	lex   uint8
@@ -52,14 +52,20 @@ type tokenInfo struct {
 	org   bool // lower is a word that ends organisation names
 	loc   bool // lower is a word that ends place names
 	cap   uint8
+	propn bool // tagged PROPN
+	// run is the token's BILOU position in its maximal run of PROPN
+	// tokens (0 outside one) and runLen that run's length: names are
+	// PROPN runs, so the run tells where a name may start and end.
+	run    uint8
+	runLen uint8
 }
 
 // Capitalisation classes of a token.
 const (
-	capNone uint8 = iota // no letters or starts lowercase
-	capInit              // "Paris"
-	capAll               // "NATO"
-	capMixed             // "iPhone", "McCain"
+	capNone  uint8 = iota // no letters or starts lowercase
+	capInit               // "Paris"
+	capAll                // "NATO"
+	capMixed              // "iPhone", "McCain"
 )
 
 var (
@@ -94,6 +100,7 @@ func fillTokenInfo(ti *tokenInfo, form, upos, xpos string, lex map[string]uint8)
 	ti.hPre2 = hashString(prefix(ti.lower, 2))
 	ti.hPre3 = hashString(prefix(ti.lower, 3))
 	ti.hUPOS = hashString(upos)
+	ti.propn = upos == "PROPN"
 	ti.hXPOS = hashString(xpos)
 	l, ok := lex[ti.lower]
 	if !ok {
@@ -243,6 +250,10 @@ const (
 	fPrevLowerShape
 	fCap
 	fCapPrevNext
+	fPropnRun
+	fPropnRunLower
+	fPropnRunLen
+	fTitle
 )
 
 // features appends the feature keys of token i of the prepared sentence.
@@ -307,6 +318,15 @@ func (s *sentence) features(i int, dst []uint64) []uint64 {
 	)
 	if i == 0 {
 		dst = append(dst, mix(fFirstLower, t.hLower, 0))
+	}
+	if t.run != 0 {
+		dst = append(dst,
+			mix(fPropnRun, uint64(t.run), uint64(t.cap)),
+			mix(fPropnRunLower, uint64(t.run), t.hLower),
+			mix(fPropnRunLen, uint64(t.run), uint64(min(t.runLen, 5))))
+	}
+	if t.title {
+		dst = append(dst, mix(fTitle, uint64(t.cap), uint64(t.run)))
 	}
 	if prevTitle {
 		dst = append(dst, mix(fTitlePrev, uint64(t.cap), 0))

@@ -28,11 +28,7 @@ func (m *Model) Save(w io.Writer) error {
 	if _, err := io.WriteString(w, magic); err != nil {
 		return fmt.Errorf("ner: save: %w", err)
 	}
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return fmt.Errorf("ner: save: %w", err)
-	}
-	e := &encoder{w: bufio.NewWriter(zw)}
+	e := newGzipEncoder(w)
 	e.uvarint(formatVersion)
 	e.uvarint(uint64(len(m.labels)))
 	for _, l := range m.labels {
@@ -118,14 +114,8 @@ func (m *Model) Save(w io.Writer) error {
 			}
 		}
 	}
-	if e.err == nil {
-		e.err = e.w.Flush()
-	}
-	if e.err == nil {
-		e.err = zw.Close()
-	}
-	if e.err != nil {
-		return fmt.Errorf("ner: save: %w", e.err)
+	if err := e.close(); err != nil {
+		return fmt.Errorf("ner: save: %w", err)
 	}
 	return nil
 }
@@ -208,9 +198,26 @@ func Load(r io.Reader) (*Model, error) {
 }
 
 type encoder struct {
+	zw  *gzip.Writer
 	w   *bufio.Writer
 	err error
 	buf [binary.MaxVarintLen64]byte
+}
+
+func newGzipEncoder(w io.Writer) *encoder {
+	zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression) // the level is valid
+	return &encoder{zw: zw, w: bufio.NewWriter(zw)}
+}
+
+// close flushes and ends the gzip stream, returning the first error.
+func (e *encoder) close() error {
+	if e.err == nil {
+		e.err = e.w.Flush()
+	}
+	if e.err == nil {
+		e.err = e.zw.Close()
+	}
+	return e.err
 }
 
 func (e *encoder) write(b []byte) {

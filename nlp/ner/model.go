@@ -102,6 +102,33 @@ func (m *Model) prepare(s *sentence, toks []dyad.Token) {
 		s.lower[i] = s.info[i].lower
 	}
 	m.gaz.match(s.lower, s.gaz)
+	markRuns(s.info)
+}
+
+// markRuns sets the PROPN-run positions of the tokens.
+func markRuns(info []tokenInfo) {
+	for i := 0; i < len(info); {
+		if !info[i].propn {
+			info[i].run, info[i].runLen = 0, 0
+			i++
+			continue
+		}
+		j := i
+		for j < len(info) && info[j].propn {
+			j++
+		}
+		n := uint8(min(j-i, 255))
+		for k := i; k < j; k++ {
+			info[k].runLen = n
+			info[k].run = 2 // I
+		}
+		if j-i == 1 {
+			info[i].run = 4 // U
+		} else {
+			info[i].run, info[j-1].run = 1, 3 // B, L
+		}
+		i = j
+	}
 }
 
 func grow[T any](b []T, n int) []T {

@@ -50,7 +50,7 @@ func DefaultTrainOptions() TrainOptions {
 		Epochs:          12,
 		MinLexCount:     2,
 		SelfTrain:       true,
-		SelfTrainMargin: 4,
+		SelfTrainMargin: 10,
 		LabeledCopies:   2,
 	}
 }
@@ -311,8 +311,10 @@ func (m *Model) averagedCopy(t *trainer) *Model {
 	return c
 }
 
-// silver tags the unlabelled sentences and keeps those decided by at
-// least minMargin at every token as extra training data.
+// silver tags the unlabelled sentences and keeps as extra training data
+// those decided by at least minMargin at every token whose every entity
+// holds a PROPN token (the treebank's gold POS marks names; an entity
+// without one is a likely error).
 func (m *Model) silver(sents []conllu.Sentence, minMargin float32) []instance {
 	var out []instance
 	s := &sentence{}
@@ -321,7 +323,7 @@ func (m *Model) silver(sents []conllu.Sentence, minMargin float32) []instance {
 		m.prepare(s, toks)
 		m.emissions(s)
 		m.viterbi(s)
-		if m.margin(s) < minMargin {
+		if m.margin(s) < minMargin || !m.entitiesHaveProperNoun(s) {
 			continue
 		}
 		out = append(out, instance{toks: toks, gold: slices.Clone(s.best)})
@@ -362,4 +364,19 @@ func buildLexicon(sents []conllu.Sentence, minCount int) map[string]uint8 {
 		lex[w] = capBucket(k.capped, k.inner) | propnBucket(k.propn, k.total)<<3
 	}
 	return lex
+}
+
+func (m *Model) entitiesHaveProperNoun(s *sentence) bool {
+	propn := false
+	for i, b := range s.best {
+		t := m.tags[b]
+		if t.prefix == 'B' || t.prefix == 'U' {
+			propn = false
+		}
+		propn = propn || s.info[i].propn
+		if (t.prefix == 'L' || t.prefix == 'U') && !propn {
+			return false
+		}
+	}
+	return true
 }

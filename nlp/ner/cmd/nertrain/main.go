@@ -16,8 +16,11 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/dyadnews/dyad"
+	"github.com/dyadnews/dyad/models"
 	"github.com/dyadnews/dyad/nlp/conllu"
 	"github.com/dyadnews/dyad/nlp/ner"
+	"github.com/dyadnews/dyad/nlp/tagger"
 )
 
 func main() {
@@ -41,6 +44,7 @@ func run() error {
 		margin    = flag.Float64("margin", float64(def.SelfTrainMargin), "self-training confidence margin")
 		copies    = flag.Int("copies", def.LabeledCopies, "labelled sentence copies when self-training")
 		verbose   = flag.Bool("v", false, "log per-epoch progress")
+		goldPOS   = flag.Bool("goldpos", false, "use gold EWT POS tags for UNER dev and test instead of the embedded tagger's")
 	)
 	flag.Parse()
 	opts := def
@@ -68,8 +72,22 @@ func run() error {
 	if err != nil {
 		return err
 	}
+	// At run time the tagger supplies POS tags, so by default the UNER
+	// sentences are trained and scored with its tags. The tagger was
+	// trained on EWT train only, so its tags on dev and test are as noisy
+	// as on unseen text. The unlabelled EWT train sentences keep their
+	// gold tags: they only feed the lexicon and self-training.
+	var prepare func(*dyad.Doc)
+	if !*goldPOS {
+		tg, err := tagger.Load(bytes.NewReader(models.Tagger))
+		if err != nil {
+			return err
+		}
+		prepare = tg.Tag
+		dev = retag(dev, tg)
+	}
 	if *folds > 0 {
-		sc, err := ner.CrossValidate(dev, *folds, opts, nil)
+		sc, err := ner.CrossValidate(dev, *folds, opts, prepare)
 		if err != nil {
 			return err
 		}
@@ -96,13 +114,33 @@ func run() error {
 		if err != nil {
 			return err
 		}
-		sc, err := ner.Evaluate(m, ts, nil)
+		sc, err := ner.Evaluate(m, ts, prepare)
 		if err != nil {
 			return err
 		}
-		fmt.Printf("UNER test, gold tokens and gold POS:\n%s", sc)
+		pos := "tagger POS"
+		if *goldPOS {
+			pos = "gold POS"
+		}
+		fmt.Printf("UNER test, gold tokens, %s:\n%s", pos, sc)
 	}
 	return nil
+}
+
+// retag returns sents with the tagger's UPOS and XPOS instead of gold.
+func retag(sents []conllu.Sentence, tg *tagger.Model) []conllu.Sentence {
+	doc := conllu.Doc(sents)
+	tg.Tag(doc)
+	out := make([]conllu.Sentence, len(sents))
+	for i, sp := range doc.Sentences {
+		out[i] = sents[i]
+		out[i].Words = append([]conllu.Word(nil), sents[i].Words...)
+		for j := range out[i].Words {
+			out[i].Words[j].UPOS = doc.Tokens[sp.Start+j].UPOS
+			out[i].Words[j].XPOS = doc.Tokens[sp.Start+j].XPOS
+		}
+	}
+	return out
 }
 
 // defaultDataDir is $DYAD_DATA, else ../shared/data next to the repository
