@@ -1,7 +1,5 @@
 package nlpeval
 
-import "strings"
-
 // align pairs gold and system words as conll18_ud_eval.py does: words
 // outside multiword tokens align when their character spans are equal;
 // inside a stretch covered by multiword tokens on either side, words
@@ -45,7 +43,7 @@ func align(gold, system []word) *alignment {
 		}
 		for g, s := 0, 0; g < ng && s < ns; {
 			switch {
-			case sameLower(gold[gs+g].form, system[ss+s].form):
+			case gold[gs+g].lower == system[ss+s].lower:
 				pair(gs+g, ss+s)
 				g++
 				s++
@@ -58,9 +56,6 @@ func align(gold, system []word) *alignment {
 	}
 	return a
 }
-
-// sameLower compares forms lowercased, as Python's str.lower does.
-func sameLower(a, b string) bool { return strings.ToLower(a) == strings.ToLower(b) }
 
 // multiwordStretch finds the shortest stretch starting at gi, si that
 // ends on both sides at the same character and covers every multiword
@@ -123,7 +118,7 @@ func longestCommon(gold, system []word) []int {
 	for g := ng - 1; g >= 0; g-- {
 		for s := ns - 1; s >= 0; s-- {
 			v := 0
-			if sameLower(gold[g].form, system[s].form) {
+			if gold[g].lower == system[s].lower {
 				v = 1 + at(g+1, s+1)
 			}
 			v = max(v, at(g+1, s), at(g, s+1))

@@ -123,6 +123,7 @@ type span struct{ start, end int }
 type word struct {
 	span       span
 	form       string
+	lower      string // form lowercased, compared inside multiword tokens
 	lemma      string
 	upos, xpos string
 	feats      string // universal features only, sorted
@@ -193,7 +194,7 @@ func load(sents []conllu.Sentence, side string) (*treebank, error) {
 					parent = sentStart + sw.Head - 1
 				}
 				tb.words = append(tb.words, word{
-					span: tok, form: f, lemma: sw.Lemma, upos: sw.UPOS, xpos: sw.XPOS,
+					span: tok, form: f, lower: strings.ToLower(f), lemma: sw.Lemma, upos: sw.UPOS, xpos: sw.XPOS,
 					feats: universalFeats(sw.Feats), deprel: rel, multiword: n > 1,
 					parent: parent, content: contentRels[rel], functional: functionalRels[rel],
 				})

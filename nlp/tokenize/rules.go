@@ -669,7 +669,7 @@ func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 // webToken returns the length of a URL, e-mail address, @handle or
 // #hashtag at the start of w, without trailing punctuation, or 0.
 func webToken(w string) int {
-	if strings.IndexAny(w, ".@#:") < 0 {
+	if !strings.ContainsAny(w, ".@#:") {
 		return 0
 	}
 	isWeb := hasPrefixFold(w, "http://") || hasPrefixFold(w, "https://") ||

@@ -376,3 +376,34 @@ func BenchmarkTokenize(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+func TestConcurrentUse(t *testing.T) {
+	m := embeddedModel(t)
+	texts := []string{"Mr. Smith didn't go. He stayed.", "ANNAPOLIS, Md., Aug 6 (Reuters) – Iran's reply.", strings.Repeat("It's 5pm. ", 300)}
+	want := make([]string, len(texts))
+	for i, tx := range texts {
+		doc := &dyad.Doc{Text: tx}
+		m.Tokenize(doc)
+		want[i] = tokens(doc)
+	}
+	done := make(chan error)
+	for g := 0; g < 8; g++ {
+		go func() {
+			var err error
+			for k := 0; k < 50; k++ {
+				i := (g + k) % len(texts)
+				doc := &dyad.Doc{Text: texts[i]}
+				m.Tokenize(doc)
+				if got := tokens(doc); got != want[i] && err == nil {
+					err = errors.New("concurrent result differs for " + texts[i][:10])
+				}
+			}
+			done <- err
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
