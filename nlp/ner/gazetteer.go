@@ -39,8 +39,14 @@ const maxPhraseTokens = 6
 // with the kinds of list it comes from.
 type Gazetteer struct {
 	phrases map[string]uint8 // phrase (tokens joined by a space) → kind bitmask
-	hashes  map[uint64]uint8 // phraseHash of the same phrases, for matching
+	// hashes maps the hashPhrase of every phrase to its kind bitmask,
+	// and of every proper prefix of a phrase to prefixBit, so matching
+	// stops extending a token run as soon as no phrase can continue it.
+	hashes map[uint64]uint8
 }
+
+// prefixBit marks a hash as the prefix of a longer phrase.
+const prefixBit = 1 << 7
 
 // NewGazetteer returns an empty gazetteer.
 func NewGazetteer() *Gazetteer {
@@ -73,9 +79,21 @@ func (g *Gazetteer) add(name string, kind int) {
 	if !hasLetter {
 		return
 	}
-	p := strings.Join(toks, " ")
-	g.phrases[p] |= 1 << kind
-	g.hashes[hashPhrase(toks)] |= 1 << kind
+	g.addTokens(toks, 1<<kind)
+}
+
+// addTokens stores a normalised phrase with a kind bitmask.
+func (g *Gazetteer) addTokens(toks []string, kinds uint8) {
+	g.phrases[strings.Join(toks, " ")] |= kinds
+	h := uint64(fnvOffset)
+	for i, t := range toks {
+		if i > 0 {
+			g.hashes[h] |= prefixBit
+			h = fnvByte(h, ' ')
+		}
+		h = fnvString(h, t)
+	}
+	g.hashes[h] |= kinds
 }
 
 func phraseTokens(name string) []string {
@@ -90,18 +108,6 @@ func phraseTokens(name string) []string {
 	return toks
 }
 
-// hashPhrase hashes lowercased tokens the way match hashes token runs.
-func hashPhrase(toks []string) uint64 {
-	h := uint64(fnvOffset)
-	for i, t := range toks {
-		if i > 0 {
-			h = fnvByte(h, ' ')
-		}
-		h = fnvString(h, t)
-	}
-	return h
-}
-
 // match marks, for each kind, the longest gazetteer phrases over lower
 // (the sentence's lowercased tokens), left to right without overlap, as
 // BILOU codes in out[i*numKinds+kind]: 0 none, 1 B, 2 I, 3 L, 4 U.
@@ -111,7 +117,7 @@ func (g *Gazetteer) match(lower []string, out []uint8) {
 		return
 	}
 	var next [numKinds]int // first token each kind may match from
-	var hs [maxPhraseTokens]uint64
+	var masks [maxPhraseTokens]uint8
 	for i := range lower {
 		n := 0
 		h := uint64(fnvOffset)
@@ -120,15 +126,22 @@ func (g *Gazetteer) match(lower []string, out []uint8) {
 				h = fnvByte(h, ' ')
 			}
 			h = fnvString(h, lower[j])
-			hs[n] = h
+			v, ok := g.hashes[h]
+			if !ok {
+				break
+			}
+			masks[n] = v
 			n++
+			if v&prefixBit == 0 {
+				break
+			}
 		}
 		for k := range numKinds {
 			if next[k] > i {
 				continue
 			}
 			for l := n; l >= 1; l-- {
-				if g.hashes[hs[l-1]]&(1<<k) == 0 {
+				if masks[l-1]&(1<<k) == 0 {
 					continue
 				}
 				if l == 1 {

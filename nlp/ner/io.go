@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strings"
 )
 
 // The model file is magic, then a gzip stream of: format version, labels,
@@ -160,11 +161,9 @@ func Load(r io.Reader) (*Model, error) {
 	m.gaz = NewGazetteer()
 	for range n {
 		p := d.string()
-		kinds := d.byte()
-		for k := range numKinds {
-			if kinds&(1<<k) != 0 {
-				m.gaz.add(p, k)
-			}
+		kinds := d.byte() &^ prefixBit
+		if toks := strings.Split(p, " "); len(toks) <= maxPhraseTokens && p != "" && kinds != 0 {
+			m.gaz.addTokens(toks, kinds)
 		}
 	}
 	scale := make([]float32, 1)
@@ -194,6 +193,7 @@ func Load(r io.Reader) (*Model, error) {
 	if d.err != nil {
 		return nil, fmt.Errorf("ner: load: %w", d.err)
 	}
+	m.freeze()
 	return m, nil
 }
 

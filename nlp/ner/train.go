@@ -296,6 +296,7 @@ func (m *Model) fit(data []instance, epochs int, seed uint64, dev []conllu.Sente
 		fmt.Fprintln(log)
 	}
 	t.average()
+	m.freeze()
 }
 
 // averagedCopy returns a model with the weights averaged so far, for
@@ -308,6 +309,7 @@ func (m *Model) averagedCopy(t *trainer) *Model {
 	c.startScore = slices.Clone(m.startScore)
 	ct := &trainer{m: c, sum: t.sum, transSum: t.transSum, startSum: t.startSum, step: t.step}
 	ct.average()
+	c.freeze()
 	return c
 }
 
