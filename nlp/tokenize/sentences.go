@@ -32,6 +32,8 @@ const (
 	fCase1
 	fWord0Case1
 	fGlued
+	fPrevWord0
+	fPrevWord0Case1
 )
 
 const (
@@ -205,6 +207,8 @@ func features(dst []uint32, info []tokenInfo, pieces []piece, i, sentLen int) []
 		feat(fCase1, t1.initial),
 		feat(fWord0Case1, t0.word, t1.initial),
 		feat(fGlued, glued, t0.initial, t1.initial),
+		feat(fPrevWord0, tp.word, t0.word),
+		feat(fPrevWord0Case1, tp.word, t0.word, t1.initial),
 	)
 }
 
