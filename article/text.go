@@ -291,7 +291,7 @@ func textKeepStory(lines []textLine, headline string) []string {
 		switch {
 		case ln.kind != kindContent, !textHasAlnum(ln.text):
 		case !ln.prose && seen[ln.text] > 1:
-		case headlineKey != "" && looseKey(ln.text) == headlineKey:
+		case headlineKey != "" && len(ln.text) <= 2*len(headline)+8 && looseKey(ln.text) == headlineKey:
 		default:
 			body = append(body, ln.text)
 		}

@@ -152,10 +152,15 @@ func classifyLine(s string, words int) lineKind {
 		return kindEnd
 	case textDropPhrases[key]:
 		return kindFurniture
-	case textCaptionRE.MatchString(s) || textCreditRE.MatchString(s):
-		return kindCaption
 	}
 	low := strings.ToLower(s)
+	// The credit patterns need a colon, a slash, a parenthesis or
+	// "getty"; most lines have none, and skip the regexps.
+	if strings.ContainsAny(s, ":/)") || strings.Contains(low, "getty") {
+		if textCaptionRE.MatchString(s) || textCreditRE.MatchString(s) {
+			return kindCaption
+		}
+	}
 	for _, p := range textDropPrefixes {
 		if strings.HasPrefix(low, p) {
 			if strings.HasSuffix(p, ":") && textEndPhrases[strings.TrimSuffix(p, ":")] {

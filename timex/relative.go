@@ -1,7 +1,6 @@
 package timex
 
 import (
-	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -98,14 +97,16 @@ var shiftWords = map[string]int{"last": -1, "past": -1, "previous": -1, "next": 
 // plurals ("on Mondays") are habits, not dates, so they are skipped.
 func Find(text string) []Expr {
 	var out []Expr
-	prev, prevStart := "", -1
+	var buf [16]byte
+	// The word before, when it is one of shiftWords.
+	prevShift, prevThis, prevStart := 0, false, -1
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) {
 			i += size
 			if r != ' ' && r != '\t' {
 				// Punctuation between words breaks "last, Tuesday".
-				prev = ""
+				prevStart = -1
 			}
 			continue
 		}
@@ -117,28 +118,55 @@ func Find(text string) []Expr {
 			}
 			i += size
 		}
-		word := text[start:i]
-		if len(word) > len("wednesday") {
-			prev = ""
+		lw, ok := lowerASCII(&buf, text[start:i])
+		if !ok {
+			prevStart = -1
 			continue
 		}
-		lw := strings.ToLower(word)
-		if wd, ok := weekdayNames[lw]; ok {
+		if wd, ok := weekdayNames[string(lw)]; ok {
 			e := Expr{Start: start, End: i, Kind: Weekday, Weekday: wd}
-			if shift, ok := shiftWords[prev]; ok {
-				e.Start, e.Shift, e.This = prevStart, shift, prev == "this"
+			if prevStart >= 0 {
+				e.Start, e.Shift, e.This = prevStart, prevShift, prevThis
 			}
 			out = append(out, e)
-		} else if lw == "week" {
-			if shift, ok := shiftWords[prev]; ok {
-				out = append(out, Expr{Start: prevStart, End: i, Kind: Week, Shift: shift, This: prev == "this"})
+		} else if string(lw) == "week" {
+			if prevStart >= 0 {
+				out = append(out, Expr{Start: prevStart, End: i, Kind: Week, Shift: prevShift, This: prevThis})
 			}
-		} else if d, ok := dayWords[lw]; ok {
+		} else if d, ok := dayWords[string(lw)]; ok {
 			out = append(out, Expr{Start: start, End: i, Kind: Day, Shift: d})
 		}
-		prev, prevStart = lw, start
+		if shift, ok := shiftWords[string(lw)]; ok {
+			// "this coming Friday" keeps the start of "this".
+			if !(prevStart >= 0 && prevThis && string(lw) == "coming") {
+				prevStart, prevThis = start, string(lw) == "this"
+			}
+			prevShift = shift
+		} else {
+			prevStart = -1
+		}
 	}
 	return out
+}
+
+// lowerASCII lower-cases a word of 2 to 9 ASCII letters into buf without
+// allocating; ok is false for other words, which no keyword matches.
+func lowerASCII(buf *[16]byte, w string) ([]byte, bool) {
+	if len(w) < 2 || len(w) > len("wednesday") {
+		return nil, false
+	}
+	b := buf[:0]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return nil, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b, true
 }
 
 // BareWeekdays returns the weekdays of the bare weekday mentions in text,
