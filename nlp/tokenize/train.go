@@ -19,7 +19,7 @@ type TrainOptions struct {
 	// the epoch scoring best on dev is kept.
 	Epochs int
 	// MinCount is how often the treebank must attest a word-list entry
-	// (default 2).
+	// (default 3).
 	MinCount int
 	// Log receives one line of dev scores per epoch; nil discards them.
 	Log io.Writer
@@ -30,7 +30,7 @@ func (o *TrainOptions) defaults() {
 		o.Epochs = 8
 	}
 	if o.MinCount <= 0 {
-		o.MinCount = 2
+		o.MinCount = 3
 	}
 	if o.Log == nil {
 		o.Log = io.Discard
