@@ -33,6 +33,7 @@ var commands = []command{
 	evalCommand,
 	extractCommand,
 	ingestCommand,
+	serveCommand,
 }
 
 // exitCode lets a command choose its exit status after printing its own
