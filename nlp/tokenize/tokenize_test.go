@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyadnews/dyad"
+	"github.com/dyadnews/dyad/models"
 	"github.com/dyadnews/dyad/nlp/conllu"
 )
 
@@ -404,6 +405,33 @@ func TestConcurrentUse(t *testing.T) {
 	for g := 0; g < 8; g++ {
 		if err := <-done; err != nil {
 			t.Error(err)
+		}
+	}
+}
+
+// TestEWTScores reports the embedded model's CoNLL 2018 scores from the
+// raw text of EWT dev and test (run with -v to see them) and holds them
+// to the targets: tokens F1 ≥ 98.5, sentences F1 ≥ 80.
+func TestEWTScores(t *testing.T) {
+	m := embeddedModel(t)
+	for _, split := range []string{"dev", "test"} {
+		sc, err := Evaluate(m, readEWT(t, split))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("EWT %s: tokens F1 %.2f, sentences F1 %.2f, words F1 %.2f",
+			split, 100*sc.Tokens.F1, 100*sc.Sentences.F1, 100*sc.Words.F1)
+		if sc.Tokens.F1 < 0.985 || sc.Sentences.F1 < 0.80 {
+			t.Errorf("EWT %s below target", split)
+		}
+	}
+}
+
+// BenchmarkLoad measures reading the embedded model.
+func BenchmarkLoad(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := Load(bytes.NewReader(models.Tokenize)); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
