@@ -73,6 +73,11 @@ func TestDocKeepsGoldColumnsAndOffsets(t *testing.T) {
 	if want := "I don't know. I don't know."; doc.Text != want {
 		t.Errorf("text = %q, want %q", doc.Text, want)
 	}
+	for i, want := range []bool{false, true, false, false, false} {
+		if doc.Tokens[i].Fused != want {
+			t.Errorf("token %d Fused = %v, want %v", i, doc.Tokens[i].Fused, want)
+		}
+	}
 	for i, tok := range doc.Tokens {
 		if doc.Text[tok.Start:tok.End] != tok.Text {
 			t.Errorf("token %d %q has offsets for %q", i, tok.Text, doc.Text[tok.Start:tok.End])

@@ -31,7 +31,7 @@ func Doc(sents []Sentence) *dyad.Doc {
 				head = first + w.Head - 1
 			}
 			doc.Tokens = append(doc.Tokens, dyad.Token{
-				Text: w.Form, Start: start, End: b.Len(), SpaceAfter: space,
+				Text: w.Form, Start: start, End: b.Len(), SpaceAfter: space, Fused: s.fusedWithNext(i),
 				Lemma: w.Lemma, UPOS: w.UPOS, XPOS: w.XPOS, Feats: w.Feats,
 				Head: head, DepRel: w.DepRel,
 			})
@@ -43,4 +43,16 @@ func Doc(sents []Sentence) *dyad.Doc {
 	}
 	doc.Text = b.String()
 	return &doc
+}
+
+// fusedWithNext reports whether word i and the next are parts of one
+// multiword token.
+func (s *Sentence) fusedWithNext(i int) bool {
+	id := s.Words[i].ID
+	for _, r := range s.Ranges {
+		if r.First <= id && id < r.Last {
+			return true
+		}
+	}
+	return false
 }
