@@ -40,7 +40,8 @@ func runServe(ctx context.Context, st *stdio, args []string) error {
 			"POST /api/articles needs the bearer token; without one, ingest over HTTP is off.")
 	dbPath := fs.String("db", defaultDBPath(), "SQLite database `path`")
 	addr := fs.String("addr", "127.0.0.1:8080", "`address` to listen on; port 0 picks a free one")
-	token := fs.String("token", os.Getenv("DYAD_TOKEN"), "bearer `token` for POST /api/articles (default $DYAD_TOKEN)")
+	// The default stays out of the flag so that -h never prints a secret.
+	token := fs.String("token", "", "bearer `token` for POST /api/articles (default $DYAD_TOKEN)")
 	maxBody := fs.Int64("max-body", httpapi.DefaultMaxBodyBytes, "largest POST body in `bytes`")
 	noDemo := fs.Bool("no-demo", false, "leave an empty database empty")
 	if err := fs.Parse(args); err != nil {
@@ -49,6 +50,9 @@ func runServe(ctx context.Context, st *stdio, args []string) error {
 	if fs.NArg() > 0 {
 		fs.Usage()
 		return exitCode(2)
+	}
+	if *token == "" {
+		*token = os.Getenv("DYAD_TOKEN")
 	}
 	logger := slog.New(slog.NewTextHandler(st.err, nil))
 

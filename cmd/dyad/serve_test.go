@@ -234,3 +234,35 @@ func TestBrowserArticlePage(t *testing.T) {
 	}
 	t.Logf("screenshot of %s: %s (%d related articles)", seed.ID, shot, related)
 }
+
+// TestServeTokenFromEnv checks that DYAD_TOKEN enables ingest over HTTP
+// and that -h does not print it.
+func TestServeTokenFromEnv(t *testing.T) {
+	t.Setenv("DYAD_TOKEN", "env-secret")
+	var help lockedBuffer
+	if code := run(context.Background(), &stdio{in: strings.NewReader(""), out: &help, err: &help}, []string{"serve", "-h"}); code != 0 {
+		t.Errorf("serve -h: exit %d", code)
+	}
+	if strings.Contains(help.String(), "env-secret") {
+		t.Error("serve -h prints the token")
+	}
+
+	base, log, _ := startServe(t, "--db", filepath.Join(t.TempDir(), "dyad.db"), "--no-demo")
+	text := "Ceasefire talks resume in Cairo\n\nNegotiators from both sides returned to Cairo on Monday for a new round of ceasefire talks, officials said."
+	for token, want := range map[string]int{"env-secret": http.StatusCreated, "wrong": http.StatusUnauthorized} {
+		req, err := http.NewRequest(http.MethodPost, base+"/api/articles", strings.NewReader(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", "text/plain")
+		req.Header.Set("Authorization", "Bearer "+token)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("POST with token %q: %s, want %d\n%s", token, resp.Status, want, log)
+		}
+	}
+}
