@@ -134,7 +134,7 @@ func TestServeLoadsDemoOnceAndShutsDown(t *testing.T) {
 // chromium, or the first Chrome-like browser on PATH.
 func findChromium() (string, error) {
 	if p := os.Getenv("DYAD_CHROMIUM"); p != "" {
-		return p, nil
+		return exec.LookPath(p)
 	}
 	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
 		if p, err := exec.LookPath(name); err == nil {
