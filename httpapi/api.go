@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -121,10 +122,44 @@ func (a *API) listArticles(w http.ResponseWriter, r *http.Request) {
 		a.internalError(w, r, fmt.Errorf("list articles: %w", err))
 		return
 	}
-	if page.Articles == nil {
-		page.Articles = []dyad.Article{}
+	writeJSON(w, http.StatusOK, listResponse{Articles: attributed(page.Articles), Next: page.Next})
+}
+
+// listResponse is a page of GET /api/articles.
+type listResponse struct {
+	Articles []apiArticle `json:"articles"`
+	Next     string       `json:"next,omitempty"`
+}
+
+// apiArticle is an article as the API returns it, with the attribution
+// its licence requires when the API knows it.
+type apiArticle struct {
+	dyad.Article
+	Attribution string `json:"attribution,omitempty"`
+}
+
+// attributed wraps articles for a response; never nil, so that an empty
+// list is [] rather than null.
+func attributed(articles []dyad.Article) []apiArticle {
+	out := make([]apiArticle, len(articles))
+	for i, a := range articles {
+		out[i] = apiArticle{Article: a, Attribution: attribution(a.URL)}
 	}
-	writeJSON(w, http.StatusOK, page)
+	return out
+}
+
+// attribution is the credit line a story's licence asks for: Wikinews
+// stories are CC BY 2.5 and must name Wikinews and link the story.
+func attribution(storyURL string) string {
+	u, err := url.Parse(storyURL)
+	if err != nil {
+		return ""
+	}
+	host := strings.ToLower(u.Hostname())
+	if host != "wikinews.org" && !strings.HasSuffix(host, ".wikinews.org") {
+		return ""
+	}
+	return "From Wikinews, CC BY 2.5 (https://creativecommons.org/licenses/by/2.5/): " + storyURL
 }
 
 // parseQuery reads the list parameters. A bare date in until means the
@@ -182,8 +217,8 @@ func parseTime(s string) (t time.Time, dateOnly bool, err error) {
 
 // articleWithRelated is an article as GET /api/articles/{id} returns it.
 type articleWithRelated struct {
-	*dyad.Article
-	Related []dyad.Article `json:"related"`
+	apiArticle
+	Related []apiArticle `json:"related"`
 }
 
 func (a *API) getArticle(w http.ResponseWriter, r *http.Request) {
@@ -202,10 +237,10 @@ func (a *API) getArticle(w http.ResponseWriter, r *http.Request) {
 		a.internalError(w, r, fmt.Errorf("related articles: %w", err))
 		return
 	}
-	if related == nil {
-		related = []dyad.Article{}
-	}
-	writeJSON(w, http.StatusOK, articleWithRelated{Article: art, Related: related})
+	writeJSON(w, http.StatusOK, articleWithRelated{
+		apiArticle: apiArticle{Article: *art, Attribution: attribution(art.URL)},
+		Related:    attributed(related),
+	})
 }
 
 func (a *API) listSections(w http.ResponseWriter, r *http.Request) {

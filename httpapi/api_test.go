@@ -35,7 +35,7 @@ var fixtures = []dyad.Article{
 		Body:      "Hamas leader Ismail Haniyeh was killed in Tehran, and Iran blamed Israel for the attack.",
 	},
 	{
-		ID: "korea", Section: "Wikinews: news",
+		ID: "korea", Section: "Wikinews: news", URL: "https://en.wikinews.org/wiki/North_Korea_puts_military_in_%27quasi-state_of_war%27",
 		Headline:  "North Korea puts military in 'quasi-state of war'",
 		Published: time.Date(2015, 8, 21, 0, 0, 0, 0, time.UTC),
 		Body:      "North and South Korea exchanged artillery fire across the border.",
@@ -391,5 +391,30 @@ func TestHostileQueries(t *testing.T) {
 	get(t, srv, "/api/articles", http.StatusOK, &page)
 	if len(page.Articles) != len(fixtures) {
 		t.Errorf("%d articles left after hostile queries, want %d", len(page.Articles), len(fixtures))
+	}
+}
+
+// TestAttribution checks that Wikinews stories carry the credit line
+// their CC BY 2.5 licence asks for, in lists and alone, and others none.
+func TestAttribution(t *testing.T) {
+	srv := newAPI(t, httpapi.Config{}, fixtures)
+	type attributed struct {
+		ID          string
+		Attribution *string
+	}
+	var list struct{ Articles []attributed }
+	get(t, srv, "/api/articles", http.StatusOK, &list)
+	for _, a := range list.Articles {
+		switch {
+		case a.ID == "korea" && (a.Attribution == nil || !strings.Contains(*a.Attribution, "Wikinews, CC BY 2.5") || !strings.Contains(*a.Attribution, fixtures[2].URL)):
+			t.Errorf("list: korea attribution %v", a.Attribution)
+		case a.ID != "korea" && a.Attribution != nil:
+			t.Errorf("list: %s has attribution %q", a.ID, *a.Attribution)
+		}
+	}
+	var one attributed
+	get(t, srv, "/api/articles/korea", http.StatusOK, &one)
+	if one.Attribution == nil || !strings.Contains(*one.Attribution, fixtures[2].URL) {
+		t.Errorf("article: attribution %v", one.Attribution)
 	}
 }

@@ -103,7 +103,7 @@ func (a *API) postArticle(w http.ResponseWriter, r *http.Request) {
 	}
 	a.cfg.Logger.InfoContext(r.Context(), "ingested article", "id", art.ID, "url", art.URL, "headline", art.Headline)
 	w.Header().Set("Location", "/api/articles/"+art.ID)
-	writeJSON(w, http.StatusCreated, art)
+	writeJSON(w, http.StatusCreated, apiArticle{Article: *art, Attribution: attribution(art.URL)})
 }
 
 // authorized reports whether r carries the configured bearer token. The
