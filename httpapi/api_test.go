@@ -418,3 +418,35 @@ func TestAttribution(t *testing.T) {
 		t.Errorf("article: attribution %v", one.Attribution)
 	}
 }
+
+// BenchmarkListArticles measures a search page of the JSON API over a
+// SQLite store holding a few hundred stories.
+func BenchmarkListArticles(b *testing.B) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "dyad.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	for i := range 300 {
+		a := fixtures[i%len(fixtures)]
+		a.ID = fmt.Sprintf("%s-%d", a.ID, i)
+		a.Published = a.Published.Add(time.Duration(i) * time.Hour)
+		if _, err := db.PutArticle(ctx, &a); err != nil {
+			b.Fatal(err)
+		}
+	}
+	api, err := httpapi.New(httpapi.Config{Store: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		b.Fatal(err)
+	}
+	req := httptest.NewRequest(http.MethodGet, "/api/articles?q=Iran&limit=20", nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		api.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatalf("status %d", rec.Code)
+		}
+	}
+}
