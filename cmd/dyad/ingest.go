@@ -42,19 +42,33 @@ func runIngest(ctx context.Context, st *stdio, args []string) error {
 	}
 	defer db.Close()
 
+	// Storing runs beside extraction: while one batch is written, the
+	// workers extract the next.
 	s := storer{db: db, st: st}
-	for r := range ingest.Articles(ctx, fs.Args(), in.options(st)) {
-		if r.Err != nil {
-			s.fail(r.Origin, r.Err)
-			continue
+	batches := make(chan []ingest.Result, 1)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for batch := range batches {
+			// Store what was extracted even when interrupted.
+			s.store(context.WithoutCancel(ctx), batch)
 		}
-		s.pending = append(s.pending, r)
-		if len(s.pending) == ingestBatch {
-			s.flush(ctx)
+	}()
+	var batch []ingest.Result
+	articles := 0
+	for r := range ingest.Articles(ctx, fs.Args(), in.options(st)) {
+		batch = append(batch, r)
+		if r.Err == nil {
+			articles++
+		}
+		if articles == ingestBatch {
+			batches <- batch
+			batch, articles = nil, 0
 		}
 	}
-	// Store what was extracted even when interrupted.
-	s.flush(context.WithoutCancel(ctx))
+	batches <- batch
+	close(batches)
+	<-done
 	fmt.Fprintf(st.out, "%d stored, %d duplicate, %d failed\n", s.stored, s.duplicate, s.failed)
 	if err := ctx.Err(); err != nil {
 		return err
@@ -65,11 +79,11 @@ func runIngest(ctx context.Context, st *stdio, args []string) error {
 	return nil
 }
 
-// storer writes extracted articles in batches and keeps the tally.
+// storer writes extracted articles in batches, reports failures in
+// input order and keeps the tally.
 type storer struct {
 	db                        *sqlite.DB
 	st                        *stdio
-	pending                   []ingest.Result
 	stored, duplicate, failed int
 }
 
@@ -86,30 +100,37 @@ func (s *storer) count(res dyad.PutResult) {
 	}
 }
 
-func (s *storer) flush(ctx context.Context) {
-	if len(s.pending) == 0 {
+// store writes the articles of a batch of results in one transaction
+// and reports the failed results.
+func (s *storer) store(ctx context.Context, batch []ingest.Result) {
+	var good []ingest.Result
+	var articles []*dyad.Article
+	for _, r := range batch {
+		if r.Err != nil {
+			s.fail(r.Origin, r.Err)
+			continue
+		}
+		good = append(good, r)
+		articles = append(articles, r.Article)
+	}
+	if len(articles) == 0 {
 		return
 	}
-	batch := make([]*dyad.Article, len(s.pending))
-	for i, r := range s.pending {
-		batch[i] = r.Article
-	}
-	results, err := s.db.PutArticles(ctx, batch)
+	results, err := s.db.PutArticles(ctx, articles)
 	if err == nil {
 		for _, res := range results {
 			s.count(res)
 		}
-	} else {
-		// The batch stored nothing; one at a time, only the article at
-		// fault fails.
-		for _, r := range s.pending {
-			res, err := s.db.PutArticle(ctx, r.Article)
-			if err != nil {
-				s.fail(r.Origin, err)
-				continue
-			}
-			s.count(res)
-		}
+		return
 	}
-	s.pending = s.pending[:0]
+	// The batch stored nothing; one at a time, only the article at fault
+	// fails.
+	for _, r := range good {
+		res, err := s.db.PutArticle(ctx, r.Article)
+		if err != nil {
+			s.fail(r.Origin, err)
+			continue
+		}
+		s.count(res)
+	}
 }
