@@ -3,6 +3,7 @@ package dict
 import (
 	"fmt"
 	"io/fs"
+	"sort"
 
 	"github.com/dyadnews/dyad/data/petrarch2"
 )
@@ -101,5 +102,10 @@ func readFile(fsys fs.FS, name string, lim Limits, errs *errorList, read func(*l
 		return fmt.Errorf("dict: %w", err)
 	}
 	defer f.Close()
-	return read(newLineReader(f, name, lim, errs))
+	start := len(errs.errs)
+	err = read(newLineReader(f, name, lim, errs))
+	// Some errors are found only when an entry ends; report in line order.
+	tail := errs.errs[start:]
+	sort.SliceStable(tail, func(i, j int) bool { return tail[i].Line < tail[j].Line })
+	return err
 }
