@@ -221,7 +221,8 @@ func verbFormsOf(v string) [][]string {
 
 // regularVerbForms makes the regular inflections of an upper-case verb:
 // PETRARCH's rules (…E + D, drop a final E before ING unless a vowel
-// precedes it, …S/X/Z + ES) plus consonant-Y → IES/IED and …CH/SH + ES.
+// precedes it, …S/X/Z + ES) plus consonant-Y → IES/IED, consonant-O → OES
+// and …CH/SH + ES.
 func regularVerbForms(v string) (s, ed, ing string) {
 	n := len(v)
 	if n == 0 {
@@ -234,11 +235,10 @@ func regularVerbForms(v string) (s, ed, ing string) {
 		s, ed = v[:n-1]+"IES", v[:n-1]+"IED"
 	case last == 'E':
 		s, ed = v+"S", v+"D"
+	case last == 'O' && n > 1 && !vowelBefore:
+		s, ed = v+"ES", v+"ED"
 	default:
 		s, ed = pluralNoun(v), v+"ED"
-		if last == 'Y' {
-			s = v + "S"
-		}
 	}
 	if last == 'E' && n > 1 && !vowelBefore {
 		ing = v[:n-1] + "ING"
