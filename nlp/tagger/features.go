@@ -120,21 +120,6 @@ func shapeClass(r rune) rune {
 // maxShape bounds the number of runs recorded in a shape.
 const maxShape = 6
 
-// normHash returns the hash of a form's normalised spelling, the key of the
-// lexicon and the "norm" feature.
-func normHash(form string) uint64 {
-	h := uint64(fnvOffset)
-	n := 0
-	for _, r := range form {
-		if n == maxWordRunes {
-			break
-		}
-		h = hashRune(h, normRune(r))
-		n++
-	}
-	return mix(h)
-}
-
 // describe fills wi for one token without allocating.
 func describe(form string, wi *wordInfo) {
 	var (
@@ -282,10 +267,55 @@ type context struct {
 	m2, m1, w, p1, p2 *wordInfo
 	history
 	first bool
+	// stage1 holds the first stage's classes at i, i+1 and i+2 (the
+	// second stage's view ahead); endClass past the sentence.
+	stage1 [3]uint64
 }
 
-// features writes the feature keys of one position into dst, which must
-// hold numTemplates keys.
+// endClass stands for "no token" after the end of the sentence.
+const endClass = 1<<16 + 2
+
+// ahead fills c.stage1 from the first-stage classes of a sentence.
+func ahead(c *context, pass1 []int, i int) {
+	for k := range c.stage1 {
+		if i+k < len(pass1) {
+			c.stage1[k] = uint64(pass1[i+k])
+		} else {
+			c.stage1[k] = endClass
+		}
+	}
+}
+
+// Second-stage templates, numbered after the first stage's.
+const (
+	sCur = numTemplates + iota
+	sNext
+	sNext2
+	sNextNext2
+	sPrevNext
+	sCurNext
+	sNormNext
+	sSuf3Next
+	numStacked = iota
+)
+
+// stackedFeatures writes the second stage's extra feature keys into dst,
+// which must hold numStacked keys.
+func stackedFeatures(dst []uint64, c *context) {
+	_ = dst[numStacked-1]
+	s := &c.stage1
+	dst[sCur-numTemplates] = feat1(sCur, s[0])
+	dst[sNext-numTemplates] = feat1(sNext, s[1])
+	dst[sNext2-numTemplates] = feat1(sNext2, s[2])
+	dst[sNextNext2-numTemplates] = feat2(sNextNext2, s[1], s[2])
+	dst[sPrevNext-numTemplates] = feat2(sPrevNext, c.prev, s[1])
+	dst[sCurNext-numTemplates] = feat2(sCurNext, s[0], s[1])
+	dst[sNormNext-numTemplates] = feat2(sNormNext, c.w.norm, s[1])
+	dst[sSuf3Next-numTemplates] = feat2(sSuf3Next, c.w.suf[2], s[1])
+}
+
+// features writes the first stage's feature keys of one position into
+// dst, which must hold numTemplates keys.
 func features(dst []uint64, c *context) {
 	w := c.w
 	_ = dst[numTemplates-1]

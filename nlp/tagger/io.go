@@ -12,12 +12,12 @@ import (
 )
 
 // File format: a gzip stream holding the magic string, a format version
-// and then the model's tables, integers as varints and weights as
-// float32 bits. Maps are written in key order so the same model always
-// gives the same bytes.
+// and then the model's tables, integers and the 16-bit quantised weights
+// as varints. Maps and features are written in key order so the same
+// model always gives the same bytes.
 const (
 	magic         = "dyad-tagger"
-	formatVersion = 1
+	formatVersion = 3
 	// maxTableLen bounds every count read from a file, so a corrupt or
 	// hostile file fails cleanly instead of exhausting memory.
 	maxTableLen = 1 << 26
@@ -54,23 +54,12 @@ func (m *Model) Save(w io.Writer) error {
 		e.u64(k)
 		e.str(m.morph.byWord[k])
 	}
-	t := &m.weights
-	nfeat := len(t.start) - 1
-	keys := make([]uint64, nfeat)
-	for j, k := range t.keys {
-		if k != 0 {
-			keys[t.slot[j]] = k
-		}
-	}
-	e.uvarint(uint64(nfeat))
-	for f := range nfeat {
-		e.u64(keys[f])
-		lo, hi := t.start[f], t.start[f+1]
-		e.uvarint(uint64(hi - lo))
-		for i := lo; i < hi; i++ {
-			e.uvarint(uint64(t.cls[i]))
-			e.f32(t.w[i])
-		}
+	e.table(&m.weights)
+	if m.hasStacked {
+		e.uvarint(1)
+		e.table(&m.stacked)
+	} else {
+		e.uvarint(0)
 	}
 	if e.err == nil {
 		e.err = e.w.Flush()
@@ -82,6 +71,22 @@ func (m *Model) Save(w io.Writer) error {
 		return fmt.Errorf("tagger: save: %w", e.err)
 	}
 	return nil
+}
+
+// table writes a weight table: its features in key order, each with its
+// (class, weight) pairs.
+func (e *encoder) table(t *weightTable) {
+	feats := t.features()
+	e.uvarint(uint64(len(feats)))
+	for _, f := range feats {
+		e.uvarint(uint64(f.key))
+		lo, n := f.ref>>8, f.ref&0xff
+		e.uvarint(uint64(n))
+		for _, p := range t.pairs[lo : lo+n] {
+			e.uvarint(uint64(p.class))
+			e.varint(int64(p.w))
+		}
+	}
 }
 
 // Load reads a model written by Save.
@@ -101,7 +106,7 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("tagger: load: model format version %d, this build reads %d", v, formatVersion)
 	}
 	m := &Model{}
-	nclass := d.count(math.MaxUint16)
+	nclass := d.count(maxClasses)
 	for range nclass {
 		m.upos = append(m.upos, d.str())
 		m.xpos = append(m.xpos, d.str())
@@ -125,38 +130,57 @@ func Load(r io.Reader) (*Model, error) {
 		k := d.u64()
 		m.morph.byWord[k] = d.str()
 	}
-	nfeat := d.count(maxTableLen)
-	keys := make([]uint64, 0, nfeat)
-	start := make([]uint32, 1, nfeat+1)
-	var (
-		cls []uint16
-		ws  []float32
-	)
-	for range nfeat {
-		if d.err != nil {
-			break
-		}
-		keys = append(keys, d.u64())
-		n := d.count(nclass)
-		for range n {
-			c := d.uvarint()
-			if c >= uint64(nclass) {
-				d.fail("weight class %d out of range", c)
-			}
-			cls = append(cls, uint16(c))
-			ws = append(ws, d.f32())
-		}
-		if len(cls) > math.MaxUint32 {
-			d.fail("too many weights")
-		}
-		start = append(start, uint32(len(cls)))
+	m.weights = d.table(nclass)
+	switch d.uvarint() {
+	case 0:
+	case 1:
+		m.stacked, m.hasStacked = d.table(nclass), true
+	default:
+		d.fail("bad second-stage marker")
 	}
 	if d.err != nil {
 		return nil, fmt.Errorf("tagger: load: %w", d.err)
 	}
-	m.weights = newWeightTable(keys, start, cls, ws)
 	m.finite = isFinite(m.xpos)
 	return m, nil
+}
+
+// table reads a weight table written by encoder.table.
+func (d *decoder) table(nclass int) weightTable {
+	nfeat := d.count(maxTableLen)
+	keys := make([]uint64, 0, nfeat)
+	start := make([]uint32, 1, nfeat+1)
+	var pairs []pair
+	for range nfeat {
+		k := d.uvarint()
+		n := d.count(nclass)
+		if d.err != nil {
+			break
+		}
+		if k == 0 || k > math.MaxUint32 {
+			d.fail("bad feature key %d", k)
+		}
+		keys = append(keys, k) // a 32-bit key folds to itself
+		for range n {
+			c, w := d.uvarint(), d.varint()
+			if c >= uint64(nclass) || w < math.MinInt16 || w > math.MaxInt16 {
+				d.fail("bad weight %d for class %d", w, c)
+			}
+			pairs = append(pairs, pair{class: uint8(c), w: int16(w)})
+		}
+		if len(pairs) > maxPairs {
+			d.fail("too many weights")
+		}
+		start = append(start, uint32(len(pairs)))
+	}
+	if d.err != nil {
+		return weightTable{}
+	}
+	t, err := newWeightTable(keys, start, pairs)
+	if err != nil {
+		d.fail("%v", err)
+	}
+	return t
 }
 
 func sortedKeys[V any](m map[uint64]V) []uint64 {
@@ -184,9 +208,6 @@ func (e *encoder) write(b []byte) {
 func (e *encoder) uvarint(v uint64) { e.write(binary.AppendUvarint(e.buf[:0], v)) }
 func (e *encoder) varint(v int64)   { e.write(binary.AppendVarint(e.buf[:0], v)) }
 func (e *encoder) u64(v uint64)     { e.write(binary.LittleEndian.AppendUint64(e.buf[:0], v)) }
-func (e *encoder) f32(v float32) {
-	e.write(binary.LittleEndian.AppendUint32(e.buf[:0], math.Float32bits(v)))
-}
 func (e *encoder) str(s string) {
 	e.uvarint(uint64(len(s)))
 	if e.err == nil {
@@ -261,18 +282,6 @@ func (d *decoder) u64() uint64 {
 		return 0
 	}
 	return binary.LittleEndian.Uint64(b[:])
-}
-
-func (d *decoder) f32() float32 {
-	var b [4]byte
-	if d.err != nil {
-		return 0
-	}
-	if _, err := io.ReadFull(d.r, b[:]); err != nil {
-		d.readErr(err)
-		return 0
-	}
-	return math.Float32frombits(binary.LittleEndian.Uint32(b[:]))
 }
 
 func (d *decoder) str() string {

@@ -1,6 +1,9 @@
 package tagger
 
 import (
+	"cmp"
+	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/dyadnews/dyad"
@@ -13,6 +16,9 @@ type Model struct {
 	upos, xpos []string
 	finite     []bool // per class: is it a finite verb
 	weights    weightTable
+	// stacked is the second stage's table, used when hasStacked.
+	stacked    weightTable
+	hasStacked bool
 	lexicon    map[uint64]lexEntry
 	morph      morphology
 	scratch    sync.Pool // *tagScratch
@@ -21,74 +27,119 @@ type Model struct {
 // NumClasses returns the number of UPOS|XPOS pairs the model predicts.
 func (m *Model) NumClasses() int { return len(m.upos) }
 
-// weightTable maps a feature key to its per-class weights: an open
-// addressing hash table over keys, each pointing at a run of (class,
-// weight) pairs in cls and w. Only classes with a non-zero weight are kept.
+// weightTable maps a feature to its per-class weights: an open
+// addressing hash table of 8-byte slots, each pointing at a run of
+// (class, weight) pairs. Only classes with a non-zero weight are kept and
+// weights are quantised to 16 bits (each stage's argmax is unchanged by
+// its scale). Tagging speed comes down to cache misses, one for the slot
+// and one for its pairs, so the table is kept this small.
 type weightTable struct {
-	keys  []uint64 // 0 marks an empty slot; keys are never 0 (see key)
-	slot  []uint32 // feature index of the key in the same slot
-	start []uint32 // feature i's pairs are cls/w[start[i]:start[i+1]]
-	cls   []uint16
-	w     []float32
-	mask  uint64
+	slots []slot
+	pairs []pair
+	shift uint // slot index = top bits of key·golden
+	n     int  // number of features
 }
 
-// key turns a feature hash into a table key, never the empty marker.
-func key(h uint64) uint64 {
-	if h == 0 {
+type slot struct {
+	key uint32 // 0 marks an empty slot; keys are never 0 (see key)
+	ref uint32 // pairs[ref>>8 : ref>>8 + ref&0xff]
+}
+
+type pair struct {
+	w     int16
+	class uint8
+}
+
+// Limits of the table layout.
+const (
+	maxClasses = 255     // classes fit a byte, and so do a feature's pairs
+	maxPairs   = 1 << 24 // pair offsets take the slot's upper 24 bits
+)
+
+// key folds a 64-bit feature hash to the table's 32-bit key, never the
+// empty marker. With a few hundred thousand features, a handful of
+// collisions merge features; they cost nothing measurable.
+func key(h uint64) uint32 {
+	k := uint32(h) ^ uint32(h>>32)
+	if k == 0 {
 		return 1
 	}
-	return h
+	return k
 }
 
-// newWeightTable builds the lookup table over features given as keys and
-// their pair ranges.
-func newWeightTable(keys []uint64, start []uint32, cls []uint16, w []float32) weightTable {
-	size := 1
-	for size < 2*len(keys)+2 {
-		size <<= 1
+func (t *weightTable) home(k uint32) uint64 {
+	return uint64(k) * golden >> t.shift
+}
+
+// newWeightTable builds the lookup table over features given as hashes,
+// feature i owning pairs[start[i]:start[i+1]]. Of two features with the
+// same key the first is kept.
+func newWeightTable(hashes []uint64, start []uint32, pairs []pair) (weightTable, error) {
+	if len(pairs) > maxPairs {
+		return weightTable{}, fmt.Errorf("%d weights, at most %d supported", len(pairs), maxPairs)
 	}
-	t := weightTable{
-		keys: make([]uint64, size), slot: make([]uint32, size),
-		start: start, cls: cls, w: w, mask: uint64(size - 1),
+	bits := uint(1)
+	for 1<<bits < len(hashes)*3/2+2 {
+		bits++
 	}
-	for i, k := range keys {
-		k = key(k)
-		j := k & t.mask
-		for t.keys[j] != 0 {
-			j = (j + 1) & t.mask
+	t := weightTable{slots: make([]slot, 1<<bits), pairs: pairs, shift: 64 - bits, n: len(hashes)}
+	mask := uint64(len(t.slots) - 1)
+	for i, h := range hashes {
+		k := key(h)
+		n := start[i+1] - start[i]
+		if n > maxClasses {
+			return weightTable{}, fmt.Errorf("feature with %d weights, at most %d supported", n, maxClasses)
 		}
-		t.keys[j] = k
-		t.slot[j] = uint32(i)
+		j := t.home(k)
+		for t.slots[j].key != 0 && t.slots[j].key != k {
+			j = (j + 1) & mask
+		}
+		if t.slots[j].key == 0 {
+			t.slots[j] = slot{key: k, ref: start[i]<<8 | n}
+		}
 	}
-	return t
+	return t, nil
 }
 
 // add adds the weights of feature h to scores.
 func (t *weightTable) add(h uint64, scores []float32) {
+	if t.n == 0 {
+		return
+	}
 	k := key(h)
-	j := k & t.mask
-	for {
-		switch t.keys[j] {
+	mask := uint64(len(t.slots) - 1)
+	for j := t.home(k); ; j = (j + 1) & mask {
+		s := t.slots[j]
+		switch s.key {
 		case k:
-			f := t.slot[j]
-			lo, hi := t.start[f], t.start[f+1]
-			cls, w := t.cls[lo:hi], t.w[lo:hi]
-			for i, c := range cls {
-				scores[c] += w[i]
+			lo := s.ref >> 8
+			for _, p := range t.pairs[lo : lo+s.ref&0xff] {
+				scores[p.class] += float32(p.w)
 			}
 			return
 		case 0:
 			return
 		}
-		j = (j + 1) & t.mask
 	}
+}
+
+// features returns the table's slots with a key, in key order.
+func (t *weightTable) features() []slot {
+	var out []slot
+	for _, s := range t.slots {
+		if s.key != 0 {
+			out = append(out, s)
+		}
+	}
+	slices.SortFunc(out, func(a, b slot) int { return cmp.Compare(a.key, b.key) })
+	return out
 }
 
 // tagScratch holds the per-call buffers of Tag.
 type tagScratch struct {
 	info   []wordInfo
-	feats  [numTemplates]uint64
+	pass1  []int
+	feats  [numTemplates + numStacked]uint64
 	scores []float32
 }
 
@@ -124,10 +175,27 @@ func (m *Model) Tag(doc *dyad.Doc) {
 // tagSpan tags one sentence greedily from left to right.
 func (m *Model) tagSpan(toks []dyad.Token, s *tagScratch) {
 	info := m.describeAll(toks, s)
-	h := newHistory()
 	var c context
+	if m.hasStacked {
+		if cap(s.pass1) < len(toks) {
+			s.pass1 = make([]int, len(toks))
+		}
+		pass1 := s.pass1[:len(toks)]
+		h := newHistory()
+		for i := range toks {
+			pass1[i] = m.predict(info, i, h, &c, s, nil)
+			h.push(pass1[i], m.finite[pass1[i]])
+		}
+		s.pass1 = pass1
+	}
+	h := newHistory()
 	for i := range toks {
-		class := m.predict(info, i, h, &c, s)
+		var class int
+		if m.hasStacked {
+			class = m.predict(info, i, h, &c, s, s.pass1)
+		} else {
+			class = m.predict(info, i, h, &c, s, nil)
+		}
 		t := &toks[i]
 		t.UPOS, t.XPOS = m.upos[class], m.xpos[class]
 		t.Feats = m.morph.feats(info[i].norm, class)
@@ -170,17 +238,26 @@ func window(c *context, info []wordInfo, i int, h history) {
 	c.history, c.first = h, i == 0
 }
 
-// predict returns the best class for position i.
-func (m *Model) predict(info []wordInfo, i int, h history, c *context, s *tagScratch) int {
+// predict returns the best class for position i: by the first stage,
+// or by the second when given the first stage's classes.
+func (m *Model) predict(info []wordInfo, i int, h history, c *context, s *tagScratch, pass1 []int) int {
 	if f := info[i].lex.fixed; f >= 0 {
 		return int(f)
 	}
 	window(c, info, i, h)
-	features(s.feats[:], c)
 	scores := s.scores
 	clear(scores)
-	for _, h := range s.feats {
-		m.weights.add(h, scores)
+	feats := s.feats[:numTemplates]
+	features(feats, c)
+	table := &m.weights
+	if pass1 != nil {
+		ahead(c, pass1, i)
+		feats = s.feats[:]
+		stackedFeatures(feats[numTemplates:], c)
+		table = &m.stacked
+	}
+	for _, h := range feats {
+		table.add(h, scores)
 	}
 	return argmax(scores)
 }

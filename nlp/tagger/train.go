@@ -38,6 +38,11 @@ type TrainOptions struct {
 	// PruneBelow drops averaged weights whose magnitude is below it,
 	// which shrinks the model with no measurable loss.
 	PruneBelow float64
+	// Stacked adds a second stage that retags each sentence knowing the
+	// first stage's tags of the words ahead; its training data is tagged
+	// by StackFolds first-stage models, each blind to its fold.
+	Stacked    bool
+	StackFolds int
 }
 
 // DefaultTrainOptions returns the options of the shipped model.
@@ -50,6 +55,8 @@ func DefaultTrainOptions() TrainOptions {
 		FixedMinCount:     20,
 		FixedMinShare:     0.995,
 		PruneBelow:        0.05,
+		Stacked:           true,
+		StackFolds:        4,
 	}
 }
 
@@ -58,6 +65,7 @@ type sentence struct {
 	words []conllu.Word
 	gold  []int // class of each word, -1 when the class is unknown
 	info  []wordInfo
+	pass1 []int // first-stage classes, for training the second stage
 }
 
 // Train learns a tagger from train. If dev is not empty it is tagged after
@@ -74,8 +82,8 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 		logw = io.Discard
 	}
 	upos, xpos, classOf := collectClasses(train)
-	if len(upos) > math.MaxUint16 {
-		return nil, fmt.Errorf("tagger: %d classes, at most %d supported", len(upos), math.MaxUint16)
+	if len(upos) > maxClasses {
+		return nil, fmt.Errorf("tagger: %d classes, at most %d supported", len(upos), maxClasses)
 	}
 	sents := make([]sentence, len(train))
 	for i := range train {
@@ -103,20 +111,66 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 		}
 	}
 	morph := learnMorphology(sents, len(upos))
-	finite := isFinite(xpos)
-	build := func(p *perceptron) *Model {
-		return &Model{upos: upos, xpos: xpos, finite: finite, lexicon: lexicon, morph: morph,
-			weights: p.averaged(opts.PruneBelow)}
-	}
+	base := &Model{upos: upos, xpos: xpos, finite: isFinite(xpos), lexicon: lexicon, morph: morph}
 
-	p := newPerceptron(len(upos))
+	first, epochs, err := trainStage(base, sents, dev, 1, opts, logw)
+	if err != nil || !opts.Stacked {
+		return first, err
+	}
+	// The second stage reads the first stage's tags of the words ahead.
+	// On the training data those tags come from models that did not see
+	// the sentence (jackknifing), so they are as wrong as at tagging time.
+	foldOpts := opts
+	foldOpts.Stacked, foldOpts.Epochs = false, epochs
+	predicted, err := JackknifeTags(train, opts.StackFolds, foldOpts)
+	if err != nil {
+		return nil, fmt.Errorf("tagger: first-stage tags: %w", err)
+	}
+	for i := range sents {
+		sents[i].pass1 = make([]int, len(sents[i].words))
+		for j, w := range predicted[i].Words {
+			c, ok := classOf[w.UPOS+"|"+w.XPOS]
+			if !ok {
+				return nil, fmt.Errorf("tagger: first stage predicted unknown class %s|%s", w.UPOS, w.XPOS)
+			}
+			sents[i].pass1[j] = c
+		}
+	}
+	stacked, _, err := trainStage(first, sents, dev, 2, opts, logw)
+	return stacked, err
+}
+
+// trainStage trains the weights of one stage on top of m (whose first
+// stage is already trained when stage is 2) and returns the resulting
+// model with the number of epochs it was trained for: that of the best
+// dev score when dev is given, else all.
+func trainStage(m *Model, sents []sentence, dev []conllu.Sentence, stage int, opts TrainOptions, logw io.Writer) (*Model, int, error) {
+	build := func(p *perceptron) (*Model, error) {
+		out := &Model{upos: m.upos, xpos: m.xpos, finite: m.finite, lexicon: m.lexicon, morph: m.morph,
+			weights: m.weights}
+		t, err := p.averaged(opts.PruneBelow)
+		if err != nil {
+			return nil, fmt.Errorf("tagger: stage %d: %w", stage, err)
+		}
+		if stage == 1 {
+			out.weights = t
+		} else {
+			out.stacked, out.hasStacked = t, true
+		}
+		return out, nil
+	}
+	nfeat := numTemplates
+	if stage == 2 {
+		nfeat += numStacked
+	}
+	p := newPerceptron(len(m.upos))
 	var (
 		best      *Model
 		bestScore = -1.0
 		bestEpoch int
 		order     = make([]int, len(sents))
-		feats     [numTemplates]uint64
-		scores    = make([]float32, len(upos))
+		feats     = make([]uint64, nfeat)
+		scores    = make([]float32, len(m.upos))
 		c         context
 	)
 	for i := range order {
@@ -134,34 +188,42 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 				guess := int(s.info[i].lex.fixed)
 				if guess < 0 {
 					window(&c, s.info, i, h)
-					features(feats[:], &c)
-					guess = p.predict(feats[:], scores)
-					p.update(feats[:], s.gold[i], guess)
+					features(feats, &c)
+					if stage == 2 {
+						ahead(&c, s.pass1, i)
+						stackedFeatures(feats[numTemplates:], &c)
+					}
+					guess = p.predict(feats, scores)
+					p.update(feats, s.gold[i], guess)
 				}
 				seen++
 				if guess == s.gold[i] {
 					right++
 				}
-				h.push(guess, finite[guess])
+				h.push(guess, m.finite[guess])
 			}
 		}
-		line := fmt.Sprintf("tagger: epoch %d: train %.2f%%", epoch, 100*float64(right)/float64(seen))
+		line := fmt.Sprintf("tagger: stage %d epoch %d: train %.2f%%", stage, epoch, 100*float64(right)/float64(seen))
 		if len(dev) == 0 {
 			fmt.Fprintf(logw, "%s (%s)\n", line, time.Since(began).Round(time.Millisecond))
 			continue
 		}
-		m := build(p)
-		sc := Evaluate(m, dev)
+		cand, err := build(p)
+		if err != nil {
+			return nil, 0, err
+		}
+		sc := Evaluate(cand, dev)
 		fmt.Fprintf(logw, "%s, dev %s (%s)\n", line, sc, time.Since(began).Round(time.Millisecond))
 		if sc.Both > bestScore {
-			best, bestScore, bestEpoch = m, sc.Both, epoch
+			best, bestScore, bestEpoch = cand, sc.Both, epoch
 		}
 	}
 	if best == nil {
-		return build(p), nil
+		m, err := build(p)
+		return m, opts.Epochs, err
 	}
-	fmt.Fprintf(logw, "tagger: keeping epoch %d\n", bestEpoch)
-	return best, nil
+	fmt.Fprintf(logw, "tagger: stage %d: keeping epoch %d\n", stage, bestEpoch)
+	return best, bestEpoch, nil
 }
 
 // collectClasses lists the UPOS|XPOS pairs of train in sorted order.
@@ -271,7 +333,7 @@ func buildLexicon(counts map[uint64][]int32, opts TrainOptions) map[uint64]lexEn
 // perceptron is a multiclass averaged perceptron with sparse per-feature
 // weights, averaged lazily (each weight remembers when it last changed).
 type perceptron struct {
-	index      map[uint64]int32
+	index      map[uint32]int32
 	weights    [][]weight
 	step       int64
 	numClasses int
@@ -285,7 +347,7 @@ type weight struct {
 }
 
 func newPerceptron(numClasses int) *perceptron {
-	return &perceptron{index: map[uint64]int32{}, numClasses: numClasses}
+	return &perceptron{index: map[uint32]int32{}, numClasses: numClasses}
 }
 
 func (p *perceptron) predict(feats []uint64, scores []float32) int {
@@ -337,35 +399,46 @@ func (p *perceptron) bump(f int32, class, delta int) {
 	p.weights[f] = append(ws, weight{class: int32(class), w: int32(delta), last: p.step})
 }
 
-// averaged returns the averaged weights as a lookup table, dropping those
-// below prune in magnitude.
-func (p *perceptron) averaged(prune float64) weightTable {
+// averaged returns the averaged weights as a lookup table, quantised to
+// 16 bits, dropping those below prune in magnitude.
+func (p *perceptron) averaged(prune float64) (weightTable, error) {
+	byIndex := make([]uint64, len(p.weights))
+	for k, f := range p.index {
+		byIndex[f] = uint64(k)
+	}
+	steps := float64(max(p.step, 1))
+	avg := make([][]float64, len(p.weights))
+	biggest := 0.0
+	for f, fw := range p.weights {
+		avg[f] = make([]float64, len(fw))
+		for i, w := range fw {
+			total := w.total + (p.step-w.last)*int64(w.w)
+			avg[f][i] = float64(total) / steps
+			biggest = max(biggest, math.Abs(avg[f][i]))
+		}
+	}
+	scale := 1.0
+	if biggest > 0 {
+		scale = math.MaxInt16 / biggest
+	}
 	var (
 		keys  []uint64
 		start = []uint32{0}
-		cls   []uint16
-		ws    []float32
+		pairs []pair
 	)
-	byIndex := make([]uint64, len(p.weights))
-	for k, f := range p.index {
-		byIndex[f] = k
-	}
-	steps := float64(max(p.step, 1))
 	for f, fw := range p.weights {
-		n := len(cls)
-		for _, w := range fw {
-			total := w.total + (p.step-w.last)*int64(w.w)
-			avg := float64(total) / steps
-			if math.Abs(avg) < prune || avg == 0 {
+		n := len(pairs)
+		for i, w := range fw {
+			q := math.Round(avg[f][i] * scale)
+			if math.Abs(avg[f][i]) < prune || q == 0 {
 				continue
 			}
-			cls = append(cls, uint16(w.class))
-			ws = append(ws, float32(avg))
+			pairs = append(pairs, pair{class: uint8(w.class), w: int16(q)})
 		}
-		if len(cls) > n {
+		if len(pairs) > n {
 			keys = append(keys, byIndex[f])
-			start = append(start, uint32(len(cls)))
+			start = append(start, uint32(len(pairs)))
 		}
 	}
-	return newWeightTable(keys, start, cls, ws)
+	return newWeightTable(keys, start, pairs)
 }
