@@ -76,13 +76,13 @@ type line struct {
 // PETRARCH's comments removed: "<!-- ... -->" (also across lines), any
 // other line starting "<!", and everything from '#' on. Overlong lines become errors.
 type lineReader struct {
-	r        *bufio.Reader
-	file     string
-	n        int
-	max      int
-	inXML    bool
-	errs     *errorList
-	semicolo bool // also strip from ';' (TABARI comments in verb files)
+	r                 *bufio.Reader
+	file              string
+	n                 int
+	max               int
+	inXML             bool
+	errs              *errorList
+	semicolonComments bool // also strip from ';' (TABARI comments in verb files)
 }
 
 func newLineReader(r io.Reader, file string, lim Limits, errs *errorList) *lineReader {
@@ -173,7 +173,7 @@ func (lr *lineReader) strip(s string) string {
 		}
 		i := strings.Index(s, "<!--")
 		j := strings.IndexByte(s, '#')
-		if lr.semicolo {
+		if lr.semicolonComments {
 			if k := strings.IndexByte(s, ';'); k >= 0 && (j < 0 || k < j) {
 				j = k
 			}

@@ -263,7 +263,7 @@ func (v *Verbs) Synset(name string) (*Synset, bool) {
 // '*', unbalanced or nested brackets, a missing or malformed code, and
 // (after all files are read) a reference to an undefined synset.
 func (v *Verbs) read(lr *lineReader) error {
-	lr.semicolo = true
+	lr.semicolonComments = true
 	var block *VerbBlock
 	var syn *Synset
 	for {
