@@ -1,0 +1,285 @@
+package geo
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyadnews/dyad/geo/internal/gaz"
+)
+
+// Match is a place name found in a token sequence.
+type Match struct {
+	// Start and End delimit the name: tokens[Start:End]. For "the
+	// Iranian capital" or "capital of Iran" they span the phrase.
+	Start, End int
+	// Text is the name's tokens joined by spaces.
+	Text string
+	// Qualifier is a direction before the name ("western", "north of");
+	// QualifierStart is the index of its first token, Start if none.
+	Qualifier      string
+	QualifierStart int
+	// Places are the places the name can denote, most likely first
+	// without context.
+	Places []Place
+
+	cands candidates
+}
+
+// Resolve returns the place m most likely denotes in a story with the
+// given context.
+func (m Match) Resolve(ctx Context) (Place, bool) {
+	if len(m.cands.hits) == 0 {
+		return Place{}, false
+	}
+	return loadIndex().best(m.cands, ctx), true
+}
+
+// Limits of FindPlaces.
+const (
+	// maxNameTokens is the longest name, in tokens, FindPlaces tries.
+	maxNameTokens = 8
+	// maxTokenBytes skips tokens no place name could be.
+	maxTokenBytes = 64
+	// minCommonPopulation is the size a city named by a common English
+	// word ("Nice", "Reading", "Mobile") must have to be found at all.
+	minCommonPopulation = 100_000
+	// minAlternatePopulation is the size a city must have to be found
+	// by one of its alternate names, which GeoNames gathers from many
+	// languages and which include English words and personal names.
+	minAlternatePopulation = 100_000
+)
+
+// FindPlaces returns the place names in a token sequence, longest match
+// first from left to right, without overlaps: "New York", "Gaza Strip",
+// "Ras al-Ayn", "U.S.", "the Iranian capital". A name must begin with a
+// capital letter (or be in capitals); a one-word name that is also a
+// common English word ("Of", "Police", "Nice") must be capitalised
+// inside a sentence, not at its start, and denote a place of at least
+// 100,000 people, a division or a country.
+func FindPlaces(tokens []string) []Match {
+	ix := loadIndex()
+	keys := make([]string, len(tokens))
+	for i, t := range tokens {
+		if len(t) > maxTokenBytes {
+			continue
+		}
+		keys[i] = gaz.Key(t)
+		// "Iran's": the name is the token without its possessive.
+		if bare, ok := trimPossessive(t); ok && !ix.known(keys[i]) {
+			keys[i] = gaz.Key(bare)
+		}
+	}
+	var out []Match
+	for i := 0; i < len(tokens); {
+		m, ok := ix.matchAt(tokens, keys, i)
+		if !ok {
+			i++
+			continue
+		}
+		out = append(out, m)
+		i = m.End
+	}
+	return out
+}
+
+// matchAt finds the longest place name starting at token i.
+func (ix *index) matchAt(tokens, keys []string, i int) (Match, bool) {
+	if keys[i] == "" || !capitalised(tokens[i]) || insideName(tokens, i) {
+		return Match{}, false
+	}
+	if m, ok := ix.demonymCapital(tokens, keys, i); ok {
+		return m, true
+	}
+	var key string
+	end, words := -1, 0
+	var best []hit
+	for j := i; j < len(tokens) && words < maxNameTokens; j++ {
+		if keys[j] == "" {
+			if j == i || !isJoiner(tokens[j]) {
+				break
+			}
+			continue // a hyphen or full stop inside a name
+		}
+		if key == "" {
+			key = keys[j]
+		} else {
+			key += " " + keys[j]
+		}
+		words++
+		if hits := ix.findable(tokens, i, j+1, key); len(hits) > 0 {
+			end, best = j+1, hits
+		}
+		if _, more := ix.prefixes[key]; !more {
+			break
+		}
+	}
+	if end < 0 {
+		return Match{}, false
+	}
+	m := Match{Start: i, End: end, QualifierStart: i, cands: candidates{hits: best}}
+	ix.capitalOfCountry(tokens, keys, &m)
+	m.Text = strings.Join(tokens[m.Start:m.End], " ")
+	m.Qualifier, m.QualifierStart = qualifierBefore(keys, m.Start)
+	m.cands.qualifier = m.Qualifier
+	m.Places = ix.rank(m.cands, nil)
+	return m, true
+}
+
+// findable returns the places tokens[i:j], whose key is key, may be
+// found as: all of them for a name of several words, and for a single
+// word only those the capitalisation and common-word rules allow.
+func (ix *index) findable(tokens []string, i, j int, key string) []hit {
+	hits := ix.keys[key]
+	if len(hits) == 0 {
+		return nil
+	}
+	single := j-i == 1
+	common := single && (ix.common[key] || len(key) <= 2 && hasLower(tokens[i]))
+	if common && sentenceStart(tokens, i) {
+		return nil
+	}
+	var out []hit
+	for _, h := range hits {
+		p := &ix.places[h.place]
+		big := p.Kind != KindCity || p.Population >= minCommonPopulation
+		switch {
+		case common && !big:
+		case h.grade&^gradeNoArticle == gradeAlternate && p.Kind == KindCity && p.Population < minAlternatePopulation:
+		case single && len(key) <= 2 && hasLower(tokens[i]):
+			// "Us", "Of": two letters in mixed case are words, not "US".
+		default:
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// demonymCapital matches "Iranian capital" (after an optional "the",
+// which is not part of the match).
+func (ix *index) demonymCapital(tokens, keys []string, i int) (Match, bool) {
+	if i+1 >= len(tokens) || keys[i+1] != "capital" {
+		return Match{}, false
+	}
+	iso3, ok := ix.demonyms[keys[i]]
+	if !ok {
+		return Match{}, false
+	}
+	p, ok := ix.capital[ix.countries[ix.byCode[iso3]].ISO2]
+	if !ok {
+		return Match{}, false
+	}
+	m := Match{Start: i, End: i + 2, QualifierStart: i, Text: tokens[i] + " " + tokens[i+1], cands: candidates{hits: []hit{{place: p, grade: gradeAlias}}}}
+	m.Places = ix.rank(m.cands, nil)
+	return m, true
+}
+
+// capitalOfCountry widens a country match to "capital of Iran" or
+// "Iran's capital", making it a match of the capital.
+func (ix *index) capitalOfCountry(tokens, keys []string, m *Match) {
+	if len(m.cands.hits) == 0 {
+		return
+	}
+	country := &ix.places[m.cands.hits[0].place]
+	if country.Kind != KindCountry {
+		return
+	}
+	p, ok := ix.capital[country.CountryISO2]
+	if !ok {
+		return
+	}
+	switch {
+	case m.Start >= 2 && keys[m.Start-1] == "of" && keys[m.Start-2] == "capital":
+		m.Start -= 2
+	case m.End+1 < len(tokens) && (keys[m.End] == "s") && keys[m.End+1] == "capital":
+		m.End += 2
+	case m.End < len(tokens) && keys[m.End] == "capital" && isPossessive(tokens[m.End-1]):
+		m.End++
+	default:
+		return
+	}
+	m.cands = candidates{hits: []hit{{place: p, grade: gradeAlias}}}
+}
+
+// known reports whether a key is a name or begins one.
+func (ix *index) known(key string) bool {
+	if _, ok := ix.keys[key]; ok {
+		return true
+	}
+	_, ok := ix.prefixes[key]
+	return ok
+}
+
+func isPossessive(tok string) bool {
+	_, ok := trimPossessive(tok)
+	return ok
+}
+
+func trimPossessive(tok string) (string, bool) {
+	for _, s := range [...]string{"'s", "\u2019s"} {
+		if bare, ok := strings.CutSuffix(tok, s); ok {
+			return bare, true
+		}
+	}
+	return tok, false
+}
+
+// qualifierBefore reads a direction before token i: "western", "north
+// -eastern", "north of".
+func qualifierBefore(keys []string, i int) (string, int) {
+	if i >= 1 && directions[strings.ReplaceAll(keys[i-1], " ", "")] {
+		return strings.ReplaceAll(keys[i-1], " ", ""), i - 1
+	}
+	if i >= 2 && keys[i-1] == "of" && directions[strings.ReplaceAll(keys[i-2], " ", "")] {
+		return strings.ReplaceAll(keys[i-2], " ", "") + " of", i - 2
+	}
+	return "", i
+}
+
+// insideName reports whether token i continues a name after an Arabic
+// article ("Ras al-Ayn", "Ain al - Asad"): a match there would take the
+// tail of a name the gazetteer does not know for a place it does.
+func insideName(tokens []string, i int) bool {
+	j := i - 1
+	if j >= 0 && isJoiner(tokens[j]) {
+		j--
+	}
+	if j < 1 {
+		return false
+	}
+	_, article := gaz.StripArticle(strings.ToLower(tokens[j]) + " x")
+	return article && !capitalised(tokens[j]) && capitalised(tokens[j-1])
+}
+
+// capitalised reports whether a token begins with a capital letter.
+func capitalised(tok string) bool {
+	r, _ := utf8.DecodeRuneInString(tok)
+	return unicode.IsUpper(r)
+}
+
+func hasLower(tok string) bool {
+	return strings.IndexFunc(tok, unicode.IsLower) >= 0
+}
+
+// isJoiner reports whether a token without letters may sit inside a
+// name: a hyphen ("Ras al - Ayn") or an apostrophe.
+func isJoiner(tok string) bool {
+	switch tok {
+	case "-", "\u2010", "\u2011", "'", "\u2019", "`":
+		return true
+	}
+	return false
+}
+
+// sentenceStart reports whether token i begins a sentence (or a quote
+// or heading), where capitals say nothing about names.
+func sentenceStart(tokens []string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	switch tokens[i-1] {
+	case ".", "!", "?", ":", ";", "\"", "\u201c", "\u2018", "'", "(", "-", "\u2013", "\u2014", "\n", "...", "\u2026":
+		return true
+	}
+	return false
+}
