@@ -14,23 +14,20 @@ import (
 )
 
 // sharedPath finds rel (e.g. "seed/x.txt" or "data/wikinews") in the
-// shared directory beside the repository: $DYAD_DATA/.. first, then by
-// walking up from the package directory. It skips the test when absent.
+// shared directory that holds the data directory: beside defaultDataDir
+// ($DYAD_DATA) first, then beside the repository, found by walking up
+// from the package directory. It skips the test when absent.
 func sharedPath(t testing.TB, rel string) string {
 	t.Helper()
-	if d := os.Getenv("DYAD_DATA"); d != "" {
-		p := filepath.Join(d, "..", rel)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
+	if p := filepath.Join(defaultDataDir(), "..", rel); fileExists(p) {
+		return p
 	}
 	dir, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for {
-		p := filepath.Join(dir, "..", "shared", rel)
-		if _, err := os.Stat(p); err == nil {
+		if p := filepath.Join(dir, "..", "shared", rel); fileExists(p) {
 			return p
 		}
 		parent := filepath.Dir(dir)
@@ -39,6 +36,11 @@ func sharedPath(t testing.TB, rel string) string {
 		}
 		dir = parent
 	}
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 func runDyad(t testing.TB, args ...string) (code int, stdout, stderr string) {
