@@ -29,8 +29,6 @@ const (
 	numKinds
 )
 
-var kindNames = [numKinds]string{"city", "country", "region", "nationality", "person", "firstname", "org"}
-
 // maxPhraseTokens bounds the length of a gazetteer phrase, and so the work
 // of matching at each token.
 const maxPhraseTokens = 6
