@@ -27,6 +27,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"encoding/binary"
 	"io"
 	"math"
 	"slices"
@@ -137,8 +138,11 @@ type place struct {
 }
 
 type index struct {
-	places    []place
-	keys      map[string][]hit
+	places []place
+	// one and many map keys to the places they name: most keys name
+	// one place, which is stored without a slice.
+	one       map[string]hit
+	many      map[string][]hit
 	prefixes  map[string]struct{} // word-boundary prefixes of multi-word keys
 	common    map[string]bool     // one-word names that are common English words
 	countries []CountryInfo
@@ -163,14 +167,19 @@ func parse(gz []byte) (*index, error) {
 	if err != nil {
 		return nil, err
 	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
+	// gzip's trailer holds the text's length: read it in one allocation.
+	var buf strings.Builder
+	if n := len(gz); n >= 4 {
+		buf.Grow(int(binary.LittleEndian.Uint32(gz[n-4:])) + 1)
+	}
+	if _, err := io.Copy(&buf, zr); err != nil {
 		return nil, err
 	}
-	text := string(raw)
+	text := buf.String()
 	ix := &index{
 		places:   make([]place, 0, 38000),
-		keys:     make(map[string][]hit, 160000),
+		one:      make(map[string]hit, 120000),
+		many:     make(map[string][]hit, 8000),
 		prefixes: make(map[string]struct{}, 40000),
 		common:   map[string]bool{},
 		byCode:   make(map[string]int, 512),
@@ -318,8 +327,8 @@ func (ix *index) addCity(f []string, admin1Names, capitalIDs map[string]string) 
 	if before, _, ok := strings.Cut(f[2], ","); ok {
 		ix.addName(before, id, gradeName)
 	}
-	for a := range strings.SplitSeq(f[10], "|") {
-		ix.addName(a, id, gradeAlternate)
+	for k := range strings.SplitSeq(f[10], "|") {
+		ix.addKeys(k, id, gradeAlternate)
 	}
 	for _, a := range cityAliases[f[1]] {
 		ix.addName(a, id, gradeAlias)
@@ -337,7 +346,12 @@ func (ix *index) addName(name string, id int32, g grade) {
 	if name == "" {
 		return
 	}
-	key := gaz.Key(name)
+	ix.addKeys(gaz.Key(name), id, g)
+}
+
+// addKeys indexes a key for place id, and, if it begins with an Arabic
+// article, also without it at a lower grade.
+func (ix *index) addKeys(key string, id int32, g grade) {
 	if key == "" {
 		return
 	}
@@ -348,19 +362,37 @@ func (ix *index) addName(name string, id int32, g grade) {
 }
 
 func (ix *index) addKey(key string, id int32, g grade) {
-	hits := ix.keys[key]
-	for i, h := range hits {
-		if h.place == id {
-			hits[i].grade = min(h.grade, g)
+	if hits, ok := ix.many[key]; ok {
+		if i := slices.IndexFunc(hits, func(h hit) bool { return h.place == id }); i >= 0 {
+			hits[i].grade = min(hits[i].grade, g)
 			return
 		}
+		ix.many[key] = append(hits, hit{id, g})
+		return
 	}
-	ix.keys[key] = append(hits, hit{id, g})
+	if h, ok := ix.one[key]; ok {
+		if h.place == id {
+			ix.one[key] = hit{id, min(h.grade, g)}
+			return
+		}
+		delete(ix.one, key)
+		ix.many[key] = []hit{h, {id, g}}
+		return
+	}
+	ix.one[key] = hit{id, g}
 	for i := len(key) - 1; i > 0; i-- {
 		if key[i] == ' ' {
 			ix.prefixes[key[:i]] = struct{}{}
 		}
 	}
+}
+
+// hits returns the places a key names.
+func (ix *index) hits(key string) []hit {
+	if h, ok := ix.one[key]; ok {
+		return []hit{h}
+	}
+	return ix.many[key]
 }
 
 // Context is what a story says about where it happens: it moves
@@ -586,7 +618,7 @@ func (ix *index) capitalPhrase(key string) (candidates, bool) {
 
 // countryOf returns the alpha-3 code of the country a key names.
 func (ix *index) countryOf(key string) string {
-	for _, h := range ix.keys[key] {
+	for _, h := range ix.hits(key) {
 		if p := &ix.places[h.place]; p.Kind == KindCountry && h.grade <= gradeName {
 			return p.Country
 		}
@@ -597,12 +629,12 @@ func (ix *index) countryOf(key string) string {
 // lookupKey returns the places a key names, also read without a
 // leading Arabic article ("al-Asad" finds "Asad").
 func (ix *index) lookupKey(key string) []hit {
-	hits := ix.keys[key]
+	hits := ix.hits(key)
 	bare, ok := gaz.StripArticle(key)
 	if !ok {
 		return hits
 	}
-	more := ix.keys[bare]
+	more := ix.hits(bare)
 	if len(more) == 0 {
 		return hits
 	}

@@ -130,7 +130,7 @@ func (ix *index) matchAt(tokens, keys []string, i int) (Match, bool) {
 // found as: all of them for a name of several words, and for a single
 // word only those the capitalisation and common-word rules allow.
 func (ix *index) findable(tokens []string, i, j int, key string) []hit {
-	hits := ix.keys[key]
+	hits := ix.hits(key)
 	if len(hits) == 0 {
 		return nil
 	}
@@ -203,7 +203,10 @@ func (ix *index) capitalOfCountry(tokens, keys []string, m *Match) {
 
 // known reports whether a key is a name or begins one.
 func (ix *index) known(key string) bool {
-	if _, ok := ix.keys[key]; ok {
+	if _, ok := ix.one[key]; ok {
+		return true
+	}
+	if _, ok := ix.many[key]; ok {
 		return true
 	}
 	_, ok := ix.prefixes[key]

@@ -22,7 +22,7 @@ const Header = `# Derived from GeoNames (https://www.geonames.org/, CC BY 4.0): 
 # Rebuild: go generate ./geo (see geo/gen). Lines, tab-separated:
 # C iso2 iso3 name capital-geonameid continent neighbours-iso2 population geonameid lat lon
 # A code name ascii-name geonameid lat lon population alternates
-# P geonameid name ascii-name lat lon feature-code country admin1-code population alternates
+# P geonameid name ascii-name lat lon feature-code country admin1-code population alternate-keys
 # W word: a one-word place name that UD English EWT (train) writes in lower case more often than capitalised
 # Lat/lon of C and A lines are the population-weighted centroid of their P places.
 `
@@ -108,9 +108,14 @@ func Build(src Sources) ([]byte, error) {
 		}
 	}
 	for _, p := range places {
-		fmt.Fprintf(&b, "P\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", p.id, p.name, p.ascii, p.lat, p.lon, p.feature, p.country, p.admin1, p.population, strings.Join(p.alternates, "|"))
-		for _, n := range append([]string{p.name, p.ascii}, p.alternates...) {
-			if k := Key(n); k != "" && !strings.Contains(k, " ") {
+		// Alternates are only matched, never shown: their keys suffice.
+		altKeys := make([]string, len(p.alternates))
+		for i, a := range p.alternates {
+			altKeys[i] = Key(a)
+		}
+		fmt.Fprintf(&b, "P\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", p.id, p.name, p.ascii, p.lat, p.lon, p.feature, p.country, p.admin1, p.population, strings.Join(altKeys, "|"))
+		for _, k := range append([]string{Key(p.name), Key(p.ascii)}, altKeys...) {
+			if k != "" && !strings.Contains(k, " ") {
 				oneWord[k] = true
 			}
 		}
