@@ -14,7 +14,7 @@ import (
 // words holds the atomic values of a sentence's words, index n being the
 // root; they are computed once per sentence.
 type words struct {
-	form, tag, upos, suffix []uint64
+	form, tag, upos, suffix, shape []uint64
 }
 
 // Sentinel values for a missing position and for the root.
@@ -28,7 +28,8 @@ func (w *words) reset(n int) {
 	w.tag = resize64(w.tag, n+1)
 	w.upos = resize64(w.upos, n+1)
 	w.suffix = resize64(w.suffix, n+1)
-	w.form[n], w.tag[n], w.upos[n], w.suffix[n] = rootValue, rootValue, rootValue, rootValue
+	w.shape = resize64(w.shape, n+1)
+	w.form[n], w.tag[n], w.upos[n], w.suffix[n], w.shape[n] = rootValue, rootValue, rootValue, rootValue, rootValue
 }
 
 // set fills word i from its form and tags.
@@ -38,6 +39,34 @@ func (w *words) set(i int, form, upos, xpos string) {
 	w.tag[i] = hashString(xpos)
 	w.upos[i] = hashString(upos)
 	w.suffix[i] = hashString(suffix(norm, 3))
+	w.shape[i] = shape(form)
+}
+
+// shape summarises a word's spelling (capitals, digits, punctuation,
+// length), which tells names and numbers apart when the tagger errs.
+func shape(form string) uint64 {
+	var h uint64
+	prev := byte(0)
+	n := 0
+	for _, r := range form {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		default:
+			c = '.'
+		}
+		if c != prev {
+			h = h*31 + uint64(c)
+			prev = c
+		}
+		n++
+	}
+	return mix(h*8 + uint64(min(n, 7)))
 }
 
 func resize64(a []uint64, n int) []uint64 {
@@ -274,6 +303,15 @@ func (x *extractor) actionFeatures(s *state) []uint64 {
 		f1(122, w.suffix[b0]), f1(123, x.at(w.suffix, s0)),
 		f2(124, w.suffix[b0], s0p), f2(125, x.at(w.suffix, s0), b0p),
 		f3(126, x.at(tg, b0prev), b0p, b1p),
+		// universal tags and spelling, which back the fine tags up
+		f1(130, x.at(up, s0)), f1(131, up[b0]), f1(132, x.at(up, s1)), f1(133, x.at(up, b1)),
+		f2(134, x.at(up, s0), up[b0]), f2(135, x.at(up, s1), x.at(up, s0)),
+		f3(136, x.at(up, s0), up[b0], x.at(up, b1)),
+		f2(137, s0w, up[b0]), f2(138, x.at(up, s0), b0w),
+		f2(139, b0w, b1w), f2(140, s0w, b1w),
+		f1(141, x.at(w.suffix, s1)), f1(142, x.at(w.suffix, b1)),
+		f2(143, w.shape[b0], x.at(w.shape, s0)), f1(144, w.shape[b0]), f2(145, w.shape[b0], b0p),
+		f2(146, x.at(w.shape, s0), s0p),
 	)
 	x.keys = k
 	return k
@@ -315,6 +353,8 @@ func (x *extractor) labelFeatures(s *state, h, d int32) []uint64 {
 		f2(29, x.at(fo, s.r1[d]), dp), f2(30, x.at(tg, s.r1[d]), dp),
 		f3(31, dp, hp, x.at(tg, s.l1[h])),
 		f2(32, hw, dp), f3(33, dw, hw, dist),
+		f1(34, up[d]), f1(35, up[h]), f2(36, dw, up[h]), f2(37, up[d], hw),
+		f2(38, w.shape[d], up[h]), f2(39, at(fo, d-1), dw), f2(40, at(fo, d+1), dw),
 	)
 	if dir == 1 {
 		for i := range k {

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"bufio"
+	"cmp"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -30,21 +31,18 @@ func (m *Model) Save(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(zw)
-	bw.WriteString(magic)
-	var buf [binary.MaxVarintLen64]byte
-	uv := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
-	uv(version)
-	uv(uint64(len(m.labels)))
+	e := &encoder{w: bufio.NewWriter(zw)}
+	e.w.WriteString(magic)
+	e.uvarint(version)
+	e.uvarint(uint64(len(m.labels)))
 	for _, l := range m.labels {
-		uv(uint64(len(l)))
-		bw.WriteString(l)
+		e.uvarint(uint64(len(l)))
+		e.w.WriteString(l)
 	}
-	uv(uint64(m.root))
-	for _, t := range []*table{m.actions, m.arcs} {
-		writeTable(bw, uv, t)
-	}
-	if err := bw.Flush(); err != nil {
+	e.uvarint(uint64(m.root))
+	writeActions(e, m.actions)
+	writeLabels(e, m.arcs)
+	if err := e.w.Flush(); err != nil {
 		return fmt.Errorf("parser: saving model: %w", err)
 	}
 	if err := zw.Close(); err != nil {
@@ -53,36 +51,61 @@ func (m *Model) Save(w io.Writer) error {
 	return nil
 }
 
-func writeTable(bw *bufio.Writer, uv func(uint64), t *table) {
-	uv(uint64(t.width))
-	uv(uint64(t.used))
-	keys := make([]slot, 0, t.used)
-	for _, s := range t.slots {
-		if s.key != 0 {
-			keys = append(keys, s)
+// sortedSlots returns the indices of t's occupied slots in key order.
+func sortedSlots[S any](slots []S, key func(*S) uint64) []int {
+	var idx []int
+	for i := range slots {
+		if key(&slots[i]) != 0 {
+			idx = append(idx, i)
 		}
 	}
-	slices.SortFunc(keys, func(a, b slot) int {
-		switch {
-		case a.key < b.key:
-			return -1
-		case a.key > b.key:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(key(&slots[a]), key(&slots[b])) })
+	return idx
+}
+
+func writeActions(e *encoder, t *actionWeights) {
+	idx := sortedSlots(t.slots, func(s *actionSlot) uint64 { return s.key })
+	e.uvarint(uint64(len(idx)))
 	prev := uint64(0)
-	for _, s := range keys {
-		uv(s.key - prev)
-		prev = s.key
+	for _, i := range idx {
+		e.uvarint(t.slots[i].key - prev)
+		prev = t.slots[i].key
 	}
-	var b [2]byte
-	for _, s := range keys {
-		for _, v := range t.w[int(s.row)*t.width : int(s.row+1)*t.width] {
-			binary.LittleEndian.PutUint16(b[:], toBfloat16(v))
-			bw.Write(b[:])
+	for _, i := range idx {
+		for _, v := range t.slots[i].w {
+			e.bfloat16(v)
 		}
 	}
+}
+
+func writeLabels(e *encoder, t *labelWeights) {
+	idx := sortedSlots(t.slots, func(s *labelSlot) uint64 { return s.key })
+	e.uvarint(uint64(len(idx)))
+	prev := uint64(0)
+	for _, i := range idx {
+		e.uvarint(t.slots[i].key - prev)
+		prev = t.slots[i].key
+	}
+	for _, i := range idx {
+		s := t.slots[i]
+		e.uvarint(uint64(s.end - s.start))
+		for _, en := range t.entries[s.start:s.end] {
+			e.uvarint(uint64(en.label))
+		}
+		for _, en := range t.entries[s.start:s.end] {
+			e.bfloat16(en.w)
+		}
+	}
+}
+
+type encoder struct {
+	w   *bufio.Writer
+	buf [binary.MaxVarintLen64]byte
+}
+
+func (e *encoder) uvarint(v uint64) { e.w.Write(binary.AppendUvarint(e.buf[:0], v)) }
+func (e *encoder) bfloat16(v float32) {
+	e.w.Write(binary.LittleEndian.AppendUint16(e.buf[:0], toBfloat16(v)))
 }
 
 func toBfloat16(v float32) uint16 {
@@ -151,23 +174,57 @@ func readModel(br *bufio.Reader) (*Model, error) {
 		return nil, errors.New("no root label")
 	}
 	m.root = int16(root)
-	if m.actions, err = readTable(br, numActions); err != nil {
+	keys, err := readKeys(br)
+	if err != nil {
 		return nil, fmt.Errorf("action weights: %w", err)
 	}
-	if m.arcs, err = readTable(br, int(nl)); err != nil {
+	m.actions = newActionWeights(len(keys))
+	for _, k := range keys {
+		var w [numActions]float32
+		for j := range w {
+			if w[j], err = readBfloat16(br); err != nil {
+				return nil, fmt.Errorf("action weights: %w", err)
+			}
+		}
+		m.actions.add(k, w)
+	}
+	if keys, err = readKeys(br); err != nil {
 		return nil, fmt.Errorf("label weights: %w", err)
+	}
+	m.arcs = newLabelWeights(len(keys))
+	var entries []labelEntry
+	for _, k := range keys {
+		n, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, fmt.Errorf("label weights: %w", err)
+		}
+		if n > nl {
+			return nil, fmt.Errorf("label weights: %d entries for %d labels", n, nl)
+		}
+		entries = entries[:0]
+		for range n {
+			l, err := binary.ReadUvarint(br)
+			if err != nil {
+				return nil, fmt.Errorf("label weights: %w", err)
+			}
+			if l >= nl {
+				return nil, fmt.Errorf("label weights: label %d of %d", l, nl)
+			}
+			entries = append(entries, labelEntry{label: uint16(l)})
+		}
+		for j := range entries {
+			if entries[j].w, err = readBfloat16(br); err != nil {
+				return nil, fmt.Errorf("label weights: %w", err)
+			}
+		}
+		m.arcs.add(k, entries)
 	}
 	return m, nil
 }
 
-func readTable(br *bufio.Reader, width int) (*table, error) {
-	w, err := binary.ReadUvarint(br)
-	if err != nil {
-		return nil, err
-	}
-	if w != uint64(width) {
-		return nil, fmt.Errorf("width %d, want %d", w, width)
-	}
+// readKeys reads a table's delta-encoded keys. Memory grows with what is
+// actually read, not with the count a file claims.
+func readKeys(br *bufio.Reader) ([]uint64, error) {
 	rows, err := binary.ReadUvarint(br)
 	if err != nil {
 		return nil, err
@@ -175,7 +232,6 @@ func readTable(br *bufio.Reader, width int) (*table, error) {
 	if rows > maxRows {
 		return nil, fmt.Errorf("%d rows, more than %d", rows, maxRows)
 	}
-	// Memory grows with what is actually read, not with what is claimed.
 	keys := make([]uint64, 0, min(rows, 1<<16))
 	prev := uint64(0)
 	for i := range int(rows) {
@@ -189,18 +245,13 @@ func readTable(br *bufio.Reader, width int) (*table, error) {
 		}
 		keys = append(keys, prev)
 	}
-	t := newTable(width, len(keys))
-	t.w = make([]float32, 0, len(keys)*width)
-	raw := make([]byte, 2*width)
-	row := make([]float32, width)
-	for _, k := range keys {
-		if _, err := io.ReadFull(br, raw); err != nil {
-			return nil, err
-		}
-		for j := range row {
-			row[j] = fromBfloat16(binary.LittleEndian.Uint16(raw[2*j:]))
-		}
-		t.put(k, row)
+	return keys, nil
+}
+
+func readBfloat16(br *bufio.Reader) (float32, error) {
+	var b [2]byte
+	if _, err := io.ReadFull(br, b[:]); err != nil {
+		return 0, err
 	}
-	return t, nil
+	return fromBfloat16(binary.LittleEndian.Uint16(b[:])), nil
 }

@@ -18,8 +18,9 @@ type Model struct {
 	labels []string // arc labels; labels[rootLabel] is "root"
 	root   int16
 	// actions scores SHIFT, LEFT and RIGHT; arcs scores the labels.
-	actions, arcs *table
-	scratch       sync.Pool
+	actions *actionWeights
+	arcs    *labelWeights
+	scratch sync.Pool
 }
 
 // scratch is the per-call working memory of a parse.
@@ -42,24 +43,27 @@ func (m *Model) getScratch() *scratch {
 // Parse fills Head and DepRel of every token of doc, sentence by sentence,
 // from the tokens' Text, UPOS and XPOS. Heads are Doc-level indices, -1
 // for each sentence's single root. Tokens outside doc.Sentences (or all
-// tokens, when there are no sentences) are parsed as one sentence each
+// tokens, when there are no sentences) are parsed as one sentence per
 // stretch.
 func (m *Model) Parse(doc *dyad.Doc) {
 	sc := m.getScratch()
 	defer m.scratch.Put(sc)
-	next := 0
+	next, n := 0, len(doc.Tokens)
 	for _, sp := range doc.Sentences {
-		start, end := max(sp.Start, next), min(sp.End, len(doc.Tokens))
+		// Spans are trusted only as far as they make sense: each token is
+		// parsed once, in order, and gaps between spans are sentences too.
+		start, end := min(max(sp.Start, next), n), min(sp.End, n)
 		if start > next {
 			m.parseSentence(sc, doc.Tokens, next, start)
+			next = start
 		}
 		if start < end {
 			m.parseSentence(sc, doc.Tokens, start, end)
 			next = end
 		}
 	}
-	if next < len(doc.Tokens) {
-		m.parseSentence(sc, doc.Tokens, next, len(doc.Tokens))
+	if next < n {
+		m.parseSentence(sc, doc.Tokens, next, n)
 	}
 }
 
@@ -93,9 +97,8 @@ func (m *Model) parseSentence(sc *scratch, toks []dyad.Token, start, end int) {
 
 // bestAction returns the highest-scoring legal action.
 func (m *Model) bestAction(sc *scratch, st *state) int {
-	scores := sc.scores[:numActions]
-	clear(scores)
-	m.actions.score(sc.x.actionFeatures(st), scores)
+	var scores [numActions]float32
+	m.actions.score(sc.x.actionFeatures(st), &scores)
 	best := -1
 	for a := range numActions {
 		if st.legal(a) && (best < 0 || scores[a] > scores[best]) {

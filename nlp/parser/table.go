@@ -1,7 +1,5 @@
 package parser
 
-import "math"
-
 // table maps hashed feature keys to rows of weights, one per class, in an
 // open-addressing hash table: one probe sequence over 16-byte slots, then
 // one contiguous row, keeps scoring to about two cache misses per feature.
@@ -124,38 +122,66 @@ func (t *table) update(keys []uint64, c int, delta float32, step int) {
 	}
 }
 
-// averaged returns a scoring table with the perceptron's averaged weights
-// at step step, leaving out rows whose weights all round to zero.
-func (t *table) averaged(step int) *table {
-	avg := newTable(t.width, t.used)
+// averagedRows calls keep with each key's averaged weights at training
+// step step, for the keys with a weight of magnitude at least prune.
+func (t *table) averagedRows(step int, prune float32, keep func(key uint64, row []float32)) {
+	row := make([]float32, t.width)
 	for _, s := range t.slots {
 		if s.key == 0 {
 			continue
 		}
 		base := int(s.row) * t.width
-		keep := false
-		row := make([]float32, t.width)
+		big := false
 		for j := range row {
-			v := float64(t.w[base+j]) - t.sum[base+j]/float64(step)
-			row[j] = float32(v)
-			if math.Abs(v) > 1e-6 {
-				keep = true
-			}
+			row[j] = float32(float64(t.w[base+j]) - t.sum[base+j]/float64(step))
+			big = big || abs32(row[j]) >= prune
 		}
-		if keep {
-			avg.put(s.key, row)
+		if big {
+			keep(s.key, row)
 		}
 	}
-	return avg
 }
 
-// put appends a row for a key that is not in t yet.
-func (t *table) put(key uint64, row []float32) {
-	i := t.slotOf(key)
-	t.slots[i] = slot{key: key, row: int32(t.used)}
-	t.used++
-	t.w = append(t.w, row...)
-	if 2*t.used > len(t.slots) {
-		t.grow()
+func abs32(v float32) float32 {
+	if v < 0 {
+		return -v
 	}
+	return v
+}
+
+// averagedActions returns the averaged action weights for parsing.
+func (t *table) averagedActions(step int, prune float32) *actionWeights {
+	var keys []uint64
+	var rows [][numActions]float32
+	t.averagedRows(step, prune, func(key uint64, row []float32) {
+		keys = append(keys, key)
+		rows = append(rows, [numActions]float32(row))
+	})
+	w := newActionWeights(len(keys))
+	for i, k := range keys {
+		w.add(k, rows[i])
+	}
+	return w
+}
+
+// averagedLabels returns the averaged label weights for parsing, keeping
+// per key the labels whose weight has magnitude at least prune.
+func (t *table) averagedLabels(step int, prune float32) *labelWeights {
+	var keys []uint64
+	var rows [][]labelEntry
+	t.averagedRows(step, prune, func(key uint64, row []float32) {
+		var es []labelEntry
+		for l, v := range row {
+			if abs32(v) >= prune && v != 0 {
+				es = append(es, labelEntry{label: uint16(l), w: v})
+			}
+		}
+		keys = append(keys, key)
+		rows = append(rows, es)
+	})
+	w := newLabelWeights(len(keys))
+	for i, k := range keys {
+		w.add(k, rows[i])
+	}
+	return w
 }

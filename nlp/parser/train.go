@@ -11,36 +11,33 @@ import (
 	"github.com/dyadnews/dyad/nlp/conllu"
 )
 
-// TrainOptions tunes Train. The zero value of a field means its default.
+// TrainOptions tunes Train. DefaultTrainOptions gives the settings the
+// shipped model was trained with.
 type TrainOptions struct {
-	// Seed fixes the shuffling and exploration, making training
-	// deterministic.
+	// Seed fixes the shuffling and exploration: the same data, options
+	// and seed always give the same model.
 	Seed uint64
-	// Epochs is the number of passes over the training set (default 15);
-	// the model kept is the one of the epoch with the best dev LAS.
+	// Epochs is the number of passes over the training set; with dev
+	// sentences, the model of the epoch with the best dev LAS is kept.
 	Epochs int
-	// ExploreFrom is the first epoch (1-based, default 2) from which the
-	// parser follows its own predictions, errors included, so that it
-	// learns to recover from them (the dynamic oracle's exploration).
+	// ExploreFrom is the first epoch (1-based) from which the parser
+	// follows its own predictions, errors included, so that it learns to
+	// recover from them (the dynamic oracle's exploration).
 	ExploreFrom int
 	// Explore is the probability of following the prediction rather than
-	// the oracle from then on (default 0.9).
+	// the oracle from then on.
 	Explore float64
+	// PruneBelow drops averaged weights of smaller magnitude from the
+	// model (weights are averaged sums of ±1 updates), which shrinks it
+	// and speeds it up.
+	PruneBelow float64
 	// Log receives one line per epoch with the dev scores; nil for none.
 	Log io.Writer
 }
 
-func (o TrainOptions) withDefaults() TrainOptions {
-	if o.Epochs <= 0 {
-		o.Epochs = 15
-	}
-	if o.ExploreFrom <= 0 {
-		o.ExploreFrom = 2
-	}
-	if o.Explore <= 0 {
-		o.Explore = 0.9
-	}
-	return o
+// DefaultTrainOptions returns the options of the shipped model.
+func DefaultTrainOptions() TrainOptions {
+	return TrainOptions{Seed: 1, Epochs: 15, ExploreFrom: 2, Explore: 0.9, PruneBelow: 1}
 }
 
 // goldSentence is a training sentence in the parser's terms.
@@ -55,7 +52,9 @@ type goldSentence struct {
 // predicted tags), and keeps the epoch that parses dev best. dev may be
 // empty, in which case the last epoch is kept.
 func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
-	opts = opts.withDefaults()
+	if opts.Epochs < 1 {
+		return nil, fmt.Errorf("parser: %d epochs, need at least 1", opts.Epochs)
+	}
 	labels, err := labelSet(train)
 	if err != nil {
 		return nil, err
@@ -82,6 +81,7 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 		root:    index["root"],
 		actions: newTrainingTable(numActions),
 		arcs:    newTrainingTable(len(labels)),
+		prune:   float32(opts.PruneBelow),
 		rng:     rand.New(rand.NewPCG(opts.Seed, 0x5eed)),
 		sc:      &scratch{scores: make([]float32, max(numActions, len(labels)))},
 	}
@@ -115,7 +115,7 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 		if opts.Log != nil {
 			fmt.Fprintf(opts.Log, "parser epoch %2d: train heads %.2f%%, dev UAS %.2f%% LAS %.2f%% (%d action and %d label features, %s)\n",
 				epoch, 100*float64(correct)/float64(max(total, 1)), 100*score.UAS, 100*score.LAS,
-				m.actions.used, m.arcs.used, time.Since(began).Round(time.Second))
+				m.actions.n, m.arcs.n, time.Since(began).Round(time.Second))
 		}
 		if score.LAS > bestLAS || len(dev) == 0 {
 			best, bestLAS = m, score.LAS
@@ -176,6 +176,7 @@ type trainer struct {
 	root          int16
 	actions, arcs *table
 	step          int
+	prune         float32
 	rng           *rand.Rand
 	sc            *scratch
 }
@@ -273,7 +274,7 @@ func (t *trainer) model() *Model {
 	return &Model{
 		labels:  t.labels,
 		root:    t.root,
-		actions: t.actions.averaged(t.step),
-		arcs:    t.arcs.averaged(t.step),
+		actions: t.actions.averagedActions(t.step, t.prune),
+		arcs:    t.arcs.averagedLabels(t.step, t.prune),
 	}
 }

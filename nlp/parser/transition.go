@@ -179,11 +179,14 @@ func (s *state) cost(a int, gold []int32) int {
 	case left, right:
 		s0 := s.stack[len(s.stack)-1]
 		h := s.arcHead(a)
-		if gold[s0] != h {
-			// s0's gold head is lost if it is still reachable elsewhere:
-			// s1 or anything in the buffer (including the root).
-			g := gold[s0]
-			if (len(s.stack) > 1 && g == s.stack[len(s.stack)-2]) || g >= s.b0 {
+		if g := gold[s0]; g != h {
+			// s0's gold head is lost if it is still reachable otherwise:
+			// it is s1, a buffer word, or the root while s0 is alone on
+			// the stack.
+			switch {
+			case len(s.stack) > 1 && g == s.stack[len(s.stack)-2],
+				g >= s.b0 && g < n,
+				g == n && len(s.stack) == 1:
 				c++
 			}
 		}

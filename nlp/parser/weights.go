@@ -1,0 +1,116 @@
+package parser
+
+// The trained model's weights live in two read-only hash tables laid out
+// for parsing speed, which is bound by memory latency: a transition
+// reads about a hundred random feature rows. The action table keeps the
+// three action weights inside the slot, so a feature costs one cache miss;
+// the label table keeps only the labels a feature has a weight for
+// (typically a handful of the ~50), as (label, weight) entries.
+
+type actionSlot struct {
+	key uint64 // 0 marks an empty slot
+	w   [numActions]float32
+}
+
+type actionWeights struct {
+	slots []actionSlot // length is a power of two, at most half full
+	n     int
+}
+
+type labelSlot struct {
+	key        uint64
+	start, end uint32 // the slot's entries
+}
+
+type labelEntry struct {
+	label uint16
+	w     float32
+}
+
+type labelWeights struct {
+	slots   []labelSlot
+	entries []labelEntry
+	n       int
+}
+
+func tableSize(rows int) int {
+	size := 16
+	for size < 2*rows {
+		size *= 2
+	}
+	return size
+}
+
+func newActionWeights(rows int) *actionWeights {
+	return &actionWeights{slots: make([]actionSlot, tableSize(rows))}
+}
+
+func newLabelWeights(rows int) *labelWeights {
+	return &labelWeights{slots: make([]labelSlot, tableSize(rows))}
+}
+
+// add stores the weights of a key that is not in t yet; the caller sizes
+// t for all its keys.
+func (t *actionWeights) add(key uint64, w [numActions]float32) {
+	key = nonzero(key)
+	mask := uint64(len(t.slots) - 1)
+	i := key & mask
+	for t.slots[i].key != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = actionSlot{key: key, w: w}
+	t.n++
+}
+
+func (t *actionWeights) score(keys []uint64, scores *[numActions]float32) {
+	mask := uint64(len(t.slots) - 1)
+	for _, k := range keys {
+		k = nonzero(k)
+		for i := k & mask; ; i = (i + 1) & mask {
+			s := &t.slots[i]
+			if s.key == k {
+				scores[0] += s.w[0]
+				scores[1] += s.w[1]
+				scores[2] += s.w[2]
+				break
+			}
+			if s.key == 0 {
+				break
+			}
+		}
+	}
+}
+
+// add stores the entries of a key that is not in t yet; the caller sizes
+// t for all its keys.
+func (t *labelWeights) add(key uint64, entries []labelEntry) {
+	key = nonzero(key)
+	mask := uint64(len(t.slots) - 1)
+	i := key & mask
+	for t.slots[i].key != 0 {
+		i = (i + 1) & mask
+	}
+	start := uint32(len(t.entries))
+	t.entries = append(t.entries, entries...)
+	t.slots[i] = labelSlot{key: key, start: start, end: uint32(len(t.entries))}
+	t.n++
+}
+
+func (t *labelWeights) score(keys []uint64, scores []float32) {
+	mask := uint64(len(t.slots) - 1)
+	for _, k := range keys {
+		k = nonzero(k)
+		for i := k & mask; ; i = (i + 1) & mask {
+			s := &t.slots[i]
+			if s.key == k {
+				for _, e := range t.entries[s.start:s.end] {
+					scores[e.label] += e.w
+				}
+				break
+			}
+			if s.key == 0 {
+				break
+			}
+		}
+	}
+}
