@@ -294,10 +294,12 @@ func (ix *index) addAdmin1(f []string, names map[string]string) {
 		Place:     Place{Name: f[2], Country: c.ISO3, CountryISO2: c.ISO2, Admin1: f[2], Lat: atof(f[5]), Lon: atof(f[6]), GeonameID: atoi(f[4]), Kind: KindAdmin1, Population: atoi(f[7])},
 		admin1Key: f[1],
 	})
-	ix.addName(f[2], id, gradeName)
-	ix.addName(f[3], id, gradeName)
-	for a := range strings.SplitSeq(f[8], "|") {
-		ix.addName(a, id, gradeName)
+	// Divisions named by a direction ("East", "Centre") would be found
+	// wherever the word is capitalised; they are found by full name only.
+	for _, n := range append([]string{f[2], f[3]}, strings.Split(f[8], "|")...) {
+		if k := gaz.Key(n); !directions[k] && !generic[k] {
+			ix.addKeys(k, id, gradeName)
+		}
 	}
 	for _, a := range admin1Aliases[f[1]] {
 		ix.addName(a, id, gradeAlias)
@@ -542,6 +544,9 @@ var directions = map[string]bool{
 	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
 	"upper": true, "lower": true, "outer": true, "inner": true, "greater": true,
 }
+
+// generic are division names that are words for any region.
+var generic = map[string]bool{"centre": true, "center": true, "capital": true, "coast": true, "littoral": true, "islands": true, "north east": true, "north west": true, "south east": true, "south west": true, "far north": true}
 
 // rankSuffixes are words after a division's name that say what it is.
 var rankSuffixes = []string{" province", " governorate", " region", " oblast", " state", " district", " county", " prefecture"}

@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,17 +47,21 @@ const (
 	minCommonPopulation = 100_000
 	// minAlternatePopulation is the size a city must have to be found
 	// by one of its alternate names, which GeoNames gathers from many
-	// languages and which include English words and personal names.
-	minAlternatePopulation = 100_000
+	// languages and which include English words and personal names
+	// ("Hamas" for Hamm, "Google" for Topeka); a one-word alternate needs
+	// minSingleAlternatePopulation.
+	minAlternatePopulation       = 100_000
+	minSingleAlternatePopulation = 1_000_000
 )
 
 // FindPlaces returns the place names in a token sequence, longest match
 // first from left to right, without overlaps: "New York", "Gaza Strip",
-// "Ras al-Ayn", "U.S.", "the Iranian capital". A name must begin with a
-// capital letter (or be in capitals); a one-word name that is also a
-// common English word ("Of", "Police", "Nice") must be capitalised
-// inside a sentence, not at its start, and denote a place of at least
-// 100,000 people, a division or a country.
+// "U.S.", "the Iranian capital", "capital of Syria". A name must begin
+// with a capital letter (or be in capitals); one-word names are held to
+// the further rules of findable, which keep common words ("Police",
+// "Of"), calendar words and parts of personal names ("Antony Blinken")
+// from being taken for places. It is a gazetteer matcher: a caller with
+// named-entity tags should still prefer names tagged as locations.
 func FindPlaces(tokens []string) []Match {
 	ix := loadIndex()
 	keys := make([]string, len(tokens))
@@ -80,7 +85,21 @@ func FindPlaces(tokens []string) []Match {
 		out = append(out, m)
 		i = m.End
 	}
-	return out
+	// One sense per discourse: a word that follows a capitalised word as
+	// a surname does ("Lloyd Austin", "George Bush") is a name in the
+	// rest of the text too ("Austin said").
+	surnames := map[string]bool{}
+	for i := 1; i < len(tokens); i++ {
+		if keys[i] != "" && capitalised(tokens[i]) && !sentenceStart(tokens, i) && nameWord(tokens[i-1]) {
+			surnames[keys[i]] = true
+		}
+	}
+	if len(surnames) == 0 {
+		return out
+	}
+	return slices.DeleteFunc(out, func(m Match) bool {
+		return m.End-m.Start == 1 && surnames[keys[m.Start]] && m.Places[0].Kind == KindCity
+	})
 }
 
 // matchAt finds the longest place name starting at token i.
@@ -127,32 +146,94 @@ func (ix *index) matchAt(tokens, keys []string, i int) (Match, bool) {
 }
 
 // findable returns the places tokens[i:j], whose key is key, may be
-// found as: all of them for a name of several words, and for a single
-// word only those the capitalisation and common-word rules allow.
+// found as. A name of several words may be any of them. A single word
+// is held to more: it must not be a calendar word ("March"); if it is
+// a common English word ("Police", "Nice") it must be capitalised inside
+// a sentence and denote a country or a place of 100,000 people; if it is
+// one of GeoNames' alternate names it must denote a city of a million;
+// and a city or division must not stand next to another capitalised
+// word, where it is part of a name ("Antony Blinken", "Lloyd Austin",
+// "Washington Post").
 func (ix *index) findable(tokens []string, i, j int, key string) []hit {
 	hits := ix.hits(key)
 	if len(hits) == 0 {
 		return nil
 	}
 	single := j-i == 1
-	common := single && (ix.common[key] || len(key) <= 2 && hasLower(tokens[i]))
+	if !single {
+		return slices.DeleteFunc(slices.Clone(hits), func(h hit) bool {
+			p := &ix.places[h.place]
+			return h.grade&^gradeNoArticle == gradeAlternate && p.Kind == KindCity && p.Population < minAlternatePopulation
+		})
+	}
+	if calendar[key] || len(key) <= 2 && hasLower(tokens[i]) {
+		return nil // "May", "Us", "Of"
+	}
+	common := ix.common[key]
 	if common && sentenceStart(tokens, i) {
 		return nil
 	}
+	inName := partOfName(tokens, i)
 	var out []hit
 	for _, h := range hits {
 		p := &ix.places[h.place]
-		big := p.Kind != KindCity || p.Population >= minCommonPopulation
 		switch {
-		case common && !big:
-		case h.grade&^gradeNoArticle == gradeAlternate && p.Kind == KindCity && p.Population < minAlternatePopulation:
-		case single && len(key) <= 2 && hasLower(tokens[i]):
-			// "Us", "Of": two letters in mixed case are words, not "US".
+		case common && p.Kind != KindCountry && p.Population < minCommonPopulation:
+		case h.grade&^gradeNoArticle == gradeAlternate && p.Population < minSingleAlternatePopulation:
+		case inName && p.Kind != KindCountry:
 		default:
 			out = append(out, h)
 		}
 	}
 	return out
+}
+
+// partOfName reports whether token i stands next to a capitalised word
+// that makes it part of a longer name.
+func partOfName(tokens []string, i int) bool {
+	if i > 0 && !sentenceStart(tokens, i) && nameWord(tokens[i-1]) {
+		return true
+	}
+	return i+1 < len(tokens) && nameWord(tokens[i+1]) && !placeNouns[strings.ToLower(tokens[i+1])]
+}
+
+// nameWord reports whether a token is a capitalised word other than a
+// calendar word ("in Beirut Tuesday") or a function word ("In Beirut").
+func nameWord(tok string) bool {
+	if !capitalised(tok) || !hasLower(tok) {
+		return false
+	}
+	low := strings.ToLower(tok)
+	return !calendar[low] && !functionWords[low]
+}
+
+// functionWords begin sentences capitalised before a place name.
+var functionWords = map[string]bool{
+	"the": true, "a": true, "an": true, "in": true, "at": true, "on": true, "from": true, "to": true,
+	"of": true, "for": true, "by": true, "with": true, "near": true, "across": true, "inside": true,
+	"outside": true, "into": true, "and": true, "but": true, "or": true, "as": true, "after": true,
+	"before": true, "during": true, "since": true, "while": true, "when": true, "where": true,
+	"both": true, "neither": true, "nor": true, "unlike": true, "like": true, "over": true, "around": true,
+	"throughout": true, "beyond": true, "toward": true, "towards": true, "between": true, "against": true,
+	"if": true, "though": true, "although": true, "meanwhile": true, "also": true, "only": true,
+	"even": true, "this": true, "that": true, "these": true, "those": true, "its": true, "their": true,
+}
+
+// placeNouns may follow a city's name without making it part of
+// another name: "Beirut Airport", "Gaza City".
+var placeNouns = map[string]bool{
+	"airport": true, "international": true, "port": true, "harbour": true, "harbor": true,
+	"city": true, "province": true, "governorate": true, "district": true, "region": true,
+	"county": true, "state": true, "oblast": true, "area": true, "suburbs": true,
+}
+
+// calendar words are capitalised without being names of places.
+var calendar = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 }
 
 // demonymCapital matches "Iranian capital" (after an optional "the",

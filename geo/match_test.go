@@ -44,6 +44,11 @@ func TestFindPlaces(t *testing.T) {
 		{"Iran's capital", []string{"0-2 Iran's capital → Tehran IRN"}},
 		{"the paris of the east , not Paris", []string{"7-8 Paris → Paris FRA"}},
 		{"KRAKOW and Kraków", []string{"0-1 KRAKOW → Kraków POL", "2-3 Kraków → Kraków POL"}},
+		{"Defense Secretary Lloyd Austin spoke . Austin said Antony Blinken was in Paris .", []string{
+			"12-13 Paris → Paris FRA"}},
+		{"The Washington Post reported from Washington and Beirut Airport on Tuesday .", []string{
+			"5-6 Washington → Washington USA", "7-8 Beirut → Beirut LBN"}},
+		{"In March the East of Centre ; In Beirut .", []string{"8-9 Beirut → Beirut LBN"}},
 		{"", nil},
 	}
 	for _, tt := range tests {

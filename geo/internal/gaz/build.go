@@ -23,7 +23,7 @@ const Header = `# Derived from GeoNames (https://www.geonames.org/, CC BY 4.0): 
 # C iso2 iso3 name capital-geonameid continent neighbours-iso2 population geonameid lat lon
 # A code name ascii-name geonameid lat lon population alternates
 # P geonameid name ascii-name lat lon feature-code country admin1-code population alternate-keys
-# W word: a one-word place name that UD English EWT (train) writes in lower case more often than capitalised
+# W word: a one-word place name that UD English EWT (train) writes in lower case at least 3 times and a quarter as often as capitalised
 # Lat/lon of C and A lines are the population-weighted centroid of their P places.
 `
 
@@ -97,7 +97,13 @@ func Build(src Sources) ([]byte, error) {
 	if err := writeCountries(&b, filepath.Join(src.GeoNames, "countryInfo.tsv"), places, countryC); err != nil {
 		return nil, err
 	}
-	admin1Names, err := writeAdmin1(&b, filepath.Join(src.GeoNames, "admin1CodesASCII.tsv"), admin1C)
+	var words map[string]wordCount
+	if src.EWT != "" {
+		if words, err = lowerWords(src.EWT); err != nil {
+			return nil, err
+		}
+	}
+	admin1Names, err := writeAdmin1(&b, filepath.Join(src.GeoNames, "admin1CodesASCII.tsv"), admin1C, words)
 	if err != nil {
 		return nil, err
 	}
@@ -120,21 +126,15 @@ func Build(src Sources) ([]byte, error) {
 			}
 		}
 	}
-	if src.EWT != "" {
-		words, err := lowerWords(src.EWT)
-		if err != nil {
-			return nil, err
+	var common []string
+	for w := range oneWord {
+		if words[w].common() {
+			common = append(common, w)
 		}
-		var common []string
-		for w, n := range words {
-			if n.lower >= 2 && n.lower > n.capitalised && oneWord[w] {
-				common = append(common, w)
-			}
-		}
-		slices.Sort(common)
-		for _, w := range common {
-			fmt.Fprintf(&b, "W\t%s\n", w)
-		}
+	}
+	slices.Sort(common)
+	for _, w := range common {
+		fmt.Fprintf(&b, "W\t%s\n", w)
 	}
 	return []byte(b.String()), nil
 }
@@ -324,7 +324,9 @@ func capitalOf(places []place, country, name string) string {
 
 // writeAdmin1 writes one A line per first-order division that has
 // places (and so a position), and returns the keys of their names.
-func writeAdmin1(b *strings.Builder, path string, centroids map[string]*centroid) ([]string, error) {
+// Variants that are common English words ("Free" of "Free State") are
+// left out.
+func writeAdmin1(b *strings.Builder, path string, centroids map[string]*centroid, words map[string]wordCount) ([]string, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read admin1: %w", err)
@@ -343,7 +345,7 @@ func writeAdmin1(b *strings.Builder, path string, centroids map[string]*centroid
 		if ascii == name {
 			ascii = ""
 		}
-		alts := admin1Variants(name, ascii)
+		alts := slices.DeleteFunc(admin1Variants(name, ascii), func(v string) bool { return words[Key(v)].common() })
 		lat, lon := c.latLon()
 		lines = append(lines, strings.Join([]string{"A", f[0], name, ascii, f[3], lat, lon, strconv.Itoa(c.population), strings.Join(alts, "|")}, "\t"))
 		keys = append(keys, Key(name), Key(ascii))
@@ -397,6 +399,14 @@ func admin1Variants(names ...string) []string {
 // wordCount is how often a word is written in lower case ("nice") and
 // capitalised ("Nice").
 type wordCount struct{ lower, capitalised int }
+
+// common reports whether a word is a common English word rather than a
+// name: written in lower case at least three times, and at least a
+// quarter as often as capitalised (sentence starts capitalise words;
+// "paris" and "delhi" are typing slips).
+func (c wordCount) common() bool {
+	return c.lower >= 3 && 4*c.lower >= c.capitalised
+}
 
 // lowerWords counts the alphabetic word forms of a CoNLL-U file by
 // their lower-case spelling.
