@@ -548,6 +548,15 @@ var directions = map[string]bool{
 // generic are division names that are words for any region.
 var generic = map[string]bool{"centre": true, "center": true, "capital": true, "coast": true, "littoral": true, "islands": true, "north east": true, "north west": true, "south east": true, "south west": true, "far north": true}
 
+// prepositions may open a place phrase; some say where about the place
+// is meant. Longer phrases come before their prefixes.
+var prepositions = []struct{ words, qualifier string }{
+	{"on the outskirts of", "outskirts of"}, {"the outskirts of", "outskirts of"}, {"outskirts of", "outskirts of"},
+	{"near", "near"}, {"outside", "outside"}, {"around", "around"},
+	{"in", ""}, {"at", ""}, {"on", ""}, {"into", ""}, {"inside", ""}, {"from", ""}, {"to", ""},
+	{"across", ""}, {"throughout", ""}, {"within", ""}, {"over", ""},
+}
+
 // rankSuffixes are words after a division's name that say what it is.
 var rankSuffixes = []string{" province", " governorate", " region", " oblast", " state", " district", " county", " prefecture"}
 
@@ -556,7 +565,16 @@ var rankSuffixes = []string{" province", " governorate", " region", " oblast", "
 // province"), or a country's capital ("the Iranian capital", "capital
 // of Iran", "Iran's capital").
 func (ix *index) phrase(s string) candidates {
-	if len(s) > maxPhrase {
+	return ix.phraseAt(s, 0)
+}
+
+// maxPhraseDepth bounds how many qualifiers and prepositions a phrase
+// may stack ("near the north of ..."), and so the work a hostile one
+// can cause.
+const maxPhraseDepth = 3
+
+func (ix *index) phraseAt(s string, depth int) candidates {
+	if len(s) > maxPhrase || depth > maxPhraseDepth {
 		return candidates{}
 	}
 	key := gaz.Key(s)
@@ -580,9 +598,19 @@ func (ix *index) phrase(s string) candidates {
 		if rest[0] == "of" && len(rest) > 1 {
 			rest, qual = rest[1:], q+" of"
 		}
-		c := ix.phrase(strings.Join(rest, " "))
+		c := ix.phraseAt(strings.Join(rest, " "), depth+1)
 		if len(c.hits) > 0 && c.qualifier == "" {
 			c.qualifier = qual
+			return c
+		}
+	}
+	// "in Tehran", "near Baghdad", "on the outskirts of Damascus"
+	for _, p := range prepositions {
+		if rest, ok := strings.CutPrefix(key, p.words+" "); ok {
+			c := ix.phraseAt(rest, depth+1)
+			if len(c.hits) > 0 && c.qualifier == "" {
+				c.qualifier = p.qualifier
+			}
 			return c
 		}
 	}

@@ -56,6 +56,10 @@ func TestLookup(t *testing.T) {
 		{"Raqqa", "Ar Raqqah", "SYR", KindCity, ""},
 		{"Sidon", "Sidon", "LBN", KindCity, ""},
 		{"Georgia", "Georgia", "GEO", KindCountry, ""},
+		{"in Tehran", "Tehran", "IRN", KindCity, ""},
+		{"in western Iraq", "Iraq", "IRQ", KindCountry, "western"},
+		{"near Baghdad", "Baghdad", "IRQ", KindCity, "near"},
+		{"on the outskirts of Damascus", "Damascus", "SYR", KindCity, "outskirts of"},
 	}
 	for _, tt := range tests {
 		ps := Lookup(tt.in)
@@ -248,7 +252,7 @@ func TestHostileInput(t *testing.T) {
 	inputs := []string{
 		"", " ", "\x00", "\xff\xfe\xfd", "the", "the the", "al", "al-", "capital", "the capital of",
 		"western", "north of", "capital of capital of Iran", strings.Repeat("Beirut ", 10000),
-		strings.Repeat("\u0301", 500), "\u202eBeirut", "Bei\x00rut", "'s capital", "s capital",
+		strings.Repeat("\u0301", 500), strings.Repeat("north east ", 25) + "Iraq", strings.Repeat("in near ", 30) + "Beirut", "\u202eBeirut", "Bei\x00rut", "'s capital", "s capital",
 	}
 	for _, in := range inputs {
 		Lookup(in)
