@@ -28,6 +28,7 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"encoding/binary"
+	"fmt"
 	"io"
 	"math"
 	"slices"
@@ -92,6 +93,17 @@ type Place struct {
 
 // MarshalText writes a Kind as its name, so JSON carries "city".
 func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText reads a Kind's name.
+func (k *Kind) UnmarshalText(b []byte) error {
+	for _, c := range [...]Kind{KindCity, KindAdmin1, KindCountry} {
+		if string(b) == c.String() {
+			*k = c
+			return nil
+		}
+	}
+	return fmt.Errorf("geo: unknown place kind %q", b)
+}
 
 // CountryInfo is what countryInfo says of a country.
 type CountryInfo struct {

@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -304,5 +305,23 @@ func BenchmarkFindPlaces(b *testing.B) {
 	b.SetBytes(int64(len(tokens)))
 	for b.Loop() {
 		FindPlaces(tokens)
+	}
+}
+
+func TestPlaceJSON(t *testing.T) {
+	p := Lookup("western Iraq")[0]
+	b, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"kind":"country"`) || !strings.Contains(string(b), `"qualifier":"western"`) {
+		t.Errorf("JSON %s", b)
+	}
+	var back Place
+	if err := json.Unmarshal(b, &back); err != nil || back != p {
+		t.Errorf("round trip = %+v, %v; want %+v", back, err, p)
+	}
+	if err := json.Unmarshal([]byte(`{"kind":"planet"}`), &back); err == nil {
+		t.Error("unknown kind accepted")
 	}
 }
