@@ -50,7 +50,7 @@ func DefaultTrainOptions() TrainOptions {
 	return TrainOptions{
 		Seed:              1,
 		Epochs:            12,
-		AmbiguityMinCount: 2,
+		AmbiguityMinCount: 1,
 		AmbiguityMinShare: 0.02,
 		FixedMinCount:     20,
 		FixedMinShare:     0.995,

@@ -23,9 +23,16 @@ func main() {
 	out := flag.String("o", "", "write the model to this file")
 	seed := flag.Uint64("seed", def.Seed, "random seed")
 	epochs := flag.Int("epochs", def.Epochs, "maximum training epochs")
+	stacked := flag.Bool("stacked", def.Stacked, "train the second stage")
+	folds := flag.Int("folds", def.StackFolds, "jackknife folds for the second stage's training tags")
+	ambMin := flag.Int("amb-min", def.AmbiguityMinCount, "occurrences for a form's class set to be a feature")
+	ambShare := flag.Float64("amb-share", def.AmbiguityMinShare, "share of a form's occurrences for a class to be in its class set")
+	fixedMin := flag.Int("fixed-min", def.FixedMinCount, "occurrences for a form to be tagged by lookup")
 	flag.Parse()
 	opts := def
 	opts.Seed, opts.Epochs, opts.Log = *seed, *epochs, os.Stderr
+	opts.Stacked, opts.StackFolds = *stacked, *folds
+	opts.AmbiguityMinCount, opts.AmbiguityMinShare, opts.FixedMinCount = *ambMin, *ambShare, *fixedMin
 	if err := run(*data, *out, opts); err != nil {
 		fmt.Fprintln(os.Stderr, "train-tagger:", err)
 		os.Exit(1)
