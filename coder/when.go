@@ -1,0 +1,84 @@
+package coder
+
+import (
+	"time"
+
+	"github.com/dyadnews/dyad"
+	"github.com/dyadnews/dyad/timex"
+)
+
+// Limits of eventTime's search for the time words of a predicate.
+const (
+	// whenMaxHops is how far up the tree a time phrase may sit below its
+	// predicate: "an attack on a base in Iraq Monday injured" puts
+	// "Monday" four hops under "injured".
+	whenMaxHops = 5
+	// whenUnattached is the cost of a time phrase of the sentence that
+	// does not hang on the predicate: it is used only when none does.
+	whenUnattached = 100
+)
+
+// eventTime dates the event of the predicate at token pred against the
+// anchor (the article's date): the time words attached to the predicate
+// ("on Monday", "last week", "Earlier Monday", "in October"), else the
+// sentence's nearest time words, else the anchor itself with precision
+// "day". Both results are empty when the anchor is zero.
+func eventTime(doc *dyad.Doc, pred int, anchor time.Time) (date string, precision string) {
+	if anchor.IsZero() {
+		return "", ""
+	}
+	def := anchor.UTC().Format(time.DateOnly)
+	t, ok := treeOf(doc, pred)
+	if !ok {
+		return def, string(timex.PrecisionDay)
+	}
+	future := t.future(pred)
+	best, bestCost := timex.Span{}, -1
+	for _, p := range timex.Scan(t.words()) {
+		from, to := t.start+p.Start, t.start+p.End
+		cost := t.attachment(t.spanHeadIn(from, to), pred, whenMaxHops)
+		if cost < 0 {
+			cost = whenUnattached + min(absInt(pred-from), absInt(pred-(to-1)))
+		}
+		if bestCost >= 0 && cost >= bestCost {
+			continue
+		}
+		p.Future = p.Future || future
+		if s, ok := p.Resolve(anchor); ok {
+			best, bestCost = s, cost
+		}
+	}
+	if bestCost < 0 {
+		return def, string(timex.PrecisionDay)
+	}
+	return best.Date(), string(best.Precision)
+}
+
+// future reports a predicate in the future tense: "will meet", "'ll
+// strike", "is going to visit".
+func (t *sentenceTree) future(pred int) bool {
+	for _, k := range t.children(pred) {
+		tk := t.tok(k)
+		if tk.DepRel != "aux" {
+			continue
+		}
+		switch tk.Lemma {
+		case "will", "shall":
+			return true
+		}
+		if tk.Text == "'ll" || tk.Text == "’ll" {
+			return true
+		}
+	}
+	if h := t.head(pred); h >= 0 && t.tok(pred).DepRel == "xcomp" && t.tok(h).Text == "going" {
+		return true
+	}
+	return false
+}
+
+func absInt(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

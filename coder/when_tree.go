@@ -1,0 +1,184 @@
+package coder
+
+import (
+	"sort"
+
+	"github.com/dyadnews/dyad"
+)
+
+// sentenceTree is the dependency tree of one sentence of a Doc with each
+// token's dependents listed, the view the attribute finders (time, place,
+// toll, quotes) walk. Heads outside the sentence are treated as roots, so
+// a malformed parse cannot send a walk elsewhere.
+type sentenceTree struct {
+	doc        *dyad.Doc
+	index      int // the sentence's index in doc.Sentences
+	start, end int // its tokens: doc.Tokens[start:end]
+	kids       [][]int
+}
+
+// sentenceIndexOf returns the index of the sentence holding token tok, -1
+// if none does. Sentences are in text order.
+func sentenceIndexOf(doc *dyad.Doc, tok int) int {
+	if doc == nil || tok < 0 || tok >= len(doc.Tokens) {
+		return -1
+	}
+	ss := doc.Sentences
+	i := sort.Search(len(ss), func(i int) bool { return ss[i].End > tok })
+	if i < len(ss) && ss[i].Start <= tok && tok < ss[i].End {
+		return i
+	}
+	return -1
+}
+
+// newSentenceTree builds the tree of sentence si, false when it has no
+// valid token span.
+func newSentenceTree(doc *dyad.Doc, si int) (*sentenceTree, bool) {
+	if doc == nil || si < 0 || si >= len(doc.Sentences) {
+		return nil, false
+	}
+	s := doc.Sentences[si]
+	if s.Start < 0 || s.End > len(doc.Tokens) || s.Start >= s.End {
+		return nil, false
+	}
+	t := &sentenceTree{doc: doc, index: si, start: s.Start, end: s.End, kids: make([][]int, s.End-s.Start)}
+	for i := s.Start; i < s.End; i++ {
+		if h := t.head(i); h >= 0 {
+			t.kids[h-s.Start] = append(t.kids[h-s.Start], i)
+		}
+	}
+	return t, true
+}
+
+// treeOf builds the tree of the sentence holding token tok.
+func treeOf(doc *dyad.Doc, tok int) (*sentenceTree, bool) {
+	return newSentenceTree(doc, sentenceIndexOf(doc, tok))
+}
+
+func (t *sentenceTree) in(i int) bool { return i >= t.start && i < t.end }
+
+// head returns i's head, -1 for a root or a head outside the sentence.
+func (t *sentenceTree) head(i int) int {
+	if !t.in(i) {
+		return -1
+	}
+	h := t.doc.Tokens[i].Head
+	if h == i || !t.in(h) {
+		return -1
+	}
+	return h
+}
+
+func (t *sentenceTree) children(i int) []int {
+	if !t.in(i) {
+		return nil
+	}
+	return t.kids[i-t.start]
+}
+
+func (t *sentenceTree) tok(i int) *dyad.Token { return &t.doc.Tokens[i] }
+
+// words returns the sentence's token texts.
+func (t *sentenceTree) words() []string {
+	w := make([]string, t.end-t.start)
+	for i := range w {
+		w[i] = t.doc.Tokens[t.start+i].Text
+	}
+	return w
+}
+
+// text returns the Doc text of tokens [from, to).
+func (t *sentenceTree) text(from, to int) string {
+	if from < t.start || to > t.end || from >= to {
+		return ""
+	}
+	a, b := t.doc.Tokens[from].Start, t.doc.Tokens[to-1].End
+	if a < 0 || b > len(t.doc.Text) || a > b {
+		return ""
+	}
+	return t.doc.Text[a:b]
+}
+
+// subtreeSpan returns the first and one-past-last token of i's subtree.
+func (t *sentenceTree) subtreeSpan(i int) (from, to int) {
+	from, to = i, i+1
+	stack := []int{i}
+	for steps := 0; len(stack) > 0 && steps < t.end-t.start; steps++ {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		from, to = min(from, n), max(to, n+1)
+		stack = append(stack, t.children(n)...)
+	}
+	return from, to
+}
+
+// clauseRelation reports dependency relations that open a clause of its
+// own: what is said there belongs to that clause's predicate.
+func clauseRelation(rel string) bool {
+	switch baseRel(rel) {
+	case "ccomp", "xcomp", "advcl", "acl", "parataxis", "csubj", "root":
+		return true
+	}
+	return false
+}
+
+// baseRel strips a relation's subtype: "obl:tmod" → "obl".
+func baseRel(rel string) string {
+	for i := 0; i < len(rel); i++ {
+		if rel[i] == ':' {
+			return rel[:i]
+		}
+	}
+	return rel
+}
+
+// hopsUp returns how many heads lead from i up to anc, or -1 when anc is
+// not within maxHops or the way leaves a clause of its own: a relative
+// clause, a complement clause ("said 12 were killed") or a parenthetical.
+// An adverbial or open clausal dependent of anc itself is part of anc's
+// event ("opened fire, killing two").
+func (t *sentenceTree) hopsUp(i, anc, maxHops int) int {
+	for hops := 0; hops <= maxHops && i >= 0; hops++ {
+		if i == anc {
+			return hops
+		}
+		h := t.head(i)
+		if rel := t.tok(i).DepRel; clauseRelation(rel) {
+			if h != anc || (baseRel(rel) != "advcl" && baseRel(rel) != "xcomp") {
+				return -1
+			}
+		}
+		i = h
+	}
+	return -1
+}
+
+// attachment says how closely a phrase headed by h hangs on the
+// predicate pred: the hops from h up to pred; for a nominal predicate
+// (an event noun such as "attack"), one more than the hops up to the
+// predicate's own head, whose time and place are the noun's too ("an
+// attack ... wounded seven on Monday"). It is -1 when neither holds.
+func (t *sentenceTree) attachment(h, pred, maxHops int) int {
+	if hops := t.hopsUp(h, pred, maxHops); hops >= 0 {
+		return hops
+	}
+	switch t.tok(pred).UPOS {
+	case "NOUN", "PROPN":
+		if ph := t.head(pred); ph >= 0 {
+			if hops := t.hopsUp(h, ph, maxHops); hops >= 0 {
+				return hops + 1
+			}
+		}
+	}
+	return -1
+}
+
+// spanHeadIn is the token of [from, to) whose head lies outside it.
+func (t *sentenceTree) spanHeadIn(from, to int) int {
+	for i := from; i < to; i++ {
+		if h := t.head(i); h < from || h >= to {
+			return i
+		}
+	}
+	return to - 1
+}
