@@ -1,0 +1,97 @@
+package coder
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dyadnews/dyad"
+)
+
+// seedExcerpt is part of the founding story (Reuters, 2024-08-06),
+// paragraphs separated by blank lines as in Article.Body.
+const seedExcerpt = `The United States has told Iran and Israel that the conflict in the Middle East cannot be allowed to escalate, Secretary of State Antony Blinken said on Tuesday.
+
+The Middle East is bracing for a probable new wave of attacks from Iran and its allies. An attack on a base in Iraq Monday injured five U.S. troops and two contractors.
+
+Ismail Haniyeh, the political leader of Palestinian Islamist group Hamas, was assassinated in the Iranian capital of Tehran last week. It drew threats of revenge by Iran on Israel, which has not claimed responsibility for the attack.
+
+Coupled with the killing of the senior military commander of the Lebanese group Hezbollah, Fuad Shukr, by Israel in a strike on Beirut last week, concern intensified that the conflict in Gaza was turning into a wider Middle East war.
+
+Earlier Monday, a rocket attack on al Asad airbase in western Iraq wounded seven U.S. personnel. Austin was unequivocal, saying the United States “will not tolerate” attacks on its personnel.`
+
+func TestEventPlace(t *testing.T) {
+	a := &dyad.Article{Dateline: dyad.Dateline{Place: "ANNAPOLIS, Md.", Country: "US", Date: "2024-08-06"}, Body: seedExcerpt}
+	doc := attrDoc(t, a.Body)
+	sc := newPlaceScope(a, doc, nil)
+	tests := []struct {
+		pred, after   string // the predicate's word, the first after the word `after`
+		country, name string // name: a substring of Location.Name
+		source        string
+	}{
+		{"wounded", "", "IRQ", "al Asad airbase", "sentence"},
+		{"attack", "rocket", "IRQ", "western Iraq", "sentence"},
+		{"injured", "", "IRQ", "Iraq", "sentence"},
+		{"assassinated", "", "IRN", "Tehran", "sentence"},
+		{"killing", "", "LBN", "Beirut", "sentence"},
+		{"told", "", "USA", "Annapolis", "dateline"},
+		// No place words of its own: the paragraph's.
+		{"saying", "", "IRQ", "Iraq", "paragraph"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.pred, func(t *testing.T) {
+			pred := attrTok(t, doc, tt.pred)
+			if tt.after != "" {
+				pred = attrTok(t, doc, tt.after) + 1
+			}
+			loc := eventPlace(doc, pred, sc)
+			if loc == nil {
+				t.Fatal("no location")
+			}
+			if loc.Country != tt.country || !strings.Contains(loc.Name, tt.name) || loc.Source != tt.source {
+				t.Errorf("location %+v, want %s %q from %s", *loc, tt.country, tt.name, tt.source)
+			}
+		})
+	}
+}
+
+func TestEventPlaceContext(t *testing.T) {
+	// Tripoli is Libya's capital unless the story is about Lebanon.
+	a := &dyad.Article{Body: "Lebanese troops clashed with gunmen in Tripoli on Sunday. Lebanon's army said the fighting was over."}
+	doc := attrDoc(t, a.Body)
+	loc := eventPlace(doc, attrTok(t, doc, "clashed"), newPlaceScope(a, doc, nil))
+	if loc == nil || loc.Country != "LBN" {
+		t.Errorf("location %+v, want Tripoli in Lebanon", loc)
+	}
+}
+
+func TestEventPlaceHostile(t *testing.T) {
+	docs := []*dyad.Doc{nil, {}, {Tokens: []dyad.Token{{Text: "Paris", Head: 3, UPOS: "PROPN"}}, Sentences: []dyad.Span{{Start: 0, End: 1}, {Start: 4, End: 2}}}}
+	for _, doc := range docs {
+		for _, a := range []*dyad.Article{nil, {Dateline: dyad.Dateline{Place: strings.Repeat("x,", 1000), Country: "??"}}} {
+			sc := newPlaceScope(a, doc, nil)
+			for _, pred := range []int{-1, 0, 1, 9} {
+				eventPlace(doc, pred, sc)
+			}
+		}
+	}
+	if loc := eventPlace(nil, 0, nil); loc != nil {
+		t.Errorf("nil scope gave %+v", loc)
+	}
+}
+
+func BenchmarkEventPlace(b *testing.B) {
+	a := &dyad.Article{Dateline: dyad.Dateline{Place: "ANNAPOLIS, Md.", Country: "US", Date: "2024-08-06"}, Body: seedExcerpt}
+	doc := attrDoc(b, a.Body)
+	pred := attrTok(b, doc, "wounded")
+	sc := newPlaceScope(a, doc, nil)
+	b.Run("event", func(b *testing.B) {
+		for b.Loop() {
+			eventPlace(doc, pred, sc)
+		}
+	})
+	b.Run("scope", func(b *testing.B) {
+		for b.Loop() {
+			newPlaceScope(a, doc, nil)
+		}
+	})
+}
