@@ -54,10 +54,10 @@ func (m *Model) Save(w io.Writer) error {
 		e.u64(k)
 		e.str(m.morph.byWord[k])
 	}
-	e.table(&m.weights)
+	e.stage(m.weights.stage(0))
 	if m.hasStacked {
 		e.uvarint(1)
-		e.table(&m.stacked)
+		e.stage(m.weights.stage(1))
 	} else {
 		e.uvarint(0)
 	}
@@ -73,16 +73,15 @@ func (m *Model) Save(w io.Writer) error {
 	return nil
 }
 
-// table writes a weight table: its features in key order, each with its
-// (class, weight) pairs.
-func (e *encoder) table(t *weightTable) {
-	feats := t.features()
-	e.uvarint(uint64(len(feats)))
-	for _, f := range feats {
-		e.uvarint(uint64(f.key))
-		lo, n := f.ref>>8, f.ref&0xff
-		e.uvarint(uint64(n))
-		for _, p := range t.pairs[lo : lo+n] {
+// stage writes one stage's weights: its features, each with its (class,
+// weight) pairs.
+func (e *encoder) stage(w stageWeights) {
+	e.uvarint(uint64(len(w.keys)))
+	for i, k := range w.keys {
+		e.uvarint(uint64(k))
+		pairs := w.pairs[w.start[i]:w.start[i+1]]
+		e.uvarint(uint64(len(pairs)))
+		for _, p := range pairs {
 			e.uvarint(uint64(p.class))
 			e.varint(int64(p.w))
 		}
@@ -130,27 +129,29 @@ func Load(r io.Reader) (*Model, error) {
 		k := d.u64()
 		m.morph.byWord[k] = d.str()
 	}
-	m.weights = d.table(nclass)
+	stages := []stageWeights{d.stage(nclass)}
 	switch d.uvarint() {
 	case 0:
 	case 1:
-		m.stacked, m.hasStacked = d.table(nclass), true
+		stages = append(stages, d.stage(nclass))
+		m.hasStacked = true
 	default:
 		d.fail("bad second-stage marker")
 	}
 	if d.err != nil {
 		return nil, fmt.Errorf("tagger: load: %w", d.err)
 	}
+	if m.weights, err = newWeightTable(stages...); err != nil {
+		return nil, fmt.Errorf("tagger: load: %w", err)
+	}
 	m.finite = isFinite(m.xpos)
 	return m, nil
 }
 
-// table reads a weight table written by encoder.table.
-func (d *decoder) table(nclass int) weightTable {
+// stage reads one stage's weights written by encoder.stage.
+func (d *decoder) stage(nclass int) stageWeights {
 	nfeat := d.count(maxTableLen)
-	keys := make([]uint64, 0, nfeat)
-	start := make([]uint32, 1, nfeat+1)
-	var pairs []pair
+	w := stageWeights{keys: make([]uint32, 0, nfeat), start: make([]uint32, 1, nfeat+1)}
 	for range nfeat {
 		k := d.uvarint()
 		n := d.count(nclass)
@@ -160,27 +161,20 @@ func (d *decoder) table(nclass int) weightTable {
 		if k == 0 || k > math.MaxUint32 {
 			d.fail("bad feature key %d", k)
 		}
-		keys = append(keys, k) // a 32-bit key folds to itself
+		w.keys = append(w.keys, uint32(k))
 		for range n {
-			c, w := d.uvarint(), d.varint()
-			if c >= uint64(nclass) || w < math.MinInt16 || w > math.MaxInt16 {
-				d.fail("bad weight %d for class %d", w, c)
+			c, v := d.uvarint(), d.varint()
+			if c >= uint64(nclass) || v < math.MinInt16 || v > math.MaxInt16 {
+				d.fail("bad weight %d for class %d", v, c)
 			}
-			pairs = append(pairs, pair{class: uint8(c), w: int16(w)})
+			w.pairs = append(w.pairs, pair{class: uint8(c), w: int16(v)})
 		}
-		if len(pairs) > maxPairs {
+		if len(w.pairs) > maxTableLen {
 			d.fail("too many weights")
 		}
-		start = append(start, uint32(len(pairs)))
+		w.start = append(w.start, uint32(len(w.pairs)))
 	}
-	if d.err != nil {
-		return weightTable{}
-	}
-	t, err := newWeightTable(keys, start, pairs)
-	if err != nil {
-		d.fail("%v", err)
-	}
-	return t
+	return w
 }
 
 func sortedKeys[V any](m map[uint64]V) []uint64 {

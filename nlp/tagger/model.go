@@ -15,9 +15,9 @@ type Model struct {
 	// upos and xpos name each class; a class is one UPOS|XPOS pair.
 	upos, xpos []string
 	finite     []bool // per class: is it a finite verb
+	// weights holds both stages' weights; the second stage is used when
+	// hasStacked.
 	weights    weightTable
-	// stacked is the second stage's table, used when hasStacked.
-	stacked    weightTable
 	hasStacked bool
 	lexicon    map[uint64]lexEntry
 	morph      morphology
@@ -27,12 +27,14 @@ type Model struct {
 // NumClasses returns the number of UPOS|XPOS pairs the model predicts.
 func (m *Model) NumClasses() int { return len(m.upos) }
 
-// weightTable maps a feature to its per-class weights: an open
-// addressing hash table of 8-byte slots, each pointing at a run of
-// (class, weight) pairs. Only classes with a non-zero weight are kept and
-// weights are quantised to 16 bits (each stage's argmax is unchanged by
-// its scale). Tagging speed comes down to cache misses, one for the slot
-// and one for its pairs, so the table is kept this small.
+// weightTable maps a feature to its per-class weights in each stage: an
+// open addressing hash table of slots, each pointing at a run of (class,
+// weight) pairs, the first stage's then the second's. Only classes with a
+// non-zero weight are kept and weights are quantised to 16 bits (each
+// stage's argmax is unchanged by its scale). Tagging speed comes down to
+// cache misses, one for the slot and one for its pairs, so the table is
+// kept small, and a feature's two stages share both: the second stage
+// finds in cache what the first stage looked up for the same sentence.
 type weightTable struct {
 	slots []slot
 	pairs []pair
@@ -42,7 +44,8 @@ type weightTable struct {
 
 type slot struct {
 	key uint32 // 0 marks an empty slot; keys are never 0 (see key)
-	ref uint32 // pairs[ref>>8 : ref>>8 + ref&0xff]
+	lo  uint32 // stage s's pairs follow those of the stages before it
+	n   [numStages]uint8
 }
 
 type pair struct {
@@ -52,9 +55,27 @@ type pair struct {
 
 // Limits of the table layout.
 const (
+	numStages  = 2
 	maxClasses = 255     // classes fit a byte, and so do a feature's pairs
-	maxPairs   = 1 << 24 // pair offsets take the slot's upper 24 bits
+	maxPairs   = 1 << 31 // pair offsets are 32-bit
 )
+
+// stageWeights is one stage's weights as trained or read from a file:
+// feature keys[i] owns pairs[start[i]:start[i+1]].
+type stageWeights struct {
+	keys  []uint32
+	start []uint32
+	pairs []pair
+}
+
+func (w *stageWeights) add(k uint32, pairs []pair) {
+	if len(w.start) == 0 {
+		w.start = []uint32{0}
+	}
+	w.keys = append(w.keys, k)
+	w.pairs = append(w.pairs, pairs...)
+	w.start = append(w.start, uint32(len(w.pairs)))
+}
 
 // key folds a 64-bit feature hash to the table's 32-bit key, never the
 // empty marker. With a few hundred thousand features, a handful of
@@ -71,49 +92,89 @@ func (t *weightTable) home(k uint32) uint64 {
 	return uint64(k) * golden >> t.shift
 }
 
-// newWeightTable builds the lookup table over features given as hashes,
-// feature i owning pairs[start[i]:start[i+1]]. Of two features with the
-// same key the first is kept.
-func newWeightTable(hashes []uint64, start []uint32, pairs []pair) (weightTable, error) {
-	if len(pairs) > maxPairs {
-		return weightTable{}, fmt.Errorf("%d weights, at most %d supported", len(pairs), maxPairs)
+// find returns the index of k's slot, or of the empty slot where k would go.
+func (t *weightTable) find(k uint32) uint64 {
+	mask := uint64(len(t.slots) - 1)
+	j := t.home(k)
+	for t.slots[j].key != 0 && t.slots[j].key != k {
+		j = (j + 1) & mask
+	}
+	return j
+}
+
+// newWeightTable merges the stages' weights into one lookup table. Of two
+// features of a stage with the same key the first is kept.
+func newWeightTable(stages ...stageWeights) (weightTable, error) {
+	if len(stages) > numStages {
+		return weightTable{}, fmt.Errorf("%d stages, at most %d supported", len(stages), numStages)
+	}
+	total, npairs := 0, 0
+	for _, st := range stages {
+		total += len(st.keys)
+		npairs += len(st.pairs)
+	}
+	if npairs > maxPairs {
+		return weightTable{}, fmt.Errorf("%d weights, at most %d supported", npairs, maxPairs)
 	}
 	bits := uint(1)
-	for 1<<bits < len(hashes)*3/2+2 {
+	for 1<<bits < total*3/2+2 {
 		bits++
 	}
-	t := weightTable{slots: make([]slot, 1<<bits), pairs: pairs, shift: 64 - bits, n: len(hashes)}
-	mask := uint64(len(t.slots) - 1)
-	for i, h := range hashes {
-		k := key(h)
-		n := start[i+1] - start[i]
-		if n > maxClasses {
-			return weightTable{}, fmt.Errorf("feature with %d weights, at most %d supported", n, maxClasses)
+	t := weightTable{slots: make([]slot, 1<<bits), shift: 64 - bits}
+	// First place the keys, remembering where each stage's pairs are.
+	type source struct{ lo, hi uint32 }
+	src := make([][numStages]source, len(t.slots))
+	for si, st := range stages {
+		for i, k := range st.keys {
+			n := st.start[i+1] - st.start[i]
+			if n > maxClasses {
+				return weightTable{}, fmt.Errorf("feature with %d weights, at most %d supported", n, maxClasses)
+			}
+			j := t.find(k)
+			sl := &t.slots[j]
+			if sl.key == 0 {
+				sl.key = k
+				t.n++
+			} else if sl.n[si] > 0 {
+				continue
+			}
+			sl.n[si] = uint8(n)
+			src[j][si] = source{st.start[i], st.start[i+1]}
 		}
-		j := t.home(k)
-		for t.slots[j].key != 0 && t.slots[j].key != k {
-			j = (j + 1) & mask
+	}
+	// Then lay out each slot's pairs, stage after stage.
+	t.pairs = make([]pair, 0, npairs)
+	for j := range t.slots {
+		sl := &t.slots[j]
+		if sl.key == 0 {
+			continue
 		}
-		if t.slots[j].key == 0 {
-			t.slots[j] = slot{key: k, ref: start[i]<<8 | n}
+		sl.lo = uint32(len(t.pairs))
+		for si, st := range stages {
+			if sl.n[si] > 0 {
+				t.pairs = append(t.pairs, st.pairs[src[j][si].lo:src[j][si].hi]...)
+			}
 		}
 	}
 	return t, nil
 }
 
-// add adds the weights of feature h to scores.
-func (t *weightTable) add(h uint64, scores []float32) {
+// add adds the weights of feature h in the given stage (0 or 1) to scores.
+func (t *weightTable) add(h uint64, stage int, scores []float32) {
 	if t.n == 0 {
 		return
 	}
 	k := key(h)
 	mask := uint64(len(t.slots) - 1)
 	for j := t.home(k); ; j = (j + 1) & mask {
-		s := t.slots[j]
+		s := &t.slots[j]
 		switch s.key {
 		case k:
-			lo := s.ref >> 8
-			for _, p := range t.pairs[lo : lo+s.ref&0xff] {
+			lo := s.lo
+			if stage == 1 {
+				lo += uint32(s.n[0])
+			}
+			for _, p := range t.pairs[lo : lo+uint32(s.n[stage])] {
 				scores[p.class] += float32(p.w)
 			}
 			return
@@ -123,8 +184,25 @@ func (t *weightTable) add(h uint64, scores []float32) {
 	}
 }
 
-// features returns the table's slots with a key, in key order.
-func (t *weightTable) features() []slot {
+// stage returns one stage's weights, features in key order.
+func (t *weightTable) stage(si int) stageWeights {
+	var out stageWeights
+	for _, sl := range t.sortedSlots() {
+		if n := uint32(sl.n[si]); n > 0 {
+			lo := sl.lo
+			for k := range si {
+				lo += uint32(sl.n[k])
+			}
+			out.add(sl.key, t.pairs[lo:lo+n])
+		}
+	}
+	if len(out.start) == 0 {
+		out.start = []uint32{0}
+	}
+	return out
+}
+
+func (t *weightTable) sortedSlots() []slot {
 	var out []slot
 	for _, s := range t.slots {
 		if s.key != 0 {
@@ -249,15 +327,15 @@ func (m *Model) predict(info []wordInfo, i int, h history, c *context, s *tagScr
 	clear(scores)
 	feats := s.feats[:numTemplates]
 	features(feats, c)
-	table := &m.weights
+	stage := 0
 	if pass1 != nil {
 		ahead(c, pass1, i)
 		feats = s.feats[:]
 		stackedFeatures(feats[numTemplates:], c)
-		table = &m.stacked
+		stage = 1
 	}
 	for _, h := range feats {
-		table.add(h, scores)
+		m.weights.add(h, stage, scores)
 	}
 	return argmax(scores)
 }

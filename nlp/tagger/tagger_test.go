@@ -342,3 +342,14 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTagSentence tags one news sentence over and over: the model's
+// cost with its working set in cache, against BenchmarkTag's cold one.
+func BenchmarkTagSentence(b *testing.B) {
+	m := embedded(b)
+	doc := docOf("Earlier Monday , a rocket attack on al Asad airbase in western Iraq wounded seven U.S. personnel .")
+	for b.Loop() {
+		m.Tag(doc)
+	}
+	b.ReportMetric(float64(len(doc.Tokens)*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}

@@ -113,7 +113,7 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 	morph := learnMorphology(sents, len(upos))
 	base := &Model{upos: upos, xpos: xpos, finite: isFinite(xpos), lexicon: lexicon, morph: morph}
 
-	first, epochs, err := trainStage(base, sents, dev, 1, opts, logw)
+	first, firstWeights, epochs, err := trainStage(base, nil, sents, dev, opts, logw)
 	if err != nil || !opts.Stacked {
 		return first, err
 	}
@@ -136,28 +136,33 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 			sents[i].pass1[j] = c
 		}
 	}
-	stacked, _, err := trainStage(first, sents, dev, 2, opts, logw)
+	stacked, _, _, err := trainStage(first, &firstWeights, sents, dev, opts, logw)
 	return stacked, err
 }
 
-// trainStage trains the weights of one stage on top of m (whose first
-// stage is already trained when stage is 2) and returns the resulting
-// model with the number of epochs it was trained for: that of the best
+// trainStage trains the first stage, or the second on top of the given
+// first stage's weights, and returns the resulting model, the stage's
+// weights and the number of epochs it was trained for: that of the best
 // dev score when dev is given, else all.
-func trainStage(m *Model, sents []sentence, dev []conllu.Sentence, stage int, opts TrainOptions, logw io.Writer) (*Model, int, error) {
-	build := func(p *perceptron) (*Model, error) {
-		out := &Model{upos: m.upos, xpos: m.xpos, finite: m.finite, lexicon: m.lexicon, morph: m.morph,
-			weights: m.weights}
-		t, err := p.averaged(opts.PruneBelow)
-		if err != nil {
-			return nil, fmt.Errorf("tagger: stage %d: %w", stage, err)
-		}
-		if stage == 1 {
-			out.weights = t
+func trainStage(m *Model, first *stageWeights, sents []sentence, dev []conllu.Sentence, opts TrainOptions, logw io.Writer) (*Model, stageWeights, int, error) {
+	stage := 1
+	if first != nil {
+		stage = 2
+	}
+	build := func(p *perceptron) (*Model, stageWeights, error) {
+		out := &Model{upos: m.upos, xpos: m.xpos, finite: m.finite, lexicon: m.lexicon, morph: m.morph}
+		w := p.averaged(opts.PruneBelow)
+		var err error
+		if first == nil {
+			out.weights, err = newWeightTable(w)
 		} else {
-			out.stacked, out.hasStacked = t, true
+			out.weights, err = newWeightTable(*first, w)
+			out.hasStacked = true
 		}
-		return out, nil
+		if err != nil {
+			return nil, w, fmt.Errorf("tagger: stage %d: %w", stage, err)
+		}
+		return out, w, nil
 	}
 	nfeat := numTemplates
 	if stage == 2 {
@@ -166,6 +171,7 @@ func trainStage(m *Model, sents []sentence, dev []conllu.Sentence, stage int, op
 	p := newPerceptron(len(m.upos))
 	var (
 		best      *Model
+		bestW     stageWeights
 		bestScore = -1.0
 		bestEpoch int
 		order     = make([]int, len(sents))
@@ -208,22 +214,22 @@ func trainStage(m *Model, sents []sentence, dev []conllu.Sentence, stage int, op
 			fmt.Fprintf(logw, "%s (%s)\n", line, time.Since(began).Round(time.Millisecond))
 			continue
 		}
-		cand, err := build(p)
+		cand, w, err := build(p)
 		if err != nil {
-			return nil, 0, err
+			return nil, w, 0, err
 		}
 		sc := Evaluate(cand, dev)
 		fmt.Fprintf(logw, "%s, dev %s (%s)\n", line, sc, time.Since(began).Round(time.Millisecond))
 		if sc.Both > bestScore {
-			best, bestScore, bestEpoch = cand, sc.Both, epoch
+			best, bestW, bestScore, bestEpoch = cand, w, sc.Both, epoch
 		}
 	}
 	if best == nil {
-		m, err := build(p)
-		return m, opts.Epochs, err
+		m, w, err := build(p)
+		return m, w, opts.Epochs, err
 	}
 	fmt.Fprintf(logw, "tagger: stage %d: keeping epoch %d\n", stage, bestEpoch)
-	return best, bestEpoch, nil
+	return best, bestW, bestEpoch, nil
 }
 
 // collectClasses lists the UPOS|XPOS pairs of train in sorted order.
@@ -399,12 +405,12 @@ func (p *perceptron) bump(f int32, class, delta int) {
 	p.weights[f] = append(ws, weight{class: int32(class), w: int32(delta), last: p.step})
 }
 
-// averaged returns the averaged weights as a lookup table, quantised to
-// 16 bits, dropping those below prune in magnitude.
-func (p *perceptron) averaged(prune float64) (weightTable, error) {
-	byIndex := make([]uint64, len(p.weights))
+// averaged returns the averaged weights, quantised to 16 bits, dropping
+// those below prune in magnitude.
+func (p *perceptron) averaged(prune float64) stageWeights {
+	byIndex := make([]uint32, len(p.weights))
 	for k, f := range p.index {
-		byIndex[f] = uint64(k)
+		byIndex[f] = k
 	}
 	steps := float64(max(p.step, 1))
 	avg := make([][]float64, len(p.weights))
@@ -421,13 +427,10 @@ func (p *perceptron) averaged(prune float64) (weightTable, error) {
 	if biggest > 0 {
 		scale = math.MaxInt16 / biggest
 	}
-	var (
-		keys  []uint64
-		start = []uint32{0}
-		pairs []pair
-	)
+	out := stageWeights{start: []uint32{0}}
+	var pairs []pair
 	for f, fw := range p.weights {
-		n := len(pairs)
+		pairs = pairs[:0]
 		for i, w := range fw {
 			q := math.Round(avg[f][i] * scale)
 			if math.Abs(avg[f][i]) < prune || q == 0 {
@@ -435,10 +438,9 @@ func (p *perceptron) averaged(prune float64) (weightTable, error) {
 			}
 			pairs = append(pairs, pair{class: uint8(w.class), w: int16(q)})
 		}
-		if len(pairs) > n {
-			keys = append(keys, byIndex[f])
-			start = append(start, uint32(len(pairs)))
+		if len(pairs) > 0 {
+			out.add(byIndex[f], pairs)
 		}
 	}
-	return newWeightTable(keys, start, pairs)
+	return out
 }
