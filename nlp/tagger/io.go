@@ -141,7 +141,7 @@ func Load(r io.Reader) (*Model, error) {
 	if d.err != nil {
 		return nil, fmt.Errorf("tagger: load: %w", d.err)
 	}
-	if m.weights, err = newWeightTable(stages...); err != nil {
+	if m.weights, err = newWeightTable(nclass, stages...); err != nil {
 		return nil, fmt.Errorf("tagger: load: %w", err)
 	}
 	m.finite = isFinite(m.xpos)

@@ -35,18 +35,37 @@ func (m *Model) NumClasses() int { return len(m.upos) }
 // cache misses, one for the slot and one for its pairs, so the table is
 // kept small, and a feature's two stages share both: the second stage
 // finds in cache what the first stage looked up for the same sentence.
+//
+// A feature that weighs on many classes (the bias, the previous tags,
+// common shapes and endings: the ones every token hits) is stored as a
+// dense row of one pair per class, added in a sequential loop rather than
+// scattered.
 type weightTable struct {
-	slots []slot
-	pairs []pair
-	shift uint // slot index = top bits of key·golden
-	n     int  // number of features
+	slots   []slot
+	pairs   []pair
+	shift   uint // slot index = top bits of key·golden
+	n       int  // number of features
+	classes int  // length of a dense row
 }
 
 type slot struct {
-	key uint32 // 0 marks an empty slot; keys are never 0 (see key)
-	lo  uint32 // stage s's pairs follow those of the stages before it
-	n   [numStages]uint8
+	key   uint32 // 0 marks an empty slot; keys are never 0 (see key)
+	lo    uint32 // stage s's pairs follow those of the stages before it
+	n     [numStages]uint8
+	dense uint8 // bit s: stage s's row is dense
 }
+
+// rowLen returns the number of pairs of stage si's row.
+func (t *weightTable) rowLen(sl *slot, si int) uint32 {
+	if sl.dense&(1<<si) != 0 {
+		return uint32(t.classes)
+	}
+	return uint32(sl.n[si])
+}
+
+// scores holds a score per class; indexing it with a byte needs no bounds
+// check.
+type scores = [maxClasses + 1]float32
 
 type pair struct {
 	w     int16
@@ -102,9 +121,10 @@ func (t *weightTable) find(k uint32) uint64 {
 	return j
 }
 
-// newWeightTable merges the stages' weights into one lookup table. Of two
-// features of a stage with the same key the first is kept.
-func newWeightTable(stages ...stageWeights) (weightTable, error) {
+// newWeightTable merges the stages' weights over the given number of
+// classes into one lookup table. Of two features of a stage with the same
+// key the first is kept.
+func newWeightTable(classes int, stages ...stageWeights) (weightTable, error) {
 	if len(stages) > numStages {
 		return weightTable{}, fmt.Errorf("%d stages, at most %d supported", len(stages), numStages)
 	}
@@ -120,7 +140,10 @@ func newWeightTable(stages ...stageWeights) (weightTable, error) {
 	for 1<<bits < total*3/2+2 {
 		bits++
 	}
-	t := weightTable{slots: make([]slot, 1<<bits), shift: 64 - bits}
+	if classes > maxClasses {
+		return weightTable{}, fmt.Errorf("%d classes, at most %d supported", classes, maxClasses)
+	}
+	t := weightTable{slots: make([]slot, 1<<bits), shift: 64 - bits, classes: classes}
 	// First place the keys, remembering where each stage's pairs are.
 	type source struct{ lo, hi uint32 }
 	src := make([][numStages]source, len(t.slots))
@@ -139,6 +162,9 @@ func newWeightTable(stages ...stageWeights) (weightTable, error) {
 				continue
 			}
 			sl.n[si] = uint8(n)
+			if 3*int(n) > classes {
+				sl.dense |= 1 << si
+			}
 			src[j][si] = source{st.start[i], st.start[i+1]}
 		}
 	}
@@ -151,16 +177,31 @@ func newWeightTable(stages ...stageWeights) (weightTable, error) {
 		}
 		sl.lo = uint32(len(t.pairs))
 		for si, st := range stages {
-			if sl.n[si] > 0 {
-				t.pairs = append(t.pairs, st.pairs[src[j][si].lo:src[j][si].hi]...)
+			row := st.pairs[src[j][si].lo:src[j][si].hi]
+			if sl.dense&(1<<si) == 0 {
+				t.pairs = append(t.pairs, row...)
+				continue
+			}
+			lo := len(t.pairs)
+			for c := range classes {
+				t.pairs = append(t.pairs, pair{class: uint8(c)})
+			}
+			for _, p := range row {
+				if int(p.class) >= classes {
+					return weightTable{}, fmt.Errorf("weight for class %d of %d", p.class, classes)
+				}
+				t.pairs[lo+int(p.class)].w = p.w
 			}
 		}
+	}
+	if len(t.pairs) > maxPairs {
+		return weightTable{}, fmt.Errorf("%d weights, at most %d supported", len(t.pairs), maxPairs)
 	}
 	return t, nil
 }
 
-// add adds the weights of feature h in the given stage (0 or 1) to scores.
-func (t *weightTable) add(h uint64, stage int, scores []float32) {
+// add adds the weights of feature h in the given stage (0 or 1) to sc.
+func (t *weightTable) add(h uint64, stage int, sc *scores) {
 	if t.n == 0 {
 		return
 	}
@@ -172,10 +213,18 @@ func (t *weightTable) add(h uint64, stage int, scores []float32) {
 		case k:
 			lo := s.lo
 			if stage == 1 {
-				lo += uint32(s.n[0])
+				lo += t.rowLen(s, 0)
+			}
+			if s.dense&(1<<stage) != 0 {
+				row := t.pairs[lo : lo+uint32(t.classes)]
+				dst := sc[:len(row)]
+				for c := range row {
+					dst[c] += float32(row[c].w)
+				}
+				return
 			}
 			for _, p := range t.pairs[lo : lo+uint32(s.n[stage])] {
-				scores[p.class] += float32(p.w)
+				sc[p.class] += float32(p.w)
 			}
 			return
 		case 0:
@@ -187,14 +236,26 @@ func (t *weightTable) add(h uint64, stage int, scores []float32) {
 // stage returns one stage's weights, features in key order.
 func (t *weightTable) stage(si int) stageWeights {
 	var out stageWeights
+	var sparse []pair
 	for _, sl := range t.sortedSlots() {
-		if n := uint32(sl.n[si]); n > 0 {
-			lo := sl.lo
-			for k := range si {
-				lo += uint32(sl.n[k])
-			}
-			out.add(sl.key, t.pairs[lo:lo+n])
+		if sl.n[si] == 0 {
+			continue
 		}
+		lo := sl.lo
+		for k := range si {
+			lo += t.rowLen(&sl, k)
+		}
+		row := t.pairs[lo : lo+t.rowLen(&sl, si)]
+		if sl.dense&(1<<si) != 0 {
+			sparse = sparse[:0]
+			for _, p := range row {
+				if p.w != 0 {
+					sparse = append(sparse, p)
+				}
+			}
+			row = sparse
+		}
+		out.add(sl.key, row)
 	}
 	if len(out.start) == 0 {
 		out.start = []uint32{0}
@@ -218,14 +279,14 @@ type tagScratch struct {
 	info   []wordInfo
 	pass1  []int
 	feats  [numTemplates + numStacked]uint64
-	scores []float32
+	scores scores
 }
 
 func (m *Model) getScratch() *tagScratch {
 	if s, ok := m.scratch.Get().(*tagScratch); ok {
 		return s
 	}
-	return &tagScratch{scores: make([]float32, len(m.upos))}
+	return &tagScratch{}
 }
 
 // Tag sets UPOS, XPOS and Feats of every token of doc, sentence by
@@ -323,8 +384,7 @@ func (m *Model) predict(info []wordInfo, i int, h history, c *context, s *tagScr
 		return int(f)
 	}
 	window(c, info, i, h)
-	scores := s.scores
-	clear(scores)
+	clear(s.scores[:len(m.upos)])
 	feats := s.feats[:numTemplates]
 	features(feats, c)
 	stage := 0
@@ -335,9 +395,9 @@ func (m *Model) predict(info []wordInfo, i int, h history, c *context, s *tagScr
 		stage = 1
 	}
 	for _, h := range feats {
-		m.weights.add(h, stage, scores)
+		m.weights.add(h, stage, &s.scores)
 	}
-	return argmax(scores)
+	return argmax(s.scores[:len(m.upos)])
 }
 
 func argmax(scores []float32) int {

@@ -154,9 +154,9 @@ func trainStage(m *Model, first *stageWeights, sents []sentence, dev []conllu.Se
 		w := p.averaged(opts.PruneBelow)
 		var err error
 		if first == nil {
-			out.weights, err = newWeightTable(w)
+			out.weights, err = newWeightTable(len(m.upos), w)
 		} else {
-			out.weights, err = newWeightTable(*first, w)
+			out.weights, err = newWeightTable(len(m.upos), *first, w)
 			out.hasStacked = true
 		}
 		if err != nil {
