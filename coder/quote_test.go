@@ -1,0 +1,137 @@
+package coder
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dyadnews/dyad"
+)
+
+// quoteView is a quote as a test states it: its text's start, kind and
+// the speaker's head word.
+type quoteView struct {
+	prefix  string
+	kind    string // "direct", "partial" or "indirect"
+	speaker string
+}
+
+func viewQuotes(doc *dyad.Doc, qs []quoteSpan) []quoteView {
+	var out []quoteView
+	for _, q := range qs {
+		kind := "indirect"
+		switch {
+		case q.Partial:
+			kind = "partial"
+		case q.Direct:
+			kind = "direct"
+		}
+		sp := ""
+		if q.Speaker >= 0 {
+			sp = doc.Tokens[q.Speaker].Text
+		}
+		out = append(out, quoteView{q.Text, kind, sp})
+	}
+	return out
+}
+
+// expectQuotes checks that each wanted quote is found: a quote whose text
+// starts with prefix, of the kind, spoken by speaker.
+func expectQuotes(t *testing.T, doc *dyad.Doc, got []quoteSpan, want []quoteView) {
+	t.Helper()
+	views := viewQuotes(doc, got)
+	for _, w := range want {
+		found := false
+		for _, g := range views {
+			if strings.HasPrefix(g.prefix, w.prefix) && g.kind == w.kind && g.speaker == w.speaker {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("missing %s quote %q by %q; got:", w.kind, w.prefix, w.speaker)
+			for _, g := range views {
+				t.Logf("  %s %q by %q", g.kind, g.prefix, g.speaker)
+			}
+		}
+	}
+}
+
+func TestFindQuotesSeed(t *testing.T) {
+	seed := filepath.Join("..", "..", "shared", "seed", "blinken-escalation-2024-08-06.txt")
+	if dir := os.Getenv("DYAD_DATA"); dir != "" {
+		seed = filepath.Join(dir, "..", "seed", "blinken-escalation-2024-08-06.txt")
+	}
+	b, err := os.ReadFile(seed)
+	if err != nil {
+		t.Skipf("the founding story is not at hand: %v", err)
+	}
+	doc := attrDoc(t, string(b))
+	expectQuotes(t, doc, findQuotes(doc), []quoteView{
+		{"We’ve been engaged in intense diplomacy", "direct", "Blinken"},
+		{"Further attacks only raise the risk", "direct", "Blinken"},
+		{"What I’ve been focused on", "direct", "Austin"},
+		{"clear consensus", "partial", "diplomat"},
+		{"will not tolerate", "partial", "Austin"},
+		{"We’re still investigating", "direct", "he"},
+		{"reckless", "partial", "it"},
+		{"the U.S. was sure it was an Iran-backed militia", "indirect", "Austin"},
+		{"The United States has told Iran and Israel", "indirect", "Secretary"},
+	})
+}
+
+func TestFindQuotes(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []quoteView
+	}{
+		{"AP inversion", `"We will not back down," said John Smith, the ministry's spokesman.`,
+			[]quoteView{{"We will not back down", "direct", "John"}}},
+		{"colon", `The minister said: "Our troops will stay in the city."`,
+			[]quoteView{{"Our troops will stay in the city.", "direct", "minister"}}},
+		{"interrupted", "“We will respond,” the general said, “and we will do it soon.”",
+			[]quoteView{{"We will respond and we will do it soon.", "direct", "general"}}},
+		{"across paragraphs", "The president spoke to reporters on Friday.\n\n“We have done everything we could to stop the fighting. The talks will go on.\n\n“But nobody should doubt our resolve,” Obama said.",
+			[]quoteView{{"We have done everything we could to stop the fighting. The talks will go on. But nobody should doubt our resolve", "direct", "Obama"}}},
+		{"nested single quotes", "“They told us ‘leave now’ and we left,” the farmer said.",
+			[]quoteView{{"They told us ‘leave now’ and we left", "direct", "farmer"}}},
+		{"speaker in the sentence before", "Austin said the attack was unacceptable.\n\n“We will hold them accountable.”",
+			[]quoteView{{"We will hold them accountable.", "direct", "Austin"}, {"the attack was unacceptable", "indirect", "Austin"}}},
+		{"indirect with that", "The ministry said that five soldiers were wounded in the attack.",
+			[]quoteView{{"five soldiers were wounded in the attack", "indirect", "ministry"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := attrDoc(t, tt.text)
+			expectQuotes(t, doc, findQuotes(doc), tt.want)
+		})
+	}
+}
+
+func TestFindQuotesHostile(t *testing.T) {
+	texts := []string{
+		"", "“", "”", "\"", "'", "‘’", "“”", "“ ” “ ”", "He said “", "“Unclosed and\n\nnever reopened. Then more.",
+		strings.Repeat("“a", 500), strings.Repeat("\" ", 999), "\xff\xfe“\x00”said", strings.Repeat("word ", 20000) + "“",
+	}
+	for _, s := range texts {
+		doc := attrDoc(t, s)
+		for _, q := range findQuotes(doc) {
+			if len(q.Text) > maxQuoteBytes || q.Speaker >= len(doc.Tokens) || q.Sentence >= len(doc.Sentences) {
+				t.Errorf("%.40q: bad quote %+v", s, q)
+			}
+		}
+	}
+	// A Doc without a parse or with broken spans.
+	docs := []*dyad.Doc{nil, {}, {Text: "“x”", Tokens: []dyad.Token{{Text: "“", Start: 0, End: 3, Head: 9}, {Text: "x", Start: 3, End: 4, Head: -1}, {Text: "”", Start: 9, End: 2}}, Sentences: []dyad.Span{{Start: 0, End: 3}}}}
+	for _, d := range docs {
+		findQuotes(d)
+	}
+}
+
+func BenchmarkFindQuotes(b *testing.B) {
+	doc := attrDoc(b, seedExcerpt+"\n\n“We’ve been engaged in intense diplomacy with allies and partners, communicating that message directly to Iran. We’ve communicated that message directly to Israel,” Blinken said.\n\n“We’re still investigating to determine that,” he said.")
+	for b.Loop() {
+		findQuotes(doc)
+	}
+}
