@@ -24,6 +24,8 @@ var evalCommand = command{
 // defined in this file or in eval_<name>.go.
 var evalSuites = []command{
 	{name: "extract", summary: "article-body extraction on the article-extraction benchmark", run: runEvalExtract},
+	{name: "petrarch", summary: "event coding on PETRARCH2's validation records", run: runEvalPetrarch},
+	{name: "nlp", summary: "tokenizer, tagger, lemmatizer, parser and NER on EWT and UniversalNER", run: runEvalNLP},
 }
 
 func runEval(ctx context.Context, st *stdio, args []string) error {

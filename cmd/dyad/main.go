@@ -31,6 +31,8 @@ type stdio struct {
 // commands lists every subcommand; each is defined in the file of its name.
 var commands = []command{
 	evalCommand,
+	codeCommand,
+	parseCommand,
 	extractCommand,
 	ingestCommand,
 	serveCommand,

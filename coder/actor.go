@@ -1,0 +1,197 @@
+package coder
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyadnews/dyad"
+	"github.com/dyadnews/dyad/dict"
+	"github.com/dyadnews/dyad/geo"
+)
+
+// mention is a span of a sentence that names an actor, an agent ("troops",
+// "Secretary of State") or a person the dictionaries lack.
+type mention struct {
+	start, end int // token span, half-open, Doc indices
+	head       int // the span's syntactic head
+	// codes are the actor's codes on the article's date; empty for an
+	// agent or an uncoded person.
+	codes []string
+	name  string
+	// agent is set for an agent phrase.
+	agent *dict.Agent
+	// person marks a personal name found by shape (PROPN run, PER tag),
+	// coded later from its title or appositive.
+	person bool
+	// country marks a country (dictionary, gazetteer or demonym), used
+	// for "this nation" and for people without a country.
+	country bool
+}
+
+// wordsOf returns the dictionary forms of the tokens: upper case.
+func wordsOf(doc *dyad.Doc) []string {
+	w := make([]string, len(doc.Tokens))
+	for i, t := range doc.Tokens {
+		w[i] = strings.ToUpper(t.Text)
+	}
+	return w
+}
+
+// findMentions finds the actor, agent and person mentions of the sentence
+// [start, end), left to right, longest match first.
+func (c *Coder) findMentions(doc *dyad.Doc, words []string, start, end int, date time.Time) []mention {
+	var ms []mention
+	for i := start; i < end; {
+		t := doc.Tokens[i]
+		if t.UPOS == "PUNCT" || t.UPOS == "DET" || t.UPOS == "ADP" || t.UPOS == "CCONJ" {
+			i++
+			continue
+		}
+		na, actor := c.dicts.Actors.Match(words[i:end])
+		ng, agent := c.dicts.Agents.Match(words[i:end])
+		switch {
+		case na > 0 && na >= ng:
+			codes := actor.CodesAt(date)
+			if len(codes) == 0 {
+				break
+			}
+			ms = append(ms, mention{start: i, end: i + na, head: spanHead(doc, i, i+na), codes: codes,
+				name: displayName(actor.Name), country: isCountryCode(codes)})
+			i += na
+			continue
+		case ng > 0:
+			ms = append(ms, mention{start: i, end: i + ng, head: spanHead(doc, i, i+ng), agent: agent, name: displayName(agent.Name)})
+			i += ng
+			continue
+		}
+		if m, ok := gazetteerMention(doc, i, end); ok {
+			ms = append(ms, m)
+			i = m.end
+			continue
+		}
+		afterTitle := len(ms) > 0 && ms[len(ms)-1].agent != nil && ms[len(ms)-1].end == i
+		if n := personRun(doc, i, end, afterTitle); n > 0 {
+			ms = append(ms, mention{start: i, end: i + n, head: spanHead(doc, i, i+n), person: true, name: spanText(doc, i, i+n)})
+			i += n
+			continue
+		}
+		i++
+	}
+	return ms
+}
+
+// gazetteerMention finds a country name or a demonym the dictionaries
+// lack ("Iranian", "Iran-backed" is left to the dictionaries).
+func gazetteerMention(doc *dyad.Doc, i, end int) (mention, bool) {
+	t := doc.Tokens[i]
+	if t.UPOS != "PROPN" && t.UPOS != "ADJ" {
+		return mention{}, false
+	}
+	for n := min(4, end-i); n >= 1; n-- {
+		if !allProper(doc, i, i+n) && n > 1 {
+			continue
+		}
+		if c, ok := geo.CountryByName(spanText(doc, i, i+n)); ok {
+			return mention{start: i, end: i + n, head: spanHead(doc, i, i+n), codes: []string{c.ISO3}, name: c.Name, country: true}, true
+		}
+	}
+	if code, ok := geo.Demonym(t.Text); ok {
+		name := code
+		if c, ok := geo.Country(code); ok {
+			name = c.Name
+		}
+		return mention{start: i, end: i + 1, head: i, codes: []string{code}, name: name, country: true}, true
+	}
+	return mention{}, false
+}
+
+func allProper(doc *dyad.Doc, start, end int) bool {
+	for i := start; i < end; i++ {
+		if doc.Tokens[i].UPOS != "PROPN" {
+			return false
+		}
+	}
+	return true
+}
+
+// personRun is the length of a personal name at i: a run of capitalised
+// proper nouns, either tagged PER, of two words or more, or right after a
+// title; 0 if there is none.
+func personRun(doc *dyad.Doc, i, end int, afterTitle bool) int {
+	n := 0
+	per := false
+	for j := i; j < end && j < i+5; j++ {
+		t := doc.Tokens[j]
+		if t.UPOS != "PROPN" || !capitalised(t.Text) {
+			break
+		}
+		if strings.HasSuffix(t.NER, "PER") {
+			per = true
+		}
+		n++
+	}
+	if n == 0 || (!per && n < 2 && !afterTitle) {
+		return 0
+	}
+	return n
+}
+
+func capitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// spanHead is the token of [start, end) whose head lies outside it.
+func spanHead(doc *dyad.Doc, start, end int) int {
+	for i := start; i < end; i++ {
+		h := doc.Tokens[i].Head
+		if h < start || h >= end {
+			return i
+		}
+	}
+	return end - 1
+}
+
+func spanText(doc *dyad.Doc, start, end int) string {
+	if start >= end {
+		return ""
+	}
+	a, b := doc.Tokens[start].Start, doc.Tokens[end-1].End
+	if a < 0 || b > len(doc.Text) || a > b {
+		return ""
+	}
+	return doc.Text[a:b]
+}
+
+// displayName turns a dictionary name ("ANTONY_BLINKEN") into a readable
+// one ("Antony Blinken").
+func displayName(name string) string {
+	words := strings.Split(strings.Trim(name, "_"), "_")
+	for i, w := range words {
+		if len(w) <= 3 && strings.ToUpper(w) == w && i > 0 && (w == "OF" || w == "THE" || w == "AND") {
+			words[i] = strings.ToLower(w)
+			continue
+		}
+		if len(w) > 1 {
+			words[i] = w[:1] + strings.ToLower(w[1:])
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// isCountryCode reports whether the codes are a bare country (three
+// letters, not an IGO or group prefix).
+func isCountryCode(codes []string) bool {
+	return len(codes) == 1 && len(codes[0]) == 3 && !strings.HasPrefix(codes[0], "IGO") && !strings.HasPrefix(codes[0], "NGO")
+}
+
+// countryOf is the three-letter country prefix of a code, "" if the code
+// does not start with one.
+func countryOf(code string) string {
+	if len(code) < 3 || code[:3] == "---" || code[:3] == "IGO" || code[:3] == "NGO" || code[:3] == "MNC" {
+		return ""
+	}
+	return code[:3]
+}

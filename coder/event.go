@@ -1,0 +1,581 @@
+package coder
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dyadnews/dyad"
+	"github.com/dyadnews/dyad/cameo"
+	"github.com/dyadnews/dyad/dict"
+)
+
+// articleCoding is the state of coding one article.
+type articleCoding struct {
+	c         *Coder
+	art       *dyad.Article
+	doc       *dyad.Doc
+	words     []string
+	bodyStart int
+	date      time.Time
+	// children lists each token's dependents in order.
+	children [][]int
+	// mentionAt maps a token to its mention's index in mentions, -1.
+	mentionAt []int
+	mentions  []mention
+	// personCode caches each person mention's resolved party.
+	personParty map[int]party
+	sentOf      []int
+	res         *resolver
+	found       []candidate
+	// coded marks the sentences that were coded (not skipped).
+	coded []bool
+	// absorbed marks predicates coded as part of another event (the
+	// "escalate" of an appeal not to escalate).
+	absorbed map[int]bool
+	// places is the article's place context, built on first use.
+	places *placeScope
+	// paragraphs maps sentences to paragraphs, built on first use.
+	paragraphs []int
+}
+
+// candidate is an event before attributes and merging.
+type candidate struct {
+	ev   dyad.Event
+	pred int
+}
+
+func (c *Coder) newArticleCoding(a *dyad.Article, doc *dyad.Doc, bodyStart int) *articleCoding {
+	n := min(len(doc.Tokens), c.opts.MaxTokens)
+	ac := &articleCoding{c: c, art: a, doc: doc, words: wordsOf(doc), bodyStart: bodyStart, date: anchorDate(a),
+		children: make([][]int, len(doc.Tokens)), mentionAt: make([]int, len(doc.Tokens)),
+		personParty: map[int]party{}, absorbed: map[int]bool{}, sentOf: make([]int, len(doc.Tokens)), coded: make([]bool, len(doc.Sentences))}
+	for i := range ac.mentionAt {
+		ac.mentionAt[i] = -1
+		ac.sentOf[i] = -1
+	}
+	for i, t := range doc.Tokens[:n] {
+		if t.Head >= 0 && t.Head < n && t.Head != i {
+			ac.children[t.Head] = append(ac.children[t.Head], i)
+		}
+	}
+	for si, s := range doc.Sentences {
+		if !validSpan(s, n) {
+			continue
+		}
+		for i := s.Start; i < s.End; i++ {
+			ac.sentOf[i] = si
+		}
+	}
+	ac.res = newResolver(ac)
+	return ac
+}
+
+func validSpan(s dyad.Span, n int) bool { return s.Start >= 0 && s.Start < s.End && s.End <= n }
+
+func (ac *articleCoding) sentenceOf(tok int) int {
+	if tok < 0 || tok >= len(ac.sentOf) {
+		return -1
+	}
+	return ac.sentOf[tok]
+}
+
+// code finds mentions, resolves people and codes the events of every
+// sentence in reading order.
+func (ac *articleCoding) code() {
+	n := min(len(ac.doc.Tokens), ac.c.opts.MaxTokens)
+	counts := map[string]int{}
+	for si, s := range ac.doc.Sentences {
+		if !validSpan(s, n) {
+			continue
+		}
+		if s.End-s.Start > ac.c.opts.MaxSentenceTokens {
+			ac.c.debugf("sentence %d: %d tokens, longer than %d; skipped", si, s.End-s.Start, ac.c.opts.MaxSentenceTokens)
+			continue
+		}
+		if d := ac.c.dicts.Discards; d != nil {
+			if hit := d.Find(ac.words[s.Start:s.End]); hit != nil {
+				ac.c.debugf("sentence %d: discard phrase %q; skipped", si, hit.Phrase)
+				if hit.Story {
+					return
+				}
+				continue
+			}
+		}
+		ac.coded[si] = true
+		ms := ac.c.findMentions(ac.doc, ac.words, s.Start, s.End, ac.date)
+		for _, m := range ms {
+			for i := m.start; i < m.end; i++ {
+				ac.mentionAt[i] = len(ac.mentions)
+			}
+			ac.mentions = append(ac.mentions, m)
+			if m.country {
+				counts[m.codes[0]]++
+			}
+		}
+	}
+	ac.res.home = ac.res.homeCountry(ac.art, counts)
+	ac.codePeople()
+	for si, s := range ac.doc.Sentences {
+		if si < len(ac.coded) && ac.coded[si] {
+			ac.codeSentence(si, s)
+		}
+	}
+}
+
+// codeSentence resolves the sentence's people and codes its predicates.
+func (ac *articleCoding) codeSentence(si int, s dyad.Span) {
+	for i := s.Start; i < s.End; i++ {
+		if mi := ac.mentionAt[i]; mi >= 0 && ac.mentions[mi].start == i && ac.mentions[mi].person {
+			ac.resolvePerson(mi)
+		}
+	}
+	for i := s.Start; i < s.End; i++ {
+		if ac.mentionAt[i] >= 0 && ac.mentions[ac.mentionAt[i]].head == i {
+			if ps := ac.actorsAt(i); len(ps) > 0 {
+				ac.res.note(i, ps[0])
+			}
+		}
+		if ac.doc.Tokens[i].UPOS == "PRON" {
+			if p, ok := ac.res.pronoun(i); ok {
+				ac.res.note(i, p)
+			}
+		}
+	}
+	for v := s.Start; v < s.End; v++ {
+		ac.codePredicate(si, v)
+	}
+}
+
+// actorsAt resolves the noun phrase headed at tok, and the phrases
+// coordinated with it, to parties.
+func (ac *articleCoding) actorsAt(tok int) []party {
+	var out []party
+	if p, ok := ac.npParty(tok, 0); ok {
+		out = append(out, p)
+	}
+	// Conjuncts hang off the first conjunct or, in some parses, off one
+	// another.
+	queue := []int{tok}
+	for n := 0; len(queue) > 0 && n < 32; n++ {
+		h := queue[0]
+		queue = queue[1:]
+		for _, ch := range ac.children[h] {
+			if ac.doc.Tokens[ch].DepRel == "conj" {
+				if p, ok := ac.npParty(ch, 0); ok {
+					out = append(out, p)
+				}
+				queue = append(queue, ch)
+			}
+		}
+	}
+	return out
+}
+
+// npParty resolves one noun phrase: a mention at its head, an agent
+// combined with the actor it belongs to ("Gondor's government", "soldiers
+// from Gondor", "Osgiliath soldiers"), an actor among its modifiers, a
+// person named before, a pronoun or a description.
+func (ac *articleCoding) npParty(tok, depth int) (party, bool) {
+	if tok < 0 || tok >= len(ac.mentionAt) || depth > 3 {
+		return party{}, false
+	}
+	t := ac.doc.Tokens[tok]
+	if mi := ac.mentionAt[tok]; mi >= 0 {
+		m := &ac.mentions[mi]
+		switch {
+		case m.person:
+			if p, ok := ac.personParty[mi]; ok {
+				return p, true
+			}
+			return ac.resolvePerson(mi), true
+		case m.agent != nil:
+			return ac.agentParty(tok, m, depth), true
+		default:
+			p := party{}
+			text := spanText(ac.doc, m.start, m.end)
+			// An agent written right before the name and modifying it
+			// ("MSF Arnor") qualifies it.
+			var agent *dict.Agent
+			if m.start > 0 {
+				if ai := ac.mentionAt[m.start-1]; ai >= 0 && ac.mentions[ai].agent != nil {
+					if h := ac.doc.Tokens[ac.mentions[ai].head].Head; h >= m.start && h < m.end {
+						agent = ac.mentions[ai].agent
+						text = spanText(ac.doc, ac.mentions[ai].start, m.end)
+					}
+				}
+			}
+			for _, code := range m.codes {
+				if agent != nil {
+					code = applyAgent(agent, code)
+				}
+				p.actors = append(p.actors, dyad.Actor{Text: text, Name: m.name, Code: code})
+			}
+			return p, len(p.actors) > 0
+		}
+	}
+	switch {
+	case t.UPOS == "PRON":
+		return ac.res.pronoun(tok)
+	case t.UPOS == "PROPN":
+		if p, ok := ac.res.names[ac.words[tok]]; ok {
+			return p, true
+		}
+	case nationWords[strings.ToLower(t.Text)] && ac.res.home != "" && hasDeterminer(ac, tok, "this", "the"):
+		return party{actors: []dyad.Actor{{Text: spanText(ac.doc, firstDependent(ac, tok), tok+1), Name: countryName(ac.res.home), Code: ac.res.home}}}, true
+	}
+	for _, ch := range ac.children[tok] {
+		if c := ac.doc.Tokens[ch]; c.UPOS == "PRON" && c.DepRel == "nmod:poss" {
+			// "their meeting" is not their own actor.
+			continue
+		}
+		switch ac.doc.Tokens[ch].DepRel {
+		case "compound", "nmod:poss", "amod", "flat", "nmod", "appos":
+			if ac.doc.Tokens[ch].DepRel == "nmod" && !hasCase(ac, ch, "of", "from", "in") {
+				continue
+			}
+			if p, ok := ac.npParty(ch, depth+1); ok {
+				return p, true
+			}
+		}
+	}
+	return party{}, false
+}
+
+// agentParty attaches an agent to the actor it belongs to, found among the
+// agent's modifiers, before it in the sentence, or nowhere ("---MIL").
+func (ac *articleCoding) agentParty(tok int, m *mention, depth int) party {
+	text := spanText(ac.doc, firstDependent(ac, m.head), m.end)
+	var owners []party
+	for _, ch := range ac.children[m.head] {
+		rel := ac.doc.Tokens[ch].DepRel
+		if rel == "compound" || rel == "nmod:poss" || rel == "amod" || (rel == "nmod" && hasCase(ac, ch, "of", "from", "in")) {
+			if ac.mentionAt[ch] >= 0 && ac.mentionAt[ch] == ac.mentionAt[m.head] {
+				continue
+			}
+			owners = append(owners, ac.actorsAt(ch)...)
+			if len(owners) > 0 {
+				break
+			}
+		}
+	}
+	// An actor written right before the agent phrase ("Arnor security
+	// officials") owns it even when the parse attaches it elsewhere.
+	if len(owners) == 0 && m.start > 0 {
+		if pm := ac.mentionAt[m.start-1]; pm >= 0 && ac.mentions[pm].agent == nil && !ac.mentions[pm].person {
+			if p, ok := ac.npParty(m.start-1, depth+1); ok {
+				owners = append(owners, p)
+			}
+		}
+	}
+	var p party
+	if len(owners) == 0 {
+		code := m.agent.Apply("---")
+		// "the top U.S. diplomat" handled above; a bare title of a
+		// person already named with that code is that person.
+		p.actors = []dyad.Actor{{Text: text, Name: m.name, Code: code}}
+		return p
+	}
+	for _, o := range owners {
+		if o.person {
+			continue
+		}
+		for _, a := range o.actors {
+			p.actors = append(p.actors, dyad.Actor{Text: text, Name: strings.TrimSpace(a.Name + " " + m.name), Code: applyAgent(m.agent, a.Code)})
+		}
+	}
+	if len(p.actors) == 0 {
+		p.actors = []dyad.Actor{{Text: text, Name: m.name, Code: m.agent.Apply("---")}}
+	}
+	if personTitles[lastWord(m.agent.Name)] && ac.doc.Tokens[m.head].XPOS == "NN" {
+		for i := len(ac.res.recent) - 1; i >= 0; i-- {
+			pp := ac.res.recent[i].party
+			if pp.person && pp.actors[0].Code == p.actors[0].Code {
+				return party{actors: []dyad.Actor{{Text: text, Name: pp.actors[0].Name, Code: pp.actors[0].Code}}, person: true}
+			}
+		}
+	}
+	return p
+}
+
+// resolvePerson resolves a person mention: a name coded in the first pass
+// (personCode), else a full name or surname coded anywhere in the article
+// ("Blinken" in the headline is the Antony Blinken titled in the body),
+// else an uncoded person.
+func (ac *articleCoding) resolvePerson(mi int) party {
+	if p, ok := ac.personParty[mi]; ok {
+		return p
+	}
+	m := &ac.mentions[mi]
+	text := spanText(ac.doc, m.start, m.end)
+	for _, key := range []string{strings.ToUpper(text), ac.words[m.end-1]} {
+		if p, ok := ac.res.names[key]; ok {
+			ac.personParty[mi] = p
+			return p
+		}
+	}
+	p := party{person: true, actors: []dyad.Actor{{Text: text, Name: text}}}
+	ac.personParty[mi] = p
+	ac.res.names[strings.ToUpper(text)] = p
+	ac.res.names[ac.words[m.end-1]] = p
+	return p
+}
+
+// codePeople is the first pass over the article's people: each one with
+// a title before the name ("Secretary of State Antony Blinken") or an
+// appositive ("Ismail Haniyeh, the political leader of ... Hamas") is
+// coded from it, and the full name and surname recorded.
+func (ac *articleCoding) codePeople() {
+	for mi := range ac.mentions {
+		m := &ac.mentions[mi]
+		if !m.person {
+			continue
+		}
+		text := spanText(ac.doc, m.start, m.end)
+		if _, ok := ac.res.names[strings.ToUpper(text)]; ok {
+			continue
+		}
+		code := ac.personCode(mi)
+		if code == "" {
+			continue
+		}
+		p := party{person: true, actors: []dyad.Actor{{Text: text, Name: text, Code: code}}}
+		ac.personParty[mi] = p
+		ac.res.names[strings.ToUpper(text)] = p
+		if _, ok := ac.res.names[ac.words[m.end-1]]; !ok {
+			ac.res.names[ac.words[m.end-1]] = p
+		}
+	}
+}
+
+// personCode codes a person from a title right before the name or from an
+// appositive on either side; "" if neither says.
+func (ac *articleCoding) personCode(mi int) string {
+	m := &ac.mentions[mi]
+	if m.start > 0 {
+		if ti := ac.mentionAt[m.start-1]; ti >= 0 && ac.mentions[ti].agent != nil {
+			tm := &ac.mentions[ti]
+			country := ac.ownerBefore(tm.start)
+			if country == "" {
+				country = ac.res.home
+			}
+			if country == "" {
+				country = "---"
+			}
+			return applyAgent(tm.agent, country)
+		}
+		// A coded office right before the name: the dictionaries list
+		// "Secretary of State" as USAGOV itself.
+		if ti := ac.mentionAt[m.start-1]; ti >= 0 && !ac.mentions[ti].person && !ac.mentions[ti].country && len(ac.mentions[ti].codes) == 1 {
+			return ac.mentions[ti].codes[0]
+		}
+	}
+	// Guard against cycles through the appositive.
+	ac.personParty[mi] = party{person: true}
+	defer delete(ac.personParty, mi)
+	for _, tok := range ac.appositives(m.head) {
+		for _, q := range ac.actorsAt(tok) {
+			if len(q.actors) > 0 && !q.person && q.actors[0].Code != "" {
+				return q.actors[0].Code
+			}
+		}
+	}
+	return ""
+}
+
+// appositives lists the tokens in apposition with head, either way.
+func (ac *articleCoding) appositives(head int) []int {
+	var out []int
+	for _, ch := range ac.children[head] {
+		if ac.doc.Tokens[ch].DepRel == "appos" {
+			out = append(out, ch)
+		}
+	}
+	if t := ac.doc.Tokens[head]; t.DepRel == "appos" && t.Head >= 0 {
+		out = append(out, t.Head)
+	}
+	return out
+}
+
+func hasCase(ac *articleCoding, tok int, preps ...string) bool {
+	for _, ch := range ac.children[tok] {
+		if ac.doc.Tokens[ch].DepRel == "case" {
+			w := strings.ToLower(ac.doc.Tokens[ch].Text)
+			for _, p := range preps {
+				if w == p {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// caseOf is the preposition of a nominal, lower case, "" if none.
+func caseOf(ac *articleCoding, tok int) string {
+	for _, ch := range ac.children[tok] {
+		if ac.doc.Tokens[ch].DepRel == "case" {
+			return strings.ToLower(ac.doc.Tokens[ch].Text)
+		}
+	}
+	return ""
+}
+
+func hasDeterminer(ac *articleCoding, tok int, dets ...string) bool {
+	for _, ch := range ac.children[tok] {
+		if ac.doc.Tokens[ch].DepRel == "det" {
+			w := strings.ToLower(ac.doc.Tokens[ch].Text)
+			for _, d := range dets {
+				if w == d {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// firstDependent is the leftmost token of tok's determiners and
+// modifiers, for the text of a phrase as written.
+func firstDependent(ac *articleCoding, tok int) int {
+	first := tok
+	for _, ch := range ac.children[tok] {
+		switch ac.doc.Tokens[ch].DepRel {
+		case "det", "amod", "compound", "nmod:poss", "nummod":
+			if ch < first {
+				first = ch
+			}
+		}
+	}
+	return first
+}
+
+func lastWord(name string) string {
+	name = strings.Trim(name, "_")
+	if i := strings.LastIndexByte(name, '_'); i >= 0 {
+		return name[i+1:]
+	}
+	return name
+}
+
+// finish fills an event's ontology fields from its code.
+func finish(ev *dyad.Event) {
+	code := cameo.Code(ev.CAMEO)
+	ev.CAMEORoot = string(code.Root())
+	if ev.CAMEORoot == "" && len(ev.CAMEO) >= 2 {
+		ev.CAMEORoot = ev.CAMEO[:2]
+	}
+	ev.Description = code.Description()
+	if ev.Description == "" {
+		ev.Description = code.Root().Description()
+	}
+	if g, ok := code.Goldstein(); ok {
+		ev.Goldstein = g
+	}
+	if p, ok := code.PLOVER(); ok {
+		ev.PLOVER = dyad.PLOVER{Type: p.Type, Mode: p.Mode}
+	}
+	ev.QuadClass = int(code.QuadClass())
+}
+
+// events merges the candidates: the same source, target and code told
+// twice in the article is one event, keeping the richer attributes.
+func (ac *articleCoding) events() []dyad.Event {
+	out := []dyad.Event{}
+	index := map[string]int{}
+	for _, cand := range ac.found {
+		ev := cand.ev
+		key := ev.Source.Code + "|" + targetCode(ev.Target) + "|" + ev.CAMEO + "|" + boolKey(ev.Negated)
+		if ev.Source.Code == "" || strings.HasPrefix(ev.Source.Code, "---") {
+			key += "|" + ev.Source.Name
+		}
+		if i, ok := index[key]; ok {
+			out[i] = richer(out[i], ev)
+			continue
+		}
+		index[key] = len(out)
+		out = append(out, ev)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].SentenceIndex < out[j].SentenceIndex })
+	return out
+}
+
+func boolKey(b bool) string {
+	if b {
+		return "n"
+	}
+	return ""
+}
+
+func targetCode(a *dyad.Actor) string {
+	if a == nil {
+		return ""
+	}
+	return a.Code
+}
+
+// richer merges two tellings of one event: the earlier sentence, the
+// finer date, a sentence-level place, tolls where known.
+func richer(a, b dyad.Event) dyad.Event {
+	if precisionRank(b.DatePrecision) < precisionRank(a.DatePrecision) && b.DatePrecision != "" {
+		a.Date, a.DatePrecision = b.Date, b.DatePrecision
+	}
+	if a.Location == nil || (a.Location.Source != "sentence" && b.Location != nil && b.Location.Source == "sentence") {
+		if b.Location != nil {
+			a.Location = b.Location
+		}
+	}
+	if a.Killed == nil {
+		a.Killed = b.Killed
+	}
+	if a.Wounded == nil {
+		a.Wounded = b.Wounded
+	}
+	if b.Confidence > a.Confidence {
+		a.Confidence = b.Confidence
+	}
+	return a
+}
+
+func precisionRank(p string) int {
+	switch p {
+	case "day":
+		return 0
+	case "week":
+		return 1
+	case "month":
+		return 2
+	case "year":
+		return 3
+	}
+	return 4
+}
+
+// applyAgent attaches an agent to an actor code unless the code already
+// carries it ("White House officials" stay USAGOV, not USAGOVGOV).
+func applyAgent(a *dict.Agent, code string) string {
+	if len(code) > 3 && strings.Contains(code[3:], a.Code) {
+		return code
+	}
+	return a.Apply(code)
+}
+
+// ownerBefore finds the actor a title belongs to, written just before it:
+// "U.S. Defense Secretary", "Dagolath's first Deputy Prime Minister".
+func (ac *articleCoding) ownerBefore(start int) string {
+	for j := start - 1; j >= 0 && j >= start-4; j-- {
+		if mi := ac.mentionAt[j]; mi >= 0 {
+			m := ac.mentions[mi]
+			if m.agent == nil && !m.person && len(m.codes) > 0 {
+				return m.codes[0]
+			}
+			return ""
+		}
+		switch ac.doc.Tokens[j].UPOS {
+		case "DET", "ADJ", "PART", "ADV":
+			continue
+		}
+		return ""
+	}
+	return ""
+}

@@ -1,0 +1,124 @@
+package coder
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dyadnews/dyad"
+	"github.com/dyadnews/dyad/geo"
+)
+
+// attributes fills an event's date, place and toll.
+func (ac *articleCoding) attributes(ev *dyad.Event, v int) {
+	ev.Date, ev.DatePrecision = eventTime(ac.doc, v, ac.date)
+	if ev.Date == "" {
+		ev.Date, ev.DatePrecision = ac.date.Format("2006-01-02"), "day"
+	}
+	if ac.places == nil {
+		ac.places = newPlaceScope(ac.art, ac.doc, ac.paragraphOf)
+	}
+	ev.Location = eventPlace(ac.doc, v, ac.places)
+	tl := eventToll(ac.doc, v)
+	ev.Killed, ev.Wounded = tl.Killed, tl.Wounded
+}
+
+// quotes lists the article's quotes with their speakers resolved.
+func (ac *articleCoding) quotes() []dyad.Quote {
+	return []dyad.Quote{}
+}
+
+// entities merges the named entities of the NER with the actors found,
+// one entry per canonical name, most mentioned first.
+func (ac *articleCoding) entities() []dyad.EntityMention {
+	byName := map[string]*dyad.EntityMention{}
+	var order []string
+	add := func(text, label, name, code string) {
+		key := strings.ToLower(name)
+		if key == "" {
+			return
+		}
+		e, ok := byName[key]
+		if !ok {
+			e = &dyad.EntityMention{Text: text, Label: label, Name: name, Code: code}
+			byName[key] = e
+			order = append(order, key)
+		}
+		e.Mentions++
+		if e.Code == "" {
+			e.Code = code
+		}
+	}
+	covered := make([]bool, len(ac.doc.Tokens))
+	for mi, m := range ac.mentions {
+		if m.agent != nil {
+			continue
+		}
+		text := spanText(ac.doc, m.start, m.end)
+		label, name, code := "ORG", m.name, ""
+		switch {
+		case m.person:
+			label = "PER"
+			if p, ok := ac.personParty[mi]; ok && len(p.actors) > 0 {
+				name, code = p.actors[0].Name, p.actors[0].Code
+			}
+		case m.country:
+			label = "LOC"
+			code = m.codes[0]
+		case len(m.codes) > 0:
+			code = m.codes[0]
+		}
+		add(text, label, name, code)
+		for i := m.start; i < m.end; i++ {
+			covered[i] = true
+		}
+	}
+	for _, e := range ac.doc.Entities {
+		if e.Start < 0 || e.End > len(ac.doc.Tokens) || e.Start >= e.End || covered[e.Start] {
+			continue
+		}
+		text := spanText(ac.doc, e.Start, e.End)
+		code := ""
+		if p, ok := ac.res.names[strings.ToUpper(text)]; ok && len(p.actors) > 0 {
+			code = p.actors[0].Code
+		} else if p, ok := ac.res.names[ac.words[e.End-1]]; ok && len(p.actors) > 0 && e.Label == "PER" {
+			code = p.actors[0].Code
+			text = p.actors[0].Name
+		}
+		add(text, e.Label, text, code)
+	}
+	out := make([]dyad.EntityMention, 0, len(order))
+	for _, k := range order {
+		out = append(out, *byName[k])
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Mentions > out[j].Mentions })
+	return out
+}
+
+// countryName is a country's English name from its ISO alpha-3 code.
+func countryName(code string) string {
+	if c, ok := geo.Country(code); ok {
+		return c.Name
+	}
+	return code
+}
+
+// paragraphOf is the paragraph a sentence is in, counting blank-line
+// breaks before it (the headline is paragraph 0).
+func (ac *articleCoding) paragraphOf(sentence int) int {
+	if ac.paragraphs == nil {
+		ac.paragraphs = make([]int, len(ac.doc.Sentences))
+		p, from := 0, 0
+		for i, s := range ac.doc.Sentences {
+			if s.Start >= 0 && s.Start < len(ac.doc.Tokens) {
+				at := min(max(ac.doc.Tokens[s.Start].Start, from), len(ac.doc.Text))
+				p += strings.Count(ac.doc.Text[from:at], "\n\n")
+				from = at
+			}
+			ac.paragraphs[i] = p
+		}
+	}
+	if sentence < 0 || sentence >= len(ac.paragraphs) {
+		return 0
+	}
+	return ac.paragraphs[sentence]
+}

@@ -1,0 +1,537 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/dyadnews/dyad"
+	"github.com/dyadnews/dyad/dict"
+)
+
+// eventNouns map nouns that name a happening to the dictionary verb that
+// codes it ("the killing of X" is coded as KILL).
+var eventNouns = map[string]string{
+	"attack": "ATTACK", "assault": "ASSAULT", "assassination": "ASSASSINATE", "killing": "KILL",
+	"murder": "MURDER", "bombing": "BOMB", "shelling": "SHELL", "raid": "RAID", "airstrike": "BOMB",
+	"threat": "THREATEN", "invasion": "INVADE", "abduction": "ABDUCT", "kidnapping": "KIDNAP",
+	"arrest": "ARREST", "condemnation": "CONDEMN", "appeal": "APPEAL", "visit": "VISIT",
+}
+
+// lightVerbs take an event noun as object and lend it their subject:
+// "carry out an attack", "launch strikes".
+var lightVerbs = map[string]bool{"carry": true, "launch": true, "conduct": true, "stage": true, "mount": true, "make": true, "issue": true}
+
+// modalWords mark an event as hypothetical.
+var modalWords = map[string]bool{"will": true, "would": true, "could": true, "may": true, "might": true, "should": true, "can": true, "shall": true, "'ll": true, "wo": true, "ca": true}
+
+// negWords negate their verb.
+var negWords = map[string]bool{"not": true, "n't": true, "never": true, "no": true}
+
+// refusalVerbs negate the verb they take as complement ("refused to
+// attend").
+var refusalVerbs = map[string]bool{"refuse": true, "fail": true, "decline": true, "reject": true}
+
+// maxPatternSteps bounds the backtracking of one pattern match.
+const maxPatternSteps = 4000
+
+// codePredicate codes the predicate at token v, if it is one.
+func (ac *articleCoding) codePredicate(si, v int) {
+	t := ac.doc.Tokens[v]
+	var verb *dict.Verb
+	noun := false
+	switch t.UPOS {
+	case "VERB":
+		verb = ac.lookupVerb(v, ac.words[v])
+	case "NOUN":
+		if !ac.c.opts.EventNouns {
+			return
+		}
+		if w, ok := eventNouns[strings.ToLower(t.Lemma)]; ok {
+			verb = ac.lookupVerb(v, w)
+			noun = true
+		}
+	}
+	if verb == nil {
+		return
+	}
+	var src, tgt []party
+	passive := false
+	if noun {
+		src, tgt = ac.nounArguments(v)
+	} else {
+		src, tgt, passive = ac.verbArguments(v)
+	}
+	code := verb.Code
+	if m, ok := ac.matchPatterns(verb.Block, v, len(src) > 1); ok {
+		ac.c.debugf("sentence %d: %q matches pattern %q of %s:%d [%s]", si, t.Text, m.pattern.Text, m.pattern.File, m.pattern.Line, m.pattern.Code)
+		code = m.code
+		if m.target >= 0 {
+			tgt = ac.actorsAt(m.target)
+		}
+		if m.source >= 0 {
+			src = ac.actorsAt(m.source)
+		}
+	}
+	eventCode := code.Active
+	if passive && code.Passive != "" {
+		eventCode = code.Passive
+	}
+	if esc, ok := ac.deescalationAppeal(v); ok {
+		eventCode = "0256"
+		ac.absorbed[esc] = true
+	}
+	if ac.absorbed[v] {
+		ac.c.debugf("sentence %d: %q is the content of an appeal; not coded itself", si, t.Text)
+		return
+	}
+	if eventCode == "" || strings.Trim(eventCode, "-") == "" {
+		ac.c.debugf("sentence %d: %q codes no event (%s)", si, t.Text, code)
+		return
+	}
+	// A coordinated source without a target acts on itself pairwise:
+	// "Gondor and Osgiliath delayed their meeting".
+	if len(tgt) == 0 && len(src) > 1 {
+		for i := range src {
+			for j := range src {
+				if i != j {
+					ac.addEvent(si, v, src[i], &src[j], eventCode)
+				}
+			}
+		}
+		return
+	}
+	if len(tgt) == 0 {
+		ac.c.debugf("sentence %d: %q [%s] has no target actor; dropped", si, t.Text, eventCode)
+		return
+	}
+	if len(src) == 0 {
+		// An unknown perpetrator is kept when the subject is the
+		// happening itself ("a rocket attack wounded seven"), not an
+		// actor the dictionaries lack ("crowds").
+		subj := ac.subjectOf(v)
+		unknownPerpetrator := passive && materialConflict(eventCode)
+		if !unknownPerpetrator && (subj < 0 || !happeningNoun(ac.doc.Tokens[subj].Lemma)) {
+			ac.c.debugf("sentence %d: %q [%s] has no source actor; dropped", si, t.Text, eventCode)
+			return
+		}
+		src = []party{{}}
+		if !passive {
+			src = []party{{actors: []dyad.Actor{{Text: spanText(ac.doc, firstDependent(ac, subj), subj+1)}}}}
+		}
+	}
+	for _, s := range src {
+		for i := range tgt {
+			ac.addEvent(si, v, s, &tgt[i], eventCode)
+		}
+	}
+}
+
+// happeningNoun reports whether a noun names a violent happening or its
+// means, so that its verb's perpetrator is unknown rather than uncoded.
+func happeningNoun(lemma string) bool {
+	l := strings.ToLower(lemma)
+	if _, ok := eventNouns[l]; ok {
+		return true
+	}
+	switch l {
+	case "rocket", "missile", "explosion", "blast", "bomb", "strike", "drone", "shell", "fire", "gunfire", "mortar":
+		return true
+	}
+	return false
+}
+
+// subjectOf is the subject token of a verb, inherited if need be, -1.
+func (ac *articleCoding) subjectOf(v int) int {
+	for _, ch := range ac.children[v] {
+		if r := ac.doc.Tokens[ch].DepRel; r == "nsubj" || r == "nsubj:pass" || r == "csubj" {
+			return ch
+		}
+	}
+	return ac.inheritedSubject(v)
+}
+
+// lookupVerb finds the dictionary verb for word at v, checking the other
+// words of multi-word verbs ("cordoned off", "beef up").
+func (ac *articleCoding) lookupVerb(v int, word string) *dict.Verb {
+	s := ac.sentenceOf(v)
+	if s < 0 {
+		return nil
+	}
+	span := ac.doc.Sentences[s]
+	for _, cand := range ac.c.dicts.Verbs.Lookup(word) {
+		if len(cand.Before) > 0 {
+			if v-len(cand.Before) < span.Start || !equalWords(ac.words[v-len(cand.Before):v], cand.Before) {
+				continue
+			}
+		}
+		if len(cand.After) > 0 && !ac.particlesFollow(v, cand.After, span.End) {
+			continue
+		}
+		return cand
+	}
+	return nil
+}
+
+// particlesFollow reports whether the words follow v, right after it or
+// as its particle further on ("beef up defenses", "cordoned the roads off").
+func (ac *articleCoding) particlesFollow(v int, after []string, end int) bool {
+	if v+1+len(after) <= end && equalWords(ac.words[v+1:v+1+len(after)], after) {
+		return true
+	}
+	if len(after) != 1 {
+		return false
+	}
+	for _, ch := range ac.children[v] {
+		if ac.doc.Tokens[ch].DepRel == "compound:prt" && ac.words[ch] == after[0] {
+			return true
+		}
+	}
+	return false
+}
+
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// verbArguments finds a verb's source and target parties.
+func (ac *articleCoding) verbArguments(v int) (src, tgt []party, passive bool) {
+	subj, objTok, iobj := -1, -1, -1
+	var obliques []int
+	for _, ch := range ac.children[v] {
+		switch ac.doc.Tokens[ch].DepRel {
+		case "nsubj", "csubj":
+			subj = ch
+		case "nsubj:pass":
+			subj, passive = ch, true
+		case "aux:pass":
+			passive = true
+		case "obj":
+			objTok = ch
+		case "iobj":
+			iobj = ch
+		case "obl", "obl:agent", "obl:tmod", "nmod":
+			obliques = append(obliques, ch)
+		}
+	}
+	if subj < 0 {
+		subj = ac.inheritedSubject(v)
+	}
+	if passive {
+		for _, o := range obliques {
+			if ac.doc.Tokens[o].DepRel == "obl:agent" || caseOf(ac, o) == "by" {
+				src = ac.actorsAt(o)
+				break
+			}
+		}
+		if subj >= 0 {
+			tgt = ac.actorsAt(subj)
+		}
+		return src, tgt, true
+	}
+	if subj >= 0 {
+		src = ac.actorsAt(subj)
+	}
+	if iobj >= 0 {
+		tgt = ac.actorsAt(iobj)
+	}
+	if len(tgt) == 0 && objTok >= 0 {
+		tgt = ac.actorsWithin(objTok, 0, true)
+	}
+	if len(tgt) == 0 {
+		for _, o := range obliques {
+			if targetPreps[caseOf(ac, o)] {
+				if tgt = ac.actorsWithin(o, 0, false); len(tgt) > 0 {
+					return src, tgt, false
+				}
+			}
+		}
+	}
+	return src, tgt, false
+}
+
+// targetPreps introduce the obliques and noun modifiers a target may be
+// found in.
+var targetPreps = map[string]bool{
+	"with": true, "to": true, "against": true, "on": true, "at": true, "toward": true, "towards": true,
+	"into": true, "from": true, "for": true, "over": true, "about": true, "of": true, "upon": true,
+	"between": true, "near": true, "in": true,
+}
+
+// actorsWithin finds the first actor of a phrase: at its head, else in
+// its modifiers ("a resumption of ties with Osgiliath", "the roads leading
+// into Mordor", "an attack by Osgiliath soldiers" when the phrase is an
+// object), not inside relative clauses. A possessive pronoun is not a
+// target: "delayed their meeting" is not done to themselves.
+func (ac *articleCoding) actorsWithin(tok, depth int, object bool) []party {
+	if t := ac.doc.Tokens[tok]; t.UPOS == "PRON" && t.DepRel == "nmod:poss" {
+		return nil
+	}
+	if ps := ac.actorsAt(tok); len(ps) > 0 || depth >= 4 {
+		return ps
+	}
+	for _, ch := range ac.children[tok] {
+		switch ac.doc.Tokens[ch].DepRel {
+		case "nmod", "acl", "obl", "appos":
+			if c := caseOf(ac, ch); c != "" && !targetPreps[c] && !object {
+				continue
+			}
+			if ps := ac.actorsWithin(ch, depth+1, object); len(ps) > 0 {
+				return ps
+			}
+		}
+	}
+	return nil
+}
+
+// inheritedSubject is the subject a verb without one shares with the verb
+// it is coordinated with or controlled by ("vowed to wage war", "is about
+// to restore", "condemned ... and promised").
+func (ac *articleCoding) inheritedSubject(v int) int {
+	for range 4 {
+		t := ac.doc.Tokens[v]
+		if t.Head < 0 || (t.DepRel != "conj" && t.DepRel != "xcomp") {
+			return -1
+		}
+		v = t.Head
+		for _, ch := range ac.children[v] {
+			if r := ac.doc.Tokens[ch].DepRel; r == "nsubj" || r == "nsubj:pass" {
+				return ch
+			}
+		}
+	}
+	return -1
+}
+
+// nounArguments finds an event noun's source (possessor, by-phrase, the
+// subject of a light verb) and target (on/against/of phrase).
+func (ac *articleCoding) nounArguments(n int) (src, tgt []party) {
+	for _, ch := range ac.children[n] {
+		rel := ac.doc.Tokens[ch].DepRel
+		switch {
+		case rel == "nmod:poss" && len(src) == 0:
+			src = ac.actorsAt(ch)
+		case rel == "nmod" || rel == "obl" || rel == "compound":
+			switch caseOf(ac, ch) {
+			case "by", "from":
+				if len(src) == 0 {
+					src = ac.actorsAt(ch)
+				}
+			case "on", "against", "of", "upon", "at", "to":
+				if len(tgt) == 0 {
+					tgt = ac.actorsAt(ch)
+				}
+			}
+		}
+	}
+	// The parser often hangs "by Israel" or "on Israel" on a word inside
+	// the noun's phrase ("the killing of the commander, Fuad Shukr, by
+	// Israel"); look for them a little deeper.
+	if len(src) == 0 {
+		src = ac.casedWithin(n, 0, "by")
+	}
+	if len(tgt) == 0 {
+		tgt = ac.casedWithin(n, 0, "on", "against")
+	}
+	t := ac.doc.Tokens[n]
+	if len(src) == 0 && t.DepRel == "obj" && t.Head >= 0 && lightVerbs[strings.ToLower(ac.doc.Tokens[t.Head].Lemma)] {
+		for _, ch := range ac.children[t.Head] {
+			if ac.doc.Tokens[ch].DepRel == "nsubj" {
+				src = ac.actorsAt(ch)
+			}
+		}
+	}
+	return src, tgt
+}
+
+// addEvent records a candidate event with its modality and attributes.
+func (ac *articleCoding) addEvent(si, v int, src party, tgt *party, code string) {
+	ev := dyad.Event{CAMEO: code, SentenceIndex: si}
+	if len(src.actors) > 0 {
+		ev.Source = src.actors[0]
+	}
+	if tgt != nil && len(tgt.actors) > 0 {
+		a := tgt.actors[0]
+		ev.Target = &a
+	}
+	if ev.Source.Code != "" && ev.Target != nil && ev.Source.Code == ev.Target.Code {
+		ac.c.debugf("sentence %d: %q source and target are both %s; dropped", si, ac.doc.Tokens[v].Text, ev.Source.Code)
+		return
+	}
+	s := ac.doc.Sentences[si]
+	ev.Sentence = strings.TrimSpace(spanText(ac.doc, s.Start, s.End))
+	ev.Negated, ev.Hypothetical = ac.modality(v)
+	if by, ok := ac.reporter(v); ok {
+		ev.ReportedBy = &by
+	}
+	finish(&ev)
+	ac.attributes(&ev, v)
+	ev.Confidence = ac.confidence(ev, v)
+	ev.ID = eventID(ac.art.ID, si, v, ev.Source.Code, targetCode(ev.Target))
+	ac.found = append(ac.found, candidate{ev: ev, pred: v})
+}
+
+// modality reads negation and modality off the predicate and the verbs
+// that govern it.
+func (ac *articleCoding) modality(v int) (negated, hypothetical bool) {
+	for range 3 {
+		for _, ch := range ac.children[v] {
+			t := ac.doc.Tokens[ch]
+			w := strings.ToLower(t.Text)
+			switch {
+			case (t.DepRel == "advmod" || t.DepRel == "neg" || t.DepRel == "det") && negWords[w]:
+				negated = true
+			case strings.HasPrefix(t.DepRel, "aux") && modalWords[w]:
+				hypothetical = true
+			case t.DepRel == "mark" && w == "if":
+				hypothetical = true
+			}
+		}
+		t := ac.doc.Tokens[v]
+		if t.DepRel != "xcomp" || t.Head < 0 {
+			break
+		}
+		if refusalVerbs[strings.ToLower(ac.doc.Tokens[t.Head].Lemma)] {
+			negated = !negated
+		}
+		v = t.Head
+	}
+	return negated, hypothetical
+}
+
+// reporter is who reports the event when its clause is the complement of
+// a verb of saying ("X said Y attacked Z").
+func (ac *articleCoding) reporter(v int) (dyad.Actor, bool) {
+	t := ac.doc.Tokens[v]
+	if t.Head < 0 || (t.DepRel != "ccomp" && t.DepRel != "parataxis") {
+		// "…, Blinken said": the saying verb hangs off the event's clause.
+		for _, ch := range ac.children[v] {
+			c := ac.doc.Tokens[ch]
+			if (c.DepRel == "parataxis" || c.DepRel == "ccomp") && ac.c.sayVerbs[strings.ToLower(c.Lemma)] && ch > v {
+				return ac.subjectActor(ch)
+			}
+		}
+		return dyad.Actor{}, false
+	}
+	if !ac.c.sayVerbs[strings.ToLower(ac.doc.Tokens[t.Head].Lemma)] {
+		return dyad.Actor{}, false
+	}
+	return ac.subjectActor(t.Head)
+}
+
+func (ac *articleCoding) subjectActor(v int) (dyad.Actor, bool) {
+	for _, ch := range ac.children[v] {
+		if ac.doc.Tokens[ch].DepRel == "nsubj" {
+			if ps := ac.actorsAt(ch); len(ps) > 0 && len(ps[0].actors) > 0 {
+				return ps[0].actors[0], true
+			}
+		}
+	}
+	return dyad.Actor{}, false
+}
+
+// confidence scores an event from what is known of it.
+func (ac *articleCoding) confidence(ev dyad.Event, v int) float64 {
+	c := 0.9
+	if ev.Source.Code == "" || strings.HasPrefix(ev.Source.Code, "---") {
+		c -= 0.25
+	}
+	if ev.Target == nil {
+		c -= 0.15
+	} else if ev.Target.Code == "" || strings.HasPrefix(ev.Target.Code, "---") {
+		c -= 0.15
+	}
+	if ev.ReportedBy != nil {
+		c -= 0.05
+	}
+	if ev.Hypothetical {
+		c -= 0.1
+	}
+	if ac.doc.Tokens[v].Head < 0 && ac.doc.Tokens[v].DepRel != "root" {
+		c -= 0.1
+	}
+	return max(c, 0.05)
+}
+
+// casedWithin finds the actors of the first phrase under tok introduced by
+// one of the prepositions, searching depth first up to three levels.
+func (ac *articleCoding) casedWithin(tok, depth int, preps ...string) []party {
+	if depth > 3 {
+		return nil
+	}
+	for _, ch := range ac.children[tok] {
+		switch ac.doc.Tokens[ch].DepRel {
+		case "nmod", "obl", "appos", "acl", "conj":
+			if hasCase(ac, ch, preps...) {
+				if ps := ac.actorsAt(ch); len(ps) > 0 {
+					return ps
+				}
+			}
+			if ps := ac.casedWithin(ch, depth+1, preps...); len(ps) > 0 {
+				return ps
+			}
+		}
+	}
+	return nil
+}
+
+// materialConflict reports whether a code is of the material conflict
+// roots (18 assault, 19 fight, 20 mass violence), whose victims are news
+// even when the perpetrator is not named.
+func materialConflict(code string) bool {
+	return len(code) >= 2 && (code[:2] == "18" || code[:2] == "19" || code[:2] == "20")
+}
+
+// deescalationAppeal reports whether a verb of telling or asking carries
+// the message not to escalate ("told Iran and Israel that the conflict
+// cannot be allowed to escalate", "communicated the need to not escalate
+// the conflict"), which CAMEO codes 0256, appeal for de-escalation; it
+// returns the escalation predicate so it is not coded again.
+func (ac *articleCoding) deescalationAppeal(v int) (int, bool) {
+	if !appealVerbs[strings.ToLower(ac.doc.Tokens[v].Lemma)] {
+		return -1, false
+	}
+	var found = -1
+	var walk func(tok, depth int)
+	walk = func(tok, depth int) {
+		if depth > 4 || found >= 0 {
+			return
+		}
+		for _, ch := range ac.children[tok] {
+			switch ac.doc.Tokens[ch].DepRel {
+			case "advcl", "parataxis", "conj", "acl:relcl", "nsubj", "punct":
+				continue
+			}
+			if l := strings.ToLower(ac.doc.Tokens[ch].Lemma); l == "escalate" || l == "escalation" {
+				if neg, _ := ac.modality(ch); neg || hasNegDependent(ac, ch) {
+					found = ch
+					return
+				}
+			}
+			walk(ch, depth+1)
+		}
+	}
+	walk(v, 0)
+	return found, found >= 0
+}
+
+// appealVerbs are verbs of telling and asking that can carry an appeal.
+var appealVerbs = map[string]bool{
+	"tell": true, "communicate": true, "urge": true, "ask": true, "call": true, "warn": true,
+	"press": true, "appeal": true, "say": true, "convey": true,
+}
+
+func hasNegDependent(ac *articleCoding, tok int) bool {
+	for _, ch := range ac.children[tok] {
+		if negWords[strings.ToLower(ac.doc.Tokens[ch].Text)] {
+			return true
+		}
+	}
+	return false
+}

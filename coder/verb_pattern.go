@@ -1,0 +1,281 @@
+package coder
+
+import (
+	"github.com/dyadnews/dyad/dict"
+)
+
+// patternMatch is the outcome of a verb pattern matching a sentence.
+type patternMatch struct {
+	code dict.EventCode
+	// source and target are the tokens the pattern's $ and + marks
+	// landed on, -1 if it has none.
+	source, target int
+	pattern        *dict.Pattern
+}
+
+// matchPatterns tries the block's patterns, most specific first, against
+// the sentence around the verb at v: the elements after '*' against the
+// verb's own phrase after it (its dependents, not its subject or the
+// clauses coordinated with it), those before '*' against the words before
+// the verb. Words match a token's form or lemma; gaps are allowed unless
+// the pattern joins two elements with '_'.
+func (ac *articleCoding) matchPatterns(b *dict.VerbBlock, v int, compoundSource bool) (patternMatch, bool) {
+	if b == nil || len(b.Patterns) == 0 {
+		return patternMatch{}, false
+	}
+	si := ac.sentenceOf(v)
+	span := ac.doc.Sentences[si]
+	var after []int
+	for j := v + 1; j < span.End; j++ {
+		if ac.inVerbPhrase(j, v) {
+			after = append(after, j)
+		}
+	}
+	var before []int
+	for j := v - 1; j >= span.Start; j-- {
+		before = append(before, j)
+	}
+	for _, p := range b.Patterns {
+		// '%' before the verb asks for a compound (coordinated) source.
+		beforeElems, needCompound := withoutCompound(p.Before)
+		if needCompound && !compoundSource {
+			continue
+		}
+		m := &matcher{ac: ac, steps: maxPatternSteps, source: -1, target: -1}
+		if !m.match(p.After, 0, after, 0, -1, +1, anyJoined(p.After)) {
+			continue
+		}
+		rev := reverseElements(beforeElems, p.VerbJoined && !needCompound)
+		if !m.match(rev.elems, 0, before, 0, -1, -1, rev.joined) {
+			continue
+		}
+		return patternMatch{code: p.Code, source: m.source, target: m.target, pattern: p}, true
+	}
+	return patternMatch{}, false
+}
+
+// inVerbPhrase reports whether token j belongs to the phrase of verb v:
+// in its subtree, outside its subject and coordinated clauses.
+func (ac *articleCoding) inVerbPhrase(j, v int) bool {
+	for range 64 {
+		t := ac.doc.Tokens[j]
+		if t.Head == v {
+			switch t.DepRel {
+			case "nsubj", "nsubj:pass", "csubj", "conj", "parataxis", "punct", "advcl", "acl:relcl":
+				return false
+			}
+			return true
+		}
+		if t.Head < 0 || t.Head == j {
+			return false
+		}
+		j = t.Head
+	}
+	return false
+}
+
+type joinedFn func(k int) bool
+
+func anyJoined(elems []dict.Element) joinedFn {
+	return func(k int) bool { return k < len(elems) && elems[k].Joined }
+}
+
+type reversed struct {
+	elems  []dict.Element
+	joined joinedFn
+}
+
+// reverseElements turns the elements before the verb around so they can
+// be matched walking left from it: element k of the result must be next
+// to element k-1 when the pattern wrote them joined.
+func reverseElements(before []dict.Element, verbJoined bool) reversed {
+	n := len(before)
+	r := make([]dict.Element, n)
+	for k := range n {
+		r[k] = before[n-1-k]
+	}
+	return reversed{elems: r, joined: func(k int) bool {
+		if k == 0 {
+			return verbJoined
+		}
+		return before[n-k].Joined
+	}}
+}
+
+// matcher matches pattern elements against a sequence of tokens with
+// backtracking, within a step budget.
+type matcher struct {
+	ac             *articleCoding
+	steps          int
+	source, target int
+}
+
+// match reports whether elems[k:] match seq from position pos on; last is
+// the doc index of the token the previous element ended on (-1 at the
+// start), dir the reading direction.
+func (m *matcher) match(elems []dict.Element, k int, seq []int, pos, last, dir int, joined joinedFn) bool {
+	if k == len(elems) {
+		return true
+	}
+	m.steps--
+	if m.steps < 0 {
+		return false
+	}
+	e := elems[k]
+	mustAdjoin := joined(k)
+	for p := pos; p < len(seq); p++ {
+		if mustAdjoin && p != pos {
+			break
+		}
+		if mustAdjoin && last >= 0 && seq[p] != last+dir {
+			break
+		}
+		if mustAdjoin && last < 0 && p != 0 {
+			break
+		}
+		saveS, saveT := m.source, m.target
+		if n := m.element(e, seq, p, dir); n > 0 {
+			end := seq[p+n-1]
+			if m.match(elems, k+1, seq, p+n, end, dir, joined) {
+				return true
+			}
+		}
+		m.source, m.target = saveS, saveT
+	}
+	return false
+}
+
+// element matches one element at seq[p] and returns how many tokens of
+// seq it took, 0 if it does not match.
+func (m *matcher) element(e dict.Element, seq []int, p, dir int) int {
+	ac := m.ac
+	tok := seq[p]
+	switch e.Kind {
+	case dict.Word:
+		if ac.words[tok] == e.Text || upperLemma(ac, tok) == e.Text {
+			return 1
+		}
+	case dict.SynsetRef:
+		s, ok := ac.c.dicts.Verbs.Synset(e.Text)
+		if !ok {
+			return 0
+		}
+		return synsetAt(ac, s, seq, p, dir)
+	case dict.SourceMark, dict.TargetMark, dict.SkipMark:
+		mi := ac.mentionAt[tok]
+		if mi < 0 {
+			return 0
+		}
+		men := ac.mentions[mi]
+		if e.Kind == dict.SourceMark {
+			m.source = men.head
+		} else if e.Kind == dict.TargetMark {
+			m.target = men.head
+		}
+		n := 1
+		for p+n < len(seq) && ac.mentionAt[seq[p+n]] == mi {
+			n++
+		}
+		return n
+	case dict.CompoundMark:
+		return 0
+	case dict.NounPhrase, dict.PrepPhrase:
+		sub := &matcher{ac: ac, steps: m.steps, source: m.source, target: m.target}
+		// The phrase's parts in order, gaps allowed, within the next
+		// few tokens.
+		limit := min(len(seq), p+8)
+		for end := p + 1; end <= limit; end++ {
+			if sub.match(e.Elements, 0, seq[p:end], 0, -1, dir, anyJoined(e.Elements)) && sub.lastMatches(e.Elements, seq[p:end], dir) {
+				m.source, m.target = sub.source, sub.target
+				return end - p
+			}
+		}
+	}
+	return 0
+}
+
+// lastMatches checks that a phrase's sequence ends on its last element,
+// so "{A B C}" consumes exactly up to its head.
+func (m *matcher) lastMatches(elems []dict.Element, seq []int, dir int) bool {
+	if len(elems) == 0 || len(seq) == 0 {
+		return false
+	}
+	last := elems[len(elems)-1]
+	if last.Kind == dict.Word {
+		return m.element(last, seq, len(seq)-1, dir) == 1
+	}
+	return true
+}
+
+func upperLemma(ac *articleCoding, tok int) string {
+	l := ac.doc.Tokens[tok].Lemma
+	for i := 0; i < len(l); i++ {
+		if c := l[i]; c >= 'a' && c <= 'z' {
+			return toUpperASCII(l)
+		}
+	}
+	return l
+}
+
+func toUpperASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'a' && c <= 'z' {
+			b[i] = c - 32
+		}
+	}
+	return string(b)
+}
+
+// synsetAt is how many tokens of seq from p a member of s matches, the
+// longest, reading the member in text order whatever the direction.
+func synsetAt(ac *articleCoding, s *dict.Synset, seq []int, p, dir int) int {
+	best := 0
+	for _, member := range s.Members {
+		n := len(member)
+		if n == 0 || p+n > len(seq) || n <= best {
+			continue
+		}
+		ok := true
+		for i := range n {
+			tok := seq[p+i]
+			want := member[i]
+			if dir < 0 {
+				want = member[n-1-i]
+			}
+			if ac.words[tok] != want && upperLemma(ac, tok) != want {
+				ok = false
+				break
+			}
+			if i > 0 && seq[p+i] != seq[p+i-1]+dir {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best = n
+		}
+	}
+	return best
+}
+
+// withoutCompound drops the '%' marks of a pattern part and says whether
+// there were any.
+func withoutCompound(elems []dict.Element) ([]dict.Element, bool) {
+	found := false
+	for _, e := range elems {
+		if e.Kind == dict.CompoundMark {
+			found = true
+		}
+	}
+	if !found {
+		return elems, false
+	}
+	out := make([]dict.Element, 0, len(elems))
+	for _, e := range elems {
+		if e.Kind != dict.CompoundMark {
+			out = append(out, e)
+		}
+	}
+	return out, true
+}
