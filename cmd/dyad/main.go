@@ -32,7 +32,6 @@ type stdio struct {
 var commands = []command{
 	evalCommand,
 	codeCommand,
-	parseCommand,
 	extractCommand,
 	ingestCommand,
 	serveCommand,
