@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Precision is how exactly a resolved time expression names its time.
@@ -119,7 +120,7 @@ func Scan(words []string) []Phrase {
 	lower := make([]string, len(words))
 	for i, w := range words {
 		if len(w) <= 16 {
-			lower[i] = strings.ToLower(w)
+			lower[i] = lowerASCIIString(w)
 		}
 	}
 	var out []Phrase
@@ -279,7 +280,9 @@ func scanDate(words, lower []string, i int) (Phrase, bool) {
 	if i >= len(words) {
 		return Phrase{}, false
 	}
-	if t, err := time.Parse(time.DateOnly, lower[i]); err == nil {
+	if w := lower[i]; len(w) != 10 || w[4] != '-' || w[7] != '-' {
+		// Not ISO 8601; time.Parse would allocate an error to say so.
+	} else if t, err := time.Parse(time.DateOnly, w); err == nil {
 		return Phrase{Start: i, End: i + 1, Unit: UnitDate, Year: t.Year(), Month: t.Month(), Day: t.Day()}, true
 	}
 	if m, ok := monthWord(words, i); ok {
@@ -539,4 +542,14 @@ func (p Phrase) resolveDate(a time.Time) (Span, bool) {
 		}
 	}
 	return Span{best, PrecisionDay}, !best.IsZero()
+}
+
+// lowerASCIIString lower-cases w, allocating only when it has capitals.
+func lowerASCIIString(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			return strings.ToLower(w)
+		}
+	}
+	return w
 }
