@@ -54,8 +54,10 @@ type Coder struct {
 	dicts    *dict.Dictionaries
 	pipeline *nlp.Pipeline
 	opts     Options
-	// synsets used by pattern matching, looked up once.
 	sayVerbs map[string]bool
+	// synsetFirst and synsetLast index each synonym set's members by
+	// their first and last word, for matching forwards and backwards.
+	synsetFirst, synsetLast map[*dict.Synset]map[string][][]string
 }
 
 // New returns a Coder for opts.
@@ -83,7 +85,20 @@ func New(opts Options) (*Coder, error) {
 	if opts.MaxSentenceTokens <= 0 {
 		opts.MaxSentenceTokens = DefaultMaxSentenceTokens
 	}
-	return &Coder{dicts: opts.Dicts, pipeline: opts.Pipeline, opts: opts, sayVerbs: sayVerbs}, nil
+	c := &Coder{dicts: opts.Dicts, pipeline: opts.Pipeline, opts: opts, sayVerbs: sayVerbs,
+		synsetFirst: map[*dict.Synset]map[string][][]string{}, synsetLast: map[*dict.Synset]map[string][][]string{}}
+	for _, s := range opts.Dicts.Verbs.Synsets {
+		first, last := map[string][][]string{}, map[string][][]string{}
+		for _, m := range s.Members {
+			if len(m) == 0 {
+				continue
+			}
+			first[m[0]] = append(first[m[0]], m)
+			last[m[len(m)-1]] = append(last[m[len(m)-1]], m)
+		}
+		c.synsetFirst[s], c.synsetLast[s] = first, last
+	}
+	return c, nil
 }
 
 // sayVerbs are the lemmas of verbs of saying, whose clausal complements are

@@ -67,6 +67,11 @@ func (r *resolver) pronoun(tok int) (party, bool) {
 		if rp.tok >= tok || rp.party.person != wantPerson {
 			continue
 		}
+		// "he" is a named, coded person before an uncoded name the
+		// tagger took for one.
+		if wantPerson && rp.party.actors[0].Code == "" {
+			continue
+		}
 		if s := r.ac.sentenceOf(rp.tok); s < sent-3 {
 			break
 		}

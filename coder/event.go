@@ -12,10 +12,12 @@ import (
 
 // articleCoding is the state of coding one article.
 type articleCoding struct {
-	c         *Coder
-	art       *dyad.Article
-	doc       *dyad.Doc
-	words     []string
+	c     *Coder
+	art   *dyad.Article
+	doc   *dyad.Doc
+	words []string
+	// lemmas are the tokens' lemmas in upper case.
+	lemmas    []string
 	bodyStart int
 	date      time.Time
 	// children lists each token's dependents in order.
@@ -66,6 +68,10 @@ func (c *Coder) newArticleCoding(a *dyad.Article, doc *dyad.Doc, bodyStart int) 
 		for i := s.Start; i < s.End; i++ {
 			ac.sentOf[i] = si
 		}
+	}
+	ac.lemmas = make([]string, len(doc.Tokens))
+	for i, t := range doc.Tokens {
+		ac.lemmas[i] = strings.ToUpper(t.Lemma)
 	}
 	ac.res = newResolver(ac)
 	return ac
@@ -183,6 +189,13 @@ func (ac *articleCoding) npParty(tok, depth int) (party, bool) {
 	t := ac.doc.Tokens[tok]
 	if mi := ac.mentionAt[tok]; mi >= 0 {
 		m := &ac.mentions[mi]
+		// A surname of a person the article has named wins over a
+		// dictionary place of that name ("Austin" said).
+		if m.end-m.start == 1 && !m.person {
+			if p, ok := ac.res.names[ac.words[tok]]; ok && t.UPOS == "PROPN" && len(p.actors) > 0 && p.actors[0].Code != "" {
+				return p, true
+			}
+		}
 		switch {
 		case m.person:
 			if p, ok := ac.personParty[mi]; ok {

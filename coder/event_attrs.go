@@ -22,9 +22,21 @@ func (ac *articleCoding) attributes(ev *dyad.Event, v int) {
 	ev.Killed, ev.Wounded = tl.Killed, tl.Wounded
 }
 
-// quotes lists the article's quotes with their speakers resolved.
+// quotes lists the article's quotes with their speakers resolved through
+// the article's names, titles and pronouns ("he said" is the person last
+// named).
 func (ac *articleCoding) quotes() []dyad.Quote {
-	return []dyad.Quote{}
+	out := []dyad.Quote{}
+	for _, q := range findQuotes(ac.doc) {
+		quote := dyad.Quote{Text: q.Text, Direct: q.Direct, Partial: q.Partial, SentenceIndex: q.Sentence}
+		if a, ok := ac.res.actorAt(q.Speaker); ok {
+			quote.Speaker = a
+		} else if q.Speaker >= 0 && q.Speaker < len(ac.doc.Tokens) {
+			quote.Speaker = dyad.Actor{Text: ac.doc.Tokens[q.Speaker].Text}
+		}
+		out = append(out, quote)
+	}
+	return out
 }
 
 // entities merges the named entities of the NER with the actors found,

@@ -207,31 +207,22 @@ func (m *matcher) lastMatches(elems []dict.Element, seq []int, dir int) bool {
 	return true
 }
 
-func upperLemma(ac *articleCoding, tok int) string {
-	l := ac.doc.Tokens[tok].Lemma
-	for i := 0; i < len(l); i++ {
-		if c := l[i]; c >= 'a' && c <= 'z' {
-			return toUpperASCII(l)
-		}
-	}
-	return l
-}
-
-func toUpperASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'a' && c <= 'z' {
-			b[i] = c - 32
-		}
-	}
-	return string(b)
-}
+func upperLemma(ac *articleCoding, tok int) string { return ac.lemmas[tok] }
 
 // synsetAt is how many tokens of seq from p a member of s matches, the
 // longest, reading the member in text order whatever the direction.
 func synsetAt(ac *articleCoding, s *dict.Synset, seq []int, p, dir int) int {
 	best := 0
-	for _, member := range s.Members {
+	key := ac.words[seq[p]]
+	idx := ac.c.synsetFirst
+	if dir < 0 {
+		idx = ac.c.synsetLast
+	}
+	members := idx[s][key]
+	if lk := ac.lemmas[seq[p]]; lk != key {
+		members = append(members[:len(members):len(members)], idx[s][lk]...)
+	}
+	for _, member := range members {
 		n := len(member)
 		if n == 0 || p+n > len(seq) || n <= best {
 			continue
