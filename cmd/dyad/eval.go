@@ -25,6 +25,7 @@ var evalCommand = command{
 var evalSuites = []command{
 	{name: "extract", summary: "article-body extraction on the article-extraction benchmark", run: runEvalExtract},
 	{name: "petrarch", summary: "event coding on PETRARCH2's validation records", run: runEvalPetrarch},
+	{name: "nlp", summary: "tokenizer, tagger, lemmatizer, parser and NER on EWT and UniversalNER", run: runEvalNLP},
 }
 
 func runEval(ctx context.Context, st *stdio, args []string) error {

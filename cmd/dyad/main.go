@@ -32,6 +32,7 @@ type stdio struct {
 var commands = []command{
 	evalCommand,
 	codeCommand,
+	parseCommand,
 	extractCommand,
 	ingestCommand,
 	serveCommand,

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/dyadnews/dyad/nlp"
+	"github.com/dyadnews/dyad/nlp/conllu"
+	"github.com/dyadnews/dyad/nlp/lemma"
+	"github.com/dyadnews/dyad/nlp/ner"
+	"github.com/dyadnews/dyad/nlp/nlpeval"
+	"github.com/dyadnews/dyad/nlp/parser"
+	"github.com/dyadnews/dyad/nlp/tagger"
+	"github.com/dyadnews/dyad/nlp/tokenize"
+)
+
+// nlpTargets are the figures the NLP models must reach on EWT and UNER
+// test; eval nlp prints each figure beside its target.
+var nlpTargets = map[string]float64{
+	"tokens F1": 98.5, "sentences F1": 80, "UPOS": 95.5, "XPOS": 95, "lemma": 97,
+	"UAS": 86, "LAS": 83, "NER F1": 75,
+}
+
+func runEvalNLP(ctx context.Context, st *stdio, args []string) error {
+	fs := newFlagSet(st, "eval nlp", "[--data DIR] [--split test|dev]",
+		"Score dyad's embedded NLP models on held-out data: the tokenizer and\n"+
+			"sentence splitter on the split's raw text (CoNLL 2018 metrics), the tagger,\n"+
+			"lemmatizer and parser on gold tokens with predicted tags, the entity\n"+
+			"recogniser on UniversalNER with predicted tags, then the whole pipeline\n"+
+			"from raw text, and its speed in tokens per second.")
+	data := fs.String("data", defaultDataDir(), "data root holding ud-english-ewt/ and uner-english-ewt/; env DYAD_DATA")
+	split := fs.String("split", "test", "held-out `split` to score: test or dev")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 || (*split != "test" && *split != "dev") {
+		fs.Usage()
+		return exitCode(2)
+	}
+	ewtPath := filepath.Join(*data, "ud-english-ewt", "en_ewt-ud-"+*split+".conllu")
+	gold, err := conllu.ReadFile(ewtPath)
+	if err != nil {
+		return err
+	}
+	unerGold, err := ner.LoadUNER(filepath.Join(*data, "uner-english-ewt", "en_ewt-ud-"+*split+".iob2"), ewtPath)
+	if err != nil {
+		return err
+	}
+	loadStart := time.Now()
+	p, err := nlp.Load()
+	if err != nil {
+		return err
+	}
+	loaded := time.Since(loadStart)
+
+	tok, err := tokenize.Evaluate(p.Tokenizer, gold)
+	if err != nil {
+		return err
+	}
+	tags := tagger.Evaluate(p.Tagger, gold)
+	lemmaPred := lemma.Evaluate(p.Lemmatizer, gold, p.Tagger.Tag)
+	lemmaGold := lemma.Evaluate(p.Lemmatizer, gold, nil)
+	parse := parser.Evaluate(p.Parser, gold, p.Tagger)
+	ents, err := ner.Evaluate(p.NER, unerGold, p.Tagger.Tag)
+	if err != nil {
+		return err
+	}
+	raw := nlpeval.RawText(gold)
+	endToEnd, tokens, oneCore, err := evalRawText(ctx, p, gold, raw)
+	if err != nil {
+		return err
+	}
+	allCores, err := pipelineRate(ctx, p, raw, tokens)
+	if err != nil {
+		return err
+	}
+
+	fmt.Fprintf(st.out, "dyad NLP on UD English EWT %s (%d sentences, %d words) and UniversalNER EWT %s\n\n",
+		*split, len(gold), tags.Tokens, *split)
+	tw := tabwriter.NewWriter(st.out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "figure\tscore\ttarget\tinput\t")
+	row := func(name string, score float64, input string) {
+		target := "-"
+		if t, ok := nlpTargets[name]; ok {
+			target = fmt.Sprintf("%.1f", t)
+		}
+		fmt.Fprintf(tw, "%s\t%.2f\t%s\t%s\t\n", name, score, target, input)
+	}
+	row("tokens F1", 100*tok.Tokens.F1, "raw text")
+	row("sentences F1", 100*tok.Sentences.F1, "raw text")
+	row("words F1", 100*tok.Words.F1, "raw text")
+	row("UPOS", 100*tags.UPOS, "gold tokens")
+	row("XPOS", 100*tags.XPOS, "gold tokens")
+	row("lemma", 100*lemmaPred.Lemma, "gold tokens, predicted tags")
+	row("lemma (gold tags)", 100*lemmaGold.Lemma, "gold tokens, gold tags")
+	row("UAS", 100*parse.UAS, "gold tokens, predicted tags")
+	row("LAS", 100*parse.LAS, "gold tokens, predicted tags")
+	row("NER precision", 100*ents.Overall.Precision(), "gold tokens, predicted tags")
+	row("NER recall", 100*ents.Overall.Recall(), "gold tokens, predicted tags")
+	row("NER F1", 100*ents.Overall.F1(), "gold tokens, predicted tags")
+	for _, label := range []string{"PER", "ORG", "LOC"} {
+		row("NER F1 "+label, 100*ents.PerLabel[label].F1(), "gold tokens, predicted tags")
+	}
+	row("UPOS from raw text", 100*endToEnd.UPOS.F1, "raw text, all predicted")
+	row("LAS from raw text", 100*endToEnd.LAS.F1, "raw text, all predicted")
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(st.out, "\nspeed: %.0f tokens/s on one core, %.0f tokens/s on %d cores (tokenize+tag+lemma+parse+NER); models loaded in %v\n",
+		oneCore, allCores, runtime.GOMAXPROCS(0), loaded.Round(time.Millisecond))
+	return nil
+}
+
+// evalRawText runs the whole pipeline over the raw text on one core and
+// scores it end to end against gold, returning the scores, the number of
+// tokens produced and the rate.
+func evalRawText(ctx context.Context, p *nlp.Pipeline, gold []conllu.Sentence, raw string) (nlpeval.Scores, int, float64, error) {
+	procs := runtime.GOMAXPROCS(1)
+	start := time.Now()
+	doc, _ := p.Annotate(raw)
+	elapsed := time.Since(start)
+	runtime.GOMAXPROCS(procs)
+	if err := ctx.Err(); err != nil {
+		return nlpeval.Scores{}, 0, 0, err
+	}
+	scores, err := nlpeval.Evaluate(gold, conllu.FromDoc(doc))
+	return scores, len(doc.Tokens), float64(len(doc.Tokens)) / elapsed.Seconds(), err
+}
+
+// pipelineRate annotates the raw text's paragraphs on every core with the
+// batch API and returns tokens per second.
+func pipelineRate(ctx context.Context, p *nlp.Pipeline, raw string, tokens int) (float64, error) {
+	paragraphs := strings.Split(raw, "\n\n")
+	start := time.Now()
+	if _, err := p.AnnotateAll(ctx, paragraphs); err != nil {
+		return 0, err
+	}
+	return float64(tokens) / time.Since(start).Seconds(), nil
+}
