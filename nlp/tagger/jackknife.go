@@ -14,6 +14,9 @@ import (
 // i goes to fold i mod folds) and each fold is tagged by a model trained
 // on the others. A parser trained on these tags learns to cope with the
 // tagger's real mistakes. Folds are trained in parallel, one per CPU.
+// With opts.Stacked each fold model jackknifes its own first stage, which
+// costs about five times as much; Stacked false with fewer epochs gives
+// nearly as realistic tags quickly.
 func JackknifeTags(train []conllu.Sentence, folds int, opts TrainOptions) ([]conllu.Sentence, error) {
 	if folds < 2 {
 		return nil, fmt.Errorf("tagger: jackknife needs at least 2 folds, got %d", folds)

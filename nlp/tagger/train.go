@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/dyadnews/dyad/nlp/conllu"
@@ -38,6 +39,10 @@ type TrainOptions struct {
 	// PruneBelow drops averaged weights whose magnitude is below it,
 	// which shrinks the model with no measurable loss.
 	PruneBelow float64
+	// Ensemble is the number of perceptrons trained per stage, each on
+	// its own order of the sentences, whose weights are averaged: a
+	// cheap ensemble that costs training time only.
+	Ensemble int
 	// Stacked adds a second stage that retags each sentence knowing the
 	// first stage's tags of the words ahead; its training data is tagged
 	// by StackFolds first-stage models, each blind to its fold.
@@ -149,9 +154,9 @@ func trainStage(m *Model, first *stageWeights, sents []sentence, dev []conllu.Se
 	if first != nil {
 		stage = 2
 	}
-	build := func(p *perceptron) (*Model, stageWeights, error) {
+	build := func(ps []*perceptron) (*Model, stageWeights, error) {
 		out := &Model{upos: m.upos, xpos: m.xpos, finite: m.finite, lexicon: m.lexicon, morph: m.morph}
-		w := p.averaged(opts.PruneBelow)
+		w := averaged(ps, opts.PruneBelow)
 		var err error
 		if first == nil {
 			out.weights, err = newWeightTable(len(m.upos), w)
@@ -168,25 +173,34 @@ func trainStage(m *Model, first *stageWeights, sents []sentence, dev []conllu.Se
 	if stage == 2 {
 		nfeat += numStacked
 	}
-	p := newPerceptron(len(m.upos))
+	ensemble := max(opts.Ensemble, 1)
+	ps := make([]*perceptron, ensemble)
+	orders := make([][]int, ensemble)
+	for b := range ps {
+		ps[b] = newPerceptron(len(m.upos))
+		orders[b] = make([]int, len(sents))
+		for i := range orders[b] {
+			orders[b][i] = i
+		}
+	}
 	var (
 		best      *Model
 		bestW     stageWeights
 		bestScore = -1.0
 		bestEpoch int
-		order     = make([]int, len(sents))
-		feats     = make([]uint64, nfeat)
-		scores    = make([]float32, len(m.upos))
-		c         context
 	)
-	for i := range order {
-		order[i] = i
-	}
-	for epoch := 1; epoch <= opts.Epochs; epoch++ {
-		began := time.Now()
-		rng := rand.New(rand.NewPCG(opts.Seed, uint64(epoch)))
+	// pass trains perceptron b for one epoch; it reads sents only, so the
+	// members of the ensemble train in parallel.
+	pass := func(b, epoch int) (seen, right int) {
+		var (
+			p      = ps[b]
+			order  = orders[b]
+			feats  = make([]uint64, nfeat)
+			scores = make([]float32, len(m.upos))
+			c      context
+		)
+		rng := rand.New(rand.NewPCG(opts.Seed+uint64(b), uint64(epoch)))
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		var seen, right int
 		for _, si := range order {
 			s := &sents[si]
 			h := newHistory()
@@ -209,12 +223,22 @@ func trainStage(m *Model, first *stageWeights, sents []sentence, dev []conllu.Se
 				h.push(guess, m.finite[guess])
 			}
 		}
-		line := fmt.Sprintf("tagger: stage %d epoch %d: train %.2f%%", stage, epoch, 100*float64(right)/float64(seen))
+		return seen, right
+	}
+	for epoch := 1; epoch <= opts.Epochs; epoch++ {
+		began := time.Now()
+		seen, right := make([]int, ensemble), make([]int, ensemble)
+		var wg sync.WaitGroup
+		for b := range ensemble {
+			wg.Go(func() { seen[b], right[b] = pass(b, epoch) })
+		}
+		wg.Wait()
+		line := fmt.Sprintf("tagger: stage %d epoch %d: train %.2f%%", stage, epoch, 100*float64(right[0])/float64(seen[0]))
 		if len(dev) == 0 {
 			fmt.Fprintf(logw, "%s (%s)\n", line, time.Since(began).Round(time.Millisecond))
 			continue
 		}
-		cand, w, err := build(p)
+		cand, w, err := build(ps)
 		if err != nil {
 			return nil, w, 0, err
 		}
@@ -225,7 +249,7 @@ func trainStage(m *Model, first *stageWeights, sents []sentence, dev []conllu.Se
 		}
 	}
 	if best == nil {
-		m, w, err := build(p)
+		m, w, err := build(ps)
 		return m, w, opts.Epochs, err
 	}
 	fmt.Fprintf(logw, "tagger: stage %d: keeping epoch %d\n", stage, bestEpoch)
@@ -405,22 +429,52 @@ func (p *perceptron) bump(f int32, class, delta int) {
 	p.weights[f] = append(ws, weight{class: int32(class), w: int32(delta), last: p.step})
 }
 
-// averaged returns the averaged weights, quantised to 16 bits, dropping
-// those below prune in magnitude.
-func (p *perceptron) averaged(prune float64) stageWeights {
-	byIndex := make([]uint32, len(p.weights))
-	for k, f := range p.index {
-		byIndex[f] = k
+// averaged returns the mean of the perceptrons' averaged weights,
+// quantised to 16 bits, dropping those below prune in magnitude.
+// Features are numbered in the order the perceptrons met them, so the
+// result is deterministic.
+func averaged(ps []*perceptron, prune float64) stageWeights {
+	type classWeight struct {
+		class int32
+		w     float64
 	}
-	steps := float64(max(p.step, 1))
-	avg := make([][]float64, len(p.weights))
-	biggest := 0.0
-	for f, fw := range p.weights {
-		avg[f] = make([]float64, len(fw))
-		for i, w := range fw {
-			total := w.total + (p.step-w.last)*int64(w.w)
-			avg[f][i] = float64(total) / steps
-			biggest = max(biggest, math.Abs(avg[f][i]))
+	index := map[uint32]int{}
+	var (
+		keys    []uint32
+		sums    [][]classWeight
+		biggest float64
+	)
+	for _, p := range ps {
+		byIndex := make([]uint32, len(p.weights))
+		for k, f := range p.index {
+			byIndex[f] = k
+		}
+		steps := float64(max(p.step, 1)) * float64(len(ps))
+		for f, fw := range p.weights {
+			k := byIndex[f]
+			j, ok := index[k]
+			if !ok {
+				j = len(keys)
+				index[k] = j
+				keys = append(keys, k)
+				sums = append(sums, nil)
+			}
+		next:
+			for _, w := range fw {
+				avg := float64(w.total+(p.step-w.last)*int64(w.w)) / steps
+				for i := range sums[j] {
+					if sums[j][i].class == w.class {
+						sums[j][i].w += avg
+						continue next
+					}
+				}
+				sums[j] = append(sums[j], classWeight{w.class, avg})
+			}
+		}
+	}
+	for _, cws := range sums {
+		for _, cw := range cws {
+			biggest = max(biggest, math.Abs(cw.w))
 		}
 	}
 	scale := 1.0
@@ -429,17 +483,17 @@ func (p *perceptron) averaged(prune float64) stageWeights {
 	}
 	out := stageWeights{start: []uint32{0}}
 	var pairs []pair
-	for f, fw := range p.weights {
+	for j, cws := range sums {
 		pairs = pairs[:0]
-		for i, w := range fw {
-			q := math.Round(avg[f][i] * scale)
-			if math.Abs(avg[f][i]) < prune || q == 0 {
+		for _, cw := range cws {
+			q := math.Round(cw.w * scale)
+			if math.Abs(cw.w) < prune || q == 0 {
 				continue
 			}
-			pairs = append(pairs, pair{class: uint8(w.class), w: int16(q)})
+			pairs = append(pairs, pair{class: uint8(cw.class), w: int16(q)})
 		}
 		if len(pairs) > 0 {
-			out.add(byIndex[f], pairs)
+			out.add(keys[j], pairs)
 		}
 	}
 	return out

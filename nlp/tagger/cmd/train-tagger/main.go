@@ -27,11 +27,12 @@ func main() {
 	folds := flag.Int("folds", def.StackFolds, "jackknife folds for the second stage's training tags")
 	ambMin := flag.Int("amb-min", def.AmbiguityMinCount, "occurrences for a form's class set to be a feature")
 	ambShare := flag.Float64("amb-share", def.AmbiguityMinShare, "share of a form's occurrences for a class to be in its class set")
+	ensemble := flag.Int("ensemble", def.Ensemble, "perceptrons averaged per stage")
 	fixedMin := flag.Int("fixed-min", def.FixedMinCount, "occurrences for a form to be tagged by lookup")
 	flag.Parse()
 	opts := def
 	opts.Seed, opts.Epochs, opts.Log = *seed, *epochs, os.Stderr
-	opts.Stacked, opts.StackFolds = *stacked, *folds
+	opts.Stacked, opts.StackFolds, opts.Ensemble = *stacked, *folds, *ensemble
 	opts.AmbiguityMinCount, opts.AmbiguityMinShare, opts.FixedMinCount = *ambMin, *ambShare, *fixedMin
 	if err := run(*data, *out, opts); err != nil {
 		fmt.Fprintln(os.Stderr, "train-tagger:", err)

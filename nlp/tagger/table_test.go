@@ -1,0 +1,107 @@
+package tagger
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// TestWeightTable checks the merged two-stage table, sparse and dense
+// rows alike, against plain per-stage sums.
+func TestWeightTable(t *testing.T) {
+	const classes = 12
+	rng := rand.New(rand.NewPCG(1, 2))
+	want := [2]map[uint32][classes]float32{{}, {}}
+	var stages [2]stageWeights
+	for si := range stages {
+		for f := range 500 {
+			k := uint32(rng.IntN(700) + 1) // stages share some keys
+			if _, dup := want[si][k]; dup {
+				continue
+			}
+			var row [classes]float32
+			var pairs []pair
+			n := 1 + f%classes // from sparse to full rows
+			for _, c := range rng.Perm(classes)[:n] {
+				w := int16(rng.IntN(2001) - 1000)
+				if w == 0 {
+					w = 1
+				}
+				pairs = append(pairs, pair{class: uint8(c), w: w})
+				row[c] = float32(w)
+			}
+			stages[si].add(k, pairs)
+			want[si][k] = row
+		}
+	}
+	tab, err := newWeightTable(classes, stages[0], stages[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	dense := 0
+	for _, sl := range tab.slots {
+		if sl.dense != 0 {
+			dense++
+		}
+	}
+	if dense == 0 {
+		t.Fatal("no dense rows built")
+	}
+	for si := range stages {
+		for k := uint32(1); k <= 800; k++ {
+			var got scores
+			// add takes a hash; a 32-bit hash folds to itself.
+			tab.add(uint64(k), si, &got)
+			if w := want[si][k]; [classes]float32(got[:classes]) != w {
+				t.Fatalf("stage %d key %d: got %v, want %v", si, k, got[:classes], w)
+			}
+		}
+		back := tab.stage(si)
+		if len(back.keys) != len(want[si]) {
+			t.Errorf("stage %d: %d features back, want %d", si, len(back.keys), len(want[si]))
+		}
+		for i, k := range back.keys {
+			var row [classes]float32
+			for _, p := range back.pairs[back.start[i]:back.start[i+1]] {
+				row[p.class] = float32(p.w)
+			}
+			if row != want[si][k] {
+				t.Errorf("stage %d key %d: exported %v, want %v", si, k, row, want[si][k])
+			}
+		}
+	}
+	if _, err := newWeightTable(maxClasses+1, stages[0]); err == nil {
+		t.Error("too many classes: no error")
+	}
+}
+
+func TestDescribe(t *testing.T) {
+	var a, b, c wordInfo
+	describe("Attacks", &a)
+	describe("attacks", &b)
+	describe("ATTACKS", &c)
+	if a.norm != b.norm || b.norm != c.norm {
+		t.Error("case changes the normalised form")
+	}
+	if a.shape == b.shape || b.shape == c.shape {
+		t.Error("case does not change the shape")
+	}
+	describe("1984", &a)
+	describe("2024", &b)
+	if a.norm != b.norm {
+		t.Error("digits are not normalised")
+	}
+	describe("we\u2019ve", &a)
+	describe("we've", &b)
+	if a.norm != b.norm || a.suf[2] != b.suf[2] {
+		t.Error("typographic apostrophe not normalised")
+	}
+	describe("parties", &a)
+	describe("ties", &b)
+	if a.suf[3] != b.suf[3] || a.suf[2] != b.suf[2] || a.pre[0] == b.pre[0] {
+		t.Error("suffixes or prefixes wrong")
+	}
+	describe("é", &a) // shorter than every affix
+	if a.suf[3] != a.norm || a.pre[2] != a.norm {
+		t.Error("affixes of a one-rune word should be the word")
+	}
+}
