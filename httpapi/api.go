@@ -2,7 +2,8 @@
 // stored articles, their sections, and ingesting new stories.
 //
 //	GET  /api/articles?q=&section=&since=&until=&limit=&cursor=
-//	GET  /api/articles/{id}
+//	GET  /api/articles/{id}   (with its related articles, events, quotes and entities)
+//	GET  /api/events?source=&target=&root=&country=&since=&until=&limit=&cursor=
 //	GET  /api/sections
 //	POST /api/articles   (bearer token; JSON, HTML or plain-text body)
 //
@@ -37,6 +38,13 @@ const (
 // Config is what the API needs. Zero fields take the defaults above.
 type Config struct {
 	Store dyad.ArticleStore
+	// Events keeps the articles' codings; nil means Store when it is an
+	// EventStore too (as the SQLite store is). Without one, articles come
+	// without events and /api/events answers 404.
+	Events dyad.EventStore
+	// Coder, when set with an event store, codes each story POSTed and
+	// stores its coding; a coding failure is logged and the story kept.
+	Coder Coder
 	// Token is the bearer token POST /api/articles requires. Empty
 	// disables ingestion over HTTP.
 	Token string
@@ -50,6 +58,12 @@ type Config struct {
 	Now func() time.Time
 	// Logger receives server-side errors; default slog.Default().
 	Logger *slog.Logger
+}
+
+// Coder codes an article's events, quotes and entities; *coder.Coder is
+// one.
+type Coder interface {
+	Code(a *dyad.Article) (dyad.Coding, error)
 }
 
 // API is the JSON API's http.Handler; it answers paths under /api/.
@@ -78,16 +92,21 @@ func New(cfg Config) (*API, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
+	if cfg.Events == nil {
+		cfg.Events, _ = cfg.Store.(dyad.EventStore)
+	}
 	a := &API{cfg: cfg, mux: http.NewServeMux()}
 	a.mux.HandleFunc("GET /api/articles", a.listArticles)
 	a.mux.HandleFunc("POST /api/articles", a.postArticle)
 	a.mux.HandleFunc("GET /api/articles/{id}", a.getArticle)
 	a.mux.HandleFunc("GET /api/sections", a.listSections)
+	a.mux.HandleFunc("GET /api/events", a.listEvents)
 	// The method-less patterns catch the methods the ones above do not
 	// take, so that 405 comes as JSON like every other error.
 	a.mux.HandleFunc("/api/articles", methodNotAllowed("GET, HEAD, POST"))
 	a.mux.HandleFunc("/api/articles/{id}", methodNotAllowed("GET, HEAD"))
 	a.mux.HandleFunc("/api/sections", methodNotAllowed("GET, HEAD"))
+	a.mux.HandleFunc("/api/events", methodNotAllowed("GET, HEAD"))
 	a.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such endpoint: "+r.URL.Path)
 	})
@@ -215,10 +234,13 @@ func parseTime(s string) (t time.Time, dateOnly bool, err error) {
 	return time.Time{}, false, fmt.Errorf("%q is neither a date (2024-08-06) nor an RFC 3339 time (2024-08-06T15:04:05Z)", s)
 }
 
-// articleWithRelated is an article as GET /api/articles/{id} returns it.
+// articleWithRelated is an article as GET /api/articles/{id} returns it:
+// with its related articles and its coding (empty lists and no "coded"
+// time when it has not been coded).
 type articleWithRelated struct {
 	apiArticle
 	Related []apiArticle `json:"related"`
+	dyad.StoredCoding
 }
 
 func (a *API) getArticle(w http.ResponseWriter, r *http.Request) {
@@ -237,9 +259,17 @@ func (a *API) getArticle(w http.ResponseWriter, r *http.Request) {
 		a.internalError(w, r, fmt.Errorf("related articles: %w", err))
 		return
 	}
+	coding := dyad.StoredCoding{Events: []dyad.Event{}, Quotes: []dyad.Quote{}, Entities: []dyad.EntityMention{}}
+	if a.cfg.Events != nil {
+		if coding, err = a.cfg.Events.ArticleCoding(ctx, art.ID); err != nil {
+			a.internalError(w, r, fmt.Errorf("article coding: %w", err))
+			return
+		}
+	}
 	writeJSON(w, http.StatusOK, articleWithRelated{
-		apiArticle: apiArticle{Article: *art, Attribution: attribution(art.URL)},
-		Related:    attributed(related),
+		apiArticle:   apiArticle{Article: *art, Attribution: attribution(art.URL)},
+		Related:      attributed(related),
+		StoredCoding: coding,
 	})
 }
 

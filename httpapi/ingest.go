@@ -102,6 +102,7 @@ func (a *API) postArticle(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a.cfg.Logger.InfoContext(r.Context(), "ingested article", "id", art.ID, "url", art.URL, "headline", art.Headline)
+	a.code(r, art)
 	w.Header().Set("Location", "/api/articles/"+art.ID)
 	writeJSON(w, http.StatusCreated, apiArticle{Article: *art, Attribution: attribution(art.URL)})
 }
@@ -166,4 +167,21 @@ func (a *API) fromRaw(r *http.Request, extract func(string, article.Options) (*d
 		}
 		return extract(string(text), a.options(url))
 	}
+}
+
+// code codes a newly stored article when the API has a coder; the story
+// stays stored, uncoded, when that fails.
+func (a *API) code(r *http.Request, art *dyad.Article) {
+	if a.cfg.Coder == nil || a.cfg.Events == nil {
+		return
+	}
+	c, err := a.cfg.Coder.Code(art)
+	if err == nil {
+		err = a.cfg.Events.PutCoding(r.Context(), art.ID, c)
+	}
+	if err != nil {
+		a.cfg.Logger.WarnContext(r.Context(), "article stored uncoded", "id", art.ID, "err", err)
+		return
+	}
+	a.cfg.Logger.InfoContext(r.Context(), "coded article", "id", art.ID, "events", len(c.Events), "quotes", len(c.Quotes))
 }
