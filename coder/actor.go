@@ -45,15 +45,21 @@ func (c *Coder) findMentions(doc *dyad.Doc, words []string, start, end int, date
 	var ms []mention
 	for i := start; i < end; {
 		t := doc.Tokens[i]
-		if t.UPOS == "PUNCT" || t.UPOS == "DET" || t.UPOS == "ADP" || t.UPOS == "CCONJ" {
+		if t.UPOS == "PUNCT" || t.UPOS == "ADP" || t.UPOS == "CCONJ" {
 			i++
 			continue
 		}
 		na, actor := c.dicts.Actors.Match(words[i:end])
+		// A determiner is part of a name only when the dictionary
+		// writes it ("THE_HERMIT_KINGDOM", "THE_AU").
+		if t.UPOS == "DET" && (na == 0 || len(actor.CodesAt(date)) == 0) {
+			i++
+			continue
+		}
 		ng, agent := c.dicts.Agents.Match(words[i:end])
 		switch {
 		case na > 0 && na >= ng:
-			codes := actor.CodesAt(date)
+			codes := codesOn(actor, date)
 			if len(codes) == 0 {
 				break
 			}
@@ -80,6 +86,22 @@ func (c *Coder) findMentions(doc *dyad.Doc, words []string, start, end int, date
 		i++
 	}
 	return ms
+}
+
+// codesOn is the actor's codes on date. Of overlapping date restrictions
+// the first written holds, as in PETRARCH ("[ORCHOB 20100109-20100112]
+// overrides the next restriction"); undated codes all hold ("THE_SHIRE
+// [FRO/BIL/SAM]" is the three).
+func codesOn(a *dict.Actor, date time.Time) []string {
+	codes := a.CodesAt(date)
+	if len(codes) > 1 {
+		for _, c := range a.Codes {
+			if c.Dated() && c.Code == codes[0] {
+				return codes[:1]
+			}
+		}
+	}
+	return codes
 }
 
 // gazetteerMention finds a country name or a demonym the dictionaries

@@ -58,6 +58,11 @@ type Coder struct {
 	// synsetFirst and synsetLast index each synonym set's members by
 	// their first and last word, for matching forwards and backwards.
 	synsetFirst, synsetLast map[*dict.Synset]map[string][][]string
+	// synsets resolves a pattern element's set name as written.
+	synsets map[string]*dict.Synset
+	// negating marks the patterns whose words carry a negation ("&NEGATVAUXVRB *
+	// OVER EFFORTS" [904]): their code already says what was not done.
+	negating map[*dict.Pattern]bool
 }
 
 // New returns a Coder for opts.
@@ -98,8 +103,46 @@ func New(opts Options) (*Coder, error) {
 		}
 		c.synsetFirst[s], c.synsetLast[s] = first, last
 	}
+	c.synsets = map[string]*dict.Synset{}
+	c.negating = map[*dict.Pattern]bool{}
+	for _, b := range opts.Dicts.Verbs.Blocks {
+		for _, p := range b.Patterns {
+			if c.elementsNegate(p.Before) || c.elementsNegate(p.After) {
+				c.negating[p] = true
+			}
+		}
+	}
 	return c, nil
 }
+
+// elementsNegate reports whether pattern elements name a negation word,
+// directly or in a synonym set, and records the sets they name.
+func (c *Coder) elementsNegate(es []dict.Element) bool {
+	neg := false
+	for _, e := range es {
+		switch e.Kind {
+		case dict.Word:
+			neg = neg || negationWords[e.Text]
+		case dict.SynsetRef:
+			s, ok := c.dicts.Verbs.Synset(e.Text)
+			if !ok {
+				continue
+			}
+			c.synsets[e.Text] = s
+			for _, m := range s.Members {
+				for _, w := range m {
+					neg = neg || negationWords[w]
+				}
+			}
+		case dict.NounPhrase, dict.PrepPhrase:
+			neg = c.elementsNegate(e.Elements) || neg
+		}
+	}
+	return neg
+}
+
+// negationWords are the dictionary forms of negation.
+var negationWords = map[string]bool{"NOT": true, "N'T": true, "NEVER": true, "NO": true}
 
 // sayVerbs are the lemmas of verbs of saying, whose clausal complements are
 // reported speech.

@@ -218,6 +218,14 @@ func (ac *articleCoding) npParty(tok, depth int) (party, bool) {
 					}
 				}
 			}
+			// An agent written right after the name in one noun
+			// phrase ("Bree Prime Minister Romendacil", "the
+			// Calenardhon government issue") qualifies it even when
+			// the parse makes the name the head.
+			if ai := ac.nextAgent(m); agent == nil && ai >= 0 {
+				agent = ac.agentOf(ai)
+				text = spanText(ac.doc, m.start, ac.mentions[ai].end)
+			}
 			for _, code := range m.codes {
 				if agent != nil {
 					code = applyAgent(agent, code)
@@ -259,31 +267,29 @@ func (ac *articleCoding) npParty(tok, depth int) (party, bool) {
 // agent's modifiers, before it in the sentence, or nowhere ("---MIL").
 func (ac *articleCoding) agentParty(tok int, m *mention, depth int) party {
 	text := spanText(ac.doc, firstDependent(ac, m.head), m.end)
-	var owners []party
-	for _, ch := range ac.children[m.head] {
-		rel := ac.doc.Tokens[ch].DepRel
-		if rel == "compound" || rel == "nmod:poss" || rel == "amod" || (rel == "nmod" && hasCase(ac, ch, "of", "from", "in")) {
-			if ac.mentionAt[ch] >= 0 && ac.mentionAt[ch] == ac.mentionAt[m.head] {
-				continue
-			}
-			owners = append(owners, ac.actorsAt(ch)...)
-			if len(owners) > 0 {
-				break
+	owners := ac.agentOwners(m, depth)
+	// Coordinated agents share their owner: "Lawmakers and officials in
+	// Fornost", "Danish media and government".
+	if len(owners) == 0 {
+		if t := ac.doc.Tokens[m.head]; t.DepRel == "conj" && t.Head >= 0 {
+			if hi := ac.mentionAt[t.Head]; hi >= 0 && ac.mentions[hi].agent != nil {
+				owners = ac.agentOwners(&ac.mentions[hi], depth)
 			}
 		}
 	}
-	// An actor written right before the agent phrase ("Arnor security
-	// officials") owns it even when the parse attaches it elsewhere.
-	if len(owners) == 0 && m.start > 0 {
-		if pm := ac.mentionAt[m.start-1]; pm >= 0 && ac.mentions[pm].agent == nil && !ac.mentions[pm].person {
-			if p, ok := ac.npParty(m.start-1, depth+1); ok {
-				owners = append(owners, p)
+	if len(owners) == 0 {
+		for _, ch := range ac.children[m.head] {
+			if ci := ac.mentionAt[ch]; ac.doc.Tokens[ch].DepRel == "conj" && ci >= 0 && ac.mentions[ci].agent != nil {
+				if owners = ac.agentOwners(&ac.mentions[ci], depth); len(owners) > 0 {
+					break
+				}
 			}
 		}
 	}
+	agent := ac.agentOf(ac.mentionAt[m.head])
 	var p party
 	if len(owners) == 0 {
-		code := m.agent.Apply("---")
+		code := agent.Apply("---")
 		// "the top U.S. diplomat" handled above; a bare title of a
 		// person already named with that code is that person.
 		p.actors = []dyad.Actor{{Text: text, Name: m.name, Code: code}}
@@ -294,11 +300,11 @@ func (ac *articleCoding) agentParty(tok int, m *mention, depth int) party {
 			continue
 		}
 		for _, a := range o.actors {
-			p.actors = append(p.actors, dyad.Actor{Text: text, Name: strings.TrimSpace(a.Name + " " + m.name), Code: applyAgent(m.agent, a.Code)})
+			p.actors = append(p.actors, dyad.Actor{Text: text, Name: strings.TrimSpace(a.Name + " " + m.name), Code: applyAgent(agent, a.Code)})
 		}
 	}
 	if len(p.actors) == 0 {
-		p.actors = []dyad.Actor{{Text: text, Name: m.name, Code: m.agent.Apply("---")}}
+		p.actors = []dyad.Actor{{Text: text, Name: m.name, Code: agent.Apply("---")}}
 	}
 	if personTitles[lastWord(m.agent.Name)] && ac.doc.Tokens[m.head].XPOS == "NN" {
 		for i := len(ac.res.recent) - 1; i >= 0; i-- {
@@ -309,6 +315,79 @@ func (ac *articleCoding) agentParty(tok int, m *mention, depth int) party {
 		}
 	}
 	return p
+}
+
+// agentOwners finds the actors an agent phrase belongs to: among its
+// modifiers ("Gondor's government", "soldiers from Gondor", "Lawmakers in
+// Fornost and Gondor"), else an actor written right before or after it in
+// the same noun phrase ("Arnor security officials", "MSF Arnor") even when
+// the parse attaches it elsewhere.
+func (ac *articleCoding) agentOwners(m *mention, depth int) []party {
+	var owners []party
+	for _, ch := range ac.children[m.head] {
+		rel := ac.doc.Tokens[ch].DepRel
+		if rel == "compound" || rel == "nmod:poss" || rel == "amod" || (rel == "nmod" && hasCase(ac, ch, "of", "from", "in")) {
+			if ac.mentionAt[ch] >= 0 && ac.mentionAt[ch] == ac.mentionAt[m.head] {
+				continue
+			}
+			owners = append(owners, ac.actorsAt(ch)...)
+			if len(owners) > 0 {
+				return owners
+			}
+		}
+	}
+	for _, j := range []int{m.start - 1, m.end} {
+		if j < 0 || j >= len(ac.mentionAt) || ac.sentenceOf(j) != ac.sentenceOf(m.head) {
+			continue
+		}
+		if pm := ac.mentionAt[j]; pm >= 0 && ac.mentions[pm].agent == nil && !ac.mentions[pm].person {
+			if j == m.end && ac.doc.Tokens[j].UPOS != "PROPN" {
+				continue
+			}
+			if p, ok := ac.npParty(j, depth+1); ok {
+				return append(owners, p)
+			}
+		}
+	}
+	return owners
+}
+
+// nextAgent is the agent mention written right after an actor mention in
+// the same noun phrase, -1 if none.
+func (ac *articleCoding) nextAgent(m *mention) int {
+	if m.end >= len(ac.mentionAt) || ac.sentenceOf(m.end) != ac.sentenceOf(m.start) {
+		return -1
+	}
+	ai := ac.mentionAt[m.end]
+	if ai < 0 || ac.mentions[ai].agent == nil {
+		return -1
+	}
+	switch ac.doc.Tokens[m.end].UPOS {
+	case "NOUN", "PROPN", "ADJ":
+		return ai
+	}
+	return -1
+}
+
+// formerAgent is the agent of former office holders: TABARI's FORMER rule
+// codes "former security officials" as elites (ELI) rather than as the
+// office they held.
+var formerAgent = &dict.Agent{Code: "ELI", Name: "FORMER"}
+
+// agentOf is the agent of mention ai, turned into formerAgent when the
+// phrase says "former" or "ex-" right before it.
+func (ac *articleCoding) agentOf(ai int) *dict.Agent {
+	m := &ac.mentions[ai]
+	for j := m.start - 1; j >= 0 && j >= m.start-3; j-- {
+		w := ac.words[j]
+		if w == "FORMER" || w == "EX" || w == "EX-" {
+			return formerAgent
+		}
+		if u := ac.doc.Tokens[j].UPOS; u != "NOUN" && u != "ADJ" && u != "PROPN" {
+			break
+		}
+	}
+	return m.agent
 }
 
 // resolvePerson resolves a person mention: a name coded in the first pass

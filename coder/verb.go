@@ -61,9 +61,12 @@ func (ac *articleCoding) codePredicate(si, v int) {
 		src, tgt, passive = ac.verbArguments(v)
 	}
 	code := verb.Code
+	negCoded, pairwise := false, false
 	if m, ok := ac.matchPatterns(verb.Block, v, len(src) > 1); ok {
 		ac.c.debugf("sentence %d: %q matches pattern %q of %s:%d [%s]", si, t.Text, m.pattern.Text, m.pattern.File, m.pattern.Line, m.pattern.Code)
 		code = m.code
+		negCoded = ac.c.negating[m.pattern]
+		_, pairwise = withoutCompound(m.pattern.Before)
 		if m.target >= 0 {
 			tgt = ac.actorsAt(m.target)
 		}
@@ -87,13 +90,14 @@ func (ac *articleCoding) codePredicate(si, v int) {
 		ac.c.debugf("sentence %d: %q codes no event (%s)", si, t.Text, code)
 		return
 	}
-	// A coordinated source without a target acts on itself pairwise:
-	// "Gondor and Osgiliath delayed their meeting".
-	if len(tgt) == 0 && len(src) > 1 {
+	// A pattern asking for a compound source ('%') without a target
+	// has the source act on itself pairwise: "Gondor and Osgiliath have
+	// delayed their meeting".
+	if pairwise && len(tgt) == 0 && len(src) > 1 {
 		for i := range src {
 			for j := range src {
 				if i != j {
-					ac.addEvent(si, v, src[i], &src[j], eventCode)
+					ac.addEvent(si, v, src[i], &src[j], eventCode, negCoded)
 				}
 			}
 		}
@@ -120,7 +124,7 @@ func (ac *articleCoding) codePredicate(si, v int) {
 	}
 	for _, s := range src {
 		for i := range tgt {
-			ac.addEvent(si, v, s, &tgt[i], eventCode)
+			ac.addEvent(si, v, s, &tgt[i], eventCode, negCoded)
 		}
 	}
 }
@@ -350,14 +354,33 @@ func (ac *articleCoding) nounArguments(n int) (src, tgt []party) {
 	return src, tgt
 }
 
-// addEvent records a candidate event with its modality and attributes.
-func (ac *articleCoding) addEvent(si, v int, src party, tgt *party, code string) {
-	ev := dyad.Event{CAMEO: code, SentenceIndex: si}
-	if len(src.actors) > 0 {
-		ev.Source = src.actors[0]
+// addEvent records the candidate events of one predicate between two
+// parties: one event for each pair of their actors, since a compound actor
+// ("the Shire", "the ambassadors of Arnor, Osgiliath and Gondor") acts as
+// each of its members. negCoded says the matched pattern's code already
+// carries the predicate's negation.
+func (ac *articleCoding) addEvent(si, v int, src party, tgt *party, code string, negCoded bool) {
+	srcs := src.actors
+	if len(srcs) == 0 {
+		srcs = []dyad.Actor{{}}
 	}
-	if tgt != nil && len(tgt.actors) > 0 {
-		a := tgt.actors[0]
+	if tgt == nil || len(tgt.actors) == 0 {
+		for i := range srcs {
+			ac.addOneEvent(si, v, srcs[i], nil, code, negCoded)
+		}
+		return
+	}
+	for i := range srcs {
+		for j := range tgt.actors {
+			ac.addOneEvent(si, v, srcs[i], &tgt.actors[j], code, negCoded)
+		}
+	}
+}
+
+func (ac *articleCoding) addOneEvent(si, v int, src dyad.Actor, tgt *dyad.Actor, code string, negCoded bool) {
+	ev := dyad.Event{CAMEO: code, SentenceIndex: si, Source: src}
+	if tgt != nil {
+		a := *tgt
 		ev.Target = &a
 	}
 	if ev.Source.Code != "" && ev.Target != nil && ev.Source.Code == ev.Target.Code {
@@ -367,6 +390,9 @@ func (ac *articleCoding) addEvent(si, v int, src party, tgt *party, code string)
 	s := ac.doc.Sentences[si]
 	ev.Sentence = strings.TrimSpace(spanText(ac.doc, s.Start, s.End))
 	ev.Negated, ev.Hypothetical = ac.modality(v)
+	if negCoded {
+		ev.Negated = false
+	}
 	if by, ok := ac.reporter(v); ok {
 		ev.ReportedBy = &by
 	}

@@ -156,7 +156,7 @@ func (m *matcher) element(e dict.Element, seq []int, p, dir int) int {
 			return 1
 		}
 	case dict.SynsetRef:
-		s, ok := ac.c.dicts.Verbs.Synset(e.Text)
+		s, ok := ac.c.synsets[e.Text]
 		if !ok {
 			return 0
 		}
