@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/dyadnews/dyad"
@@ -21,12 +22,15 @@ var ingestCommand = command{
 const ingestBatch = 128
 
 func runIngest(ctx context.Context, st *stdio, args []string) error {
-	fs := newFlagSet(st, "ingest", "[--db PATH] INPUT...",
-		"Extract each input's story and store it; a story already stored (same\n"+
-			"content or same canonical URL) is counted as a duplicate. Failures are\n"+
-			"listed on stderr with their input; every good input is stored all the\n"+
-			"same, and the exit status is 1 when any failed.\n\n"+inputsHelp)
+	fs := newFlagSet(st, "ingest", "[--db PATH] [--no-code] INPUT...",
+		"Extract each input's story, store it and code its events, quotes and\n"+
+			"entities (as `dyad code` does); a story already stored (same content or\n"+
+			"same canonical URL) is counted as a duplicate, and one with the same\n"+
+			"content is coded again, its old coding replaced. Failures are listed\n"+
+			"on stderr with their input; every good input is stored all the same,\n"+
+			"and the exit status is 1 when any failed or could not be coded.\n\n"+inputsHelp)
 	dbPath := fs.String("db", defaultDBPath(), "SQLite database `path`; $DYAD_DB sets the default")
+	noCode := fs.Bool("no-code", false, "store the stories without coding them")
 	var in inputFlags
 	in.register(fs)
 	if err := fs.Parse(args); err != nil {
@@ -45,6 +49,13 @@ func runIngest(ctx context.Context, st *stdio, args []string) error {
 	// Storing runs beside extraction: while one batch is written, the
 	// workers extract the next.
 	s := storer{db: db, st: st}
+	if !*noCode {
+		c, err := newIngestCoder()
+		if err != nil {
+			return err
+		}
+		s.coder = c
+	}
 	batches := make(chan []ingest.Result, 1)
 	done := make(chan struct{})
 	go func() {
@@ -70,21 +81,29 @@ func runIngest(ctx context.Context, st *stdio, args []string) error {
 	close(batches)
 	<-done
 	fmt.Fprintf(st.out, "%d stored, %d duplicate, %d failed\n", s.stored, s.duplicate, s.failed)
+	if s.uncoded > 0 {
+		fmt.Fprintf(st.err, "%d stored but not coded\n", s.uncoded)
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if s.failed > 0 {
+	if s.failed > 0 || s.uncoded > 0 {
 		return exitCode(1)
 	}
 	return nil
 }
 
-// storer writes extracted articles in batches, reports failures in
-// input order and keeps the tally.
+// storer writes extracted articles in batches, codes them, reports
+// failures in input order and keeps the tally.
 type storer struct {
-	db                        *sqlite.DB
-	st                        *stdio
+	db *sqlite.DB
+	st *stdio
+	// coder codes the stored stories; nil stores them uncoded.
+	coder                     articleCoder
 	stored, duplicate, failed int
+	// uncoded counts stories stored (or already stored) whose coding
+	// failed; they are not in failed, since the story itself is stored.
+	uncoded int
 }
 
 func (s *storer) fail(origin string, err error) {
@@ -100,8 +119,8 @@ func (s *storer) count(res dyad.PutResult) {
 	}
 }
 
-// store writes the articles of a batch of results in one transaction
-// and reports the failed results.
+// store writes the articles of a batch of results in one transaction,
+// reports the failed results, then codes the batch's stories.
 func (s *storer) store(ctx context.Context, batch []ingest.Result) {
 	var good []ingest.Result
 	var articles []*dyad.Article
@@ -121,10 +140,13 @@ func (s *storer) store(ctx context.Context, batch []ingest.Result) {
 		for _, res := range results {
 			s.count(res)
 		}
+		s.code(ctx, good, results)
 		return
 	}
 	// The batch stored nothing; one at a time, only the article at fault
 	// fails.
+	var kept []ingest.Result
+	var keptResults []dyad.PutResult
 	for _, r := range good {
 		res, err := s.db.PutArticle(ctx, r.Article)
 		if err != nil {
@@ -132,5 +154,54 @@ func (s *storer) store(ctx context.Context, batch []ingest.Result) {
 			continue
 		}
 		s.count(res)
+		kept, keptResults = append(kept, r), append(keptResults, res)
 	}
+	s.code(ctx, kept, keptResults)
+}
+
+// code codes the stored (or already stored) stories and replaces their
+// codings in one transaction. The store has no transaction spanning an
+// article and its coding, so a crash between the two leaves stories
+// stored uncoded; ingesting them again codes them.
+func (s *storer) code(ctx context.Context, kept []ingest.Result, results []dyad.PutResult) {
+	if s.coder == nil || len(kept) == 0 {
+		return
+	}
+	articles := make([]*dyad.Article, len(kept))
+	for i, r := range kept {
+		articles[i] = r.Article
+	}
+	codings, errs := codeAll(s.coder, articles)
+	var batch []sqlite.ArticleCoding
+	var origins []string
+	var duplicates []bool
+	for i, r := range kept {
+		if errs[i] != nil {
+			s.codeFail(r.Origin, errs[i])
+			continue
+		}
+		batch = append(batch, sqlite.ArticleCoding{ArticleID: r.Article.ID, Coding: codings[i]})
+		origins = append(origins, r.Origin)
+		duplicates = append(duplicates, results[i] == dyad.Duplicate)
+	}
+	if len(batch) == 0 || s.db.PutCodings(ctx, batch) == nil {
+		return
+	}
+	// One at a time, only the coding at fault fails. A duplicate by
+	// canonical URL alone is stored under the other story's ID: the
+	// stored story keeps its own coding.
+	for i, ac := range batch {
+		err := s.db.PutCoding(ctx, ac.ArticleID, ac.Coding)
+		if errors.Is(err, dyad.ErrNotFound) && duplicates[i] {
+			continue
+		}
+		if err != nil {
+			s.codeFail(origins[i], fmt.Errorf("store coding: %w", err))
+		}
+	}
+}
+
+func (s *storer) codeFail(origin string, err error) {
+	s.uncoded++
+	fmt.Fprintf(s.st.err, "%s: %v\n", origin, err)
 }

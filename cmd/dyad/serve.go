@@ -36,7 +36,7 @@ const (
 func runServe(ctx context.Context, st *stdio, args []string) error {
 	fs := newFlagSet(st, "serve", "[--db PATH] [--addr HOST:PORT] [--token T]",
 		"Serve the web reader at / and the JSON API at /api/ from the article database.\n"+
-			"An empty database first gets the bundled demo corpus (44 stories).\n"+
+			"An empty database first gets the bundled demo corpus (44 stories), coded.\n"+
 			"POST /api/articles needs the bearer token; without one, ingest over HTTP is off.")
 	dbPath := fs.String("db", defaultDBPath(), "SQLite database `path`")
 	addr := fs.String("addr", "127.0.0.1:8080", "`address` to listen on; port 0 picks a free one")
@@ -44,6 +44,7 @@ func runServe(ctx context.Context, st *stdio, args []string) error {
 	token := fs.String("token", "", "bearer `token` for POST /api/articles (default $DYAD_TOKEN)")
 	maxBody := fs.Int64("max-body", httpapi.DefaultMaxBodyBytes, "largest POST body in `bytes`")
 	noDemo := fs.Bool("no-demo", false, "leave an empty database empty")
+	noCode := fs.Bool("no-code", false, "store the demo corpus and POSTed stories without coding them")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -61,12 +62,22 @@ func runServe(ctx context.Context, st *stdio, args []string) error {
 		return err
 	}
 	defer db.Close()
+	// The coder takes a moment to load: only when there is something to
+	// code, the demo corpus or stories POSTed with the token.
+	var c articleCoder
+	if !*noCode && (!*noDemo || *token != "") {
+		cc, err := newIngestCoder()
+		if err != nil {
+			return err
+		}
+		c = cc
+	}
 	if !*noDemo {
-		if err := loadDemoIfEmpty(ctx, db, logger); err != nil {
+		if err := loadDemoIfEmpty(ctx, db, c, logger); err != nil {
 			return err
 		}
 	}
-	handler, err := newServeHandler(db, *token, *maxBody, logger)
+	handler, err := newServeHandler(db, c, *token, *maxBody, logger)
 	if err != nil {
 		return err
 	}
@@ -105,7 +116,7 @@ func runServe(ctx context.Context, st *stdio, args []string) error {
 	return nil
 }
 
-func loadDemoIfEmpty(ctx context.Context, store dyad.ArticleStore, logger *slog.Logger) error {
+func loadDemoIfEmpty(ctx context.Context, store demo.Store, c demo.Coder, logger *slog.Logger) error {
 	n, err := store.CountArticles(ctx)
 	if err != nil {
 		return err
@@ -114,7 +125,7 @@ func loadDemoIfEmpty(ctx context.Context, store dyad.ArticleStore, logger *slog.
 		logger.Info("database has articles", "articles", n)
 		return nil
 	}
-	stored, err := demo.Load(ctx, store, time.Now())
+	stored, err := demo.Load(ctx, store, c, time.Now())
 	if err != nil {
 		return fmt.Errorf("load demo corpus: %w", err)
 	}
@@ -124,8 +135,13 @@ func loadDemoIfEmpty(ctx context.Context, store dyad.ArticleStore, logger *slog.
 
 // newServeHandler routes /api/ to the JSON API and everything else to the
 // web reader, and logs every request.
-func newServeHandler(store dyad.ArticleStore, token string, maxBody int64, logger *slog.Logger) (http.Handler, error) {
-	api, err := httpapi.New(httpapi.Config{Store: store, Token: token, MaxBodyBytes: maxBody, Logger: logger})
+// c codes POSTed stories; nil stores them uncoded.
+func newServeHandler(store dyad.ArticleStore, c articleCoder, token string, maxBody int64, logger *slog.Logger) (http.Handler, error) {
+	cfg := httpapi.Config{Store: store, Token: token, MaxBodyBytes: maxBody, Logger: logger}
+	if c != nil {
+		cfg.Coder = c
+	}
+	api, err := httpapi.New(cfg)
 	if err != nil {
 		return nil, err
 	}

@@ -57,8 +57,21 @@ func Articles(now time.Time) ([]*dyad.Article, error) {
 	return append(out, wiki...), nil
 }
 
-// Load stores the corpus in store and returns how many stories were new.
-func Load(ctx context.Context, store dyad.ArticleStore, now time.Time) (stored int, err error) {
+// Store keeps the corpus and its coding.
+type Store interface {
+	dyad.ArticleStore
+	dyad.EventStore
+}
+
+// Coder codes a story's events, quotes and entities; *coder.Coder is one.
+type Coder interface {
+	Code(a *dyad.Article) (dyad.Coding, error)
+}
+
+// Load stores the corpus in store, codes each new story with c (unless c
+// is nil), and returns how many stories were new. A newcomer's first page
+// then shows events at once.
+func Load(ctx context.Context, store Store, c Coder, now time.Time) (stored int, err error) {
 	articles, err := Articles(now)
 	if err != nil {
 		return 0, err
@@ -68,8 +81,19 @@ func Load(ctx context.Context, store dyad.ArticleStore, now time.Time) (stored i
 		if err != nil {
 			return stored, fmt.Errorf("demo: store %q: %w", a.Headline, err)
 		}
-		if res == dyad.Stored {
-			stored++
+		if res != dyad.Stored {
+			continue
+		}
+		stored++
+		if c == nil {
+			continue
+		}
+		coding, err := c.Code(a)
+		if err != nil {
+			return stored, fmt.Errorf("demo: code %q: %w", a.Headline, err)
+		}
+		if err := store.PutCoding(ctx, a.ID, coding); err != nil {
+			return stored, fmt.Errorf("demo: store the coding of %q: %w", a.Headline, err)
 		}
 	}
 	return stored, nil

@@ -2,6 +2,7 @@ package demo_test
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -64,20 +65,28 @@ func TestLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	stored, err := demo.Load(ctx, db, now)
+	c := &countingCoder{}
+	stored, err := demo.Load(ctx, db, c, now)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if stored != 44 {
-		t.Errorf("stored %d, want 44", stored)
+	if stored != 44 || c.coded != 44 {
+		t.Errorf("stored %d, coded %d, want 44", stored, c.coded)
 	}
-	if again, err := demo.Load(ctx, db, now); err != nil || again != 0 {
-		t.Errorf("second load stored %d (err %v), want 0 duplicates stored", again, err)
+	if again, err := demo.Load(ctx, db, c, now); err != nil || again != 0 || c.coded != 44 {
+		t.Errorf("second load stored %d, coded %d (err %v), want 0 duplicates stored or coded", again, c.coded-44, err)
 	}
 
 	page, err := db.Articles(ctx, dyad.ArticleQuery{Text: "Blinken"})
 	if err != nil || len(page.Articles) == 0 {
 		t.Fatalf("seed not found by search: %v", err)
+	}
+	coding, err := db.ArticleCoding(ctx, page.Articles[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(coding.Events) != 1 || coding.Events[0].Sentence != page.Articles[0].Headline {
+		t.Errorf("seed's stored coding %+v; want the coder's one event", coding.Events)
 	}
 	related, err := db.Related(ctx, page.Articles[0].ID, 5)
 	if err != nil {
@@ -86,4 +95,30 @@ func TestLoad(t *testing.T) {
 	if len(related) == 0 {
 		t.Error("the seed has no related stories in the demo corpus")
 	}
+}
+
+// countingCoder codes each story as one event, its headline.
+type countingCoder struct{ coded int }
+
+func (c *countingCoder) Code(a *dyad.Article) (dyad.Coding, error) {
+	c.coded++
+	return dyad.Coding{Article: *a, Events: []dyad.Event{{ID: a.ID, Sentence: a.Headline, Date: "2024-08-06"}}}, nil
+}
+
+func TestLoadCodingFails(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := demo.Load(ctx, db, failingCoder{}, now); err == nil || !strings.Contains(err.Error(), "broken") {
+		t.Errorf("Load with a failing coder: err %v; want the coder's error", err)
+	}
+}
+
+type failingCoder struct{}
+
+func (failingCoder) Code(*dyad.Article) (dyad.Coding, error) {
+	return dyad.Coding{}, errors.New("coder broken")
 }
