@@ -256,9 +256,58 @@ func (ac *articleCoding) npParty(tok, depth int) (party, bool) {
 				continue
 			}
 			if p, ok := ac.npParty(ch, depth+1); ok {
+				// Coordinated modifiers make a compound actor:
+				// "Eriadori and Calenardhon leaders".
+				for _, cj := range ac.conjuncts(ch) {
+					if q, ok := ac.npParty(cj, depth+1); ok && !q.person && !p.person {
+						p.actors = append(p.actors[:len(p.actors):len(p.actors)], q.actors...)
+					}
+				}
 				return p, true
 			}
 		}
+	}
+	return ac.possessorBefore(tok, depth)
+}
+
+// conjuncts lists the tokens coordinated with tok, transitively.
+func (ac *articleCoding) conjuncts(tok int) []int {
+	var out []int
+	queue := []int{tok}
+	for len(queue) > 0 && len(out) < 32 {
+		h := queue[0]
+		queue = queue[1:]
+		for _, ch := range ac.children[h] {
+			if ac.doc.Tokens[ch].DepRel == "conj" {
+				out = append(out, ch)
+				queue = append(queue, ch)
+			}
+		}
+	}
+	return out
+}
+
+// possessorBefore repairs a parse that hangs a possessor outside its noun
+// phrase: the actor written right before "'s" and the noun's adjectives
+// ("Caras Galadhon's new mayor") owns the noun.
+func (ac *articleCoding) possessorBefore(tok, depth int) (party, bool) {
+	j := firstDependent(ac, tok) - 1
+	sawPossessive := false
+	for ; j >= 0 && j >= tok-4; j-- {
+		t := ac.doc.Tokens[j]
+		if t.Text == "'s" || t.Text == "’s" || t.Text == "'" {
+			sawPossessive = true
+			continue
+		}
+		if t.UPOS != "ADJ" {
+			break
+		}
+	}
+	if !sawPossessive || j < 0 || ac.sentenceOf(j) != ac.sentenceOf(tok) {
+		return party{}, false
+	}
+	if mi := ac.mentionAt[j]; mi >= 0 && ac.mentions[mi].end == j+1 && len(ac.mentions[mi].codes) > 0 {
+		return ac.npParty(j, depth+1)
 	}
 	return party{}, false
 }

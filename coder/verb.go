@@ -127,6 +127,18 @@ func (ac *articleCoding) codePredicate(si, v int) {
 			ac.addEvent(si, v, s, &tgt[i], eventCode, negCoded)
 		}
 	}
+	// A second code in the active voice ("LEFT [032:033]", "MEET
+	// [031:031]") is the target's side of the same happening: PETRARCH2
+	// codes it from the target to the source.
+	if rev := code.Passive; !passive && eventCode == code.Active && rev != "" && strings.Trim(rev, "-") != "" {
+		for i := range tgt {
+			for _, s := range src {
+				if len(s.actors) > 0 {
+					ac.addEvent(si, v, tgt[i], &s, rev, negCoded)
+				}
+			}
+		}
+	}
 }
 
 // happeningNoun reports whether a noun names a violent happening or its
@@ -206,10 +218,22 @@ func equalWords(a, b []string) bool {
 
 // verbArguments finds a verb's source and target parties.
 func (ac *articleCoding) verbArguments(v int) (src, tgt []party, passive bool) {
-	subj, objTok, iobj := -1, -1, -1
+	subj, objTok, iobj, comp := -1, -1, -1, -1
 	var obliques []int
 	for _, ch := range ac.children[v] {
 		switch ac.doc.Tokens[ch].DepRel {
+		case "ccomp":
+			comp = ch
+		case "advmod":
+			// "marched very close to the border with Mordor": the
+			// obliques of an adverbial are the verb's.
+			if u := ac.doc.Tokens[ch].UPOS; u == "ADJ" || u == "ADV" {
+				for _, g := range ac.children[ch] {
+					if ac.doc.Tokens[g].DepRel == "obl" {
+						obliques = append(obliques, g)
+					}
+				}
+			}
 		case "nsubj", "csubj":
 			subj = ch
 		case "nsubj:pass":
@@ -250,14 +274,95 @@ func (ac *articleCoding) verbArguments(v int) (src, tgt []party, passive bool) {
 	}
 	if len(tgt) == 0 {
 		for _, o := range obliques {
-			if targetPreps[caseOf(ac, o)] {
+			// A particle the parser took for a preposition ("cordoned
+			// off the roads") leaves the object an oblique.
+			if c := caseOf(ac, o); targetPreps[c] || (particles[c] && o > v && ac.caseToken(o) == v+1) {
 				if tgt = ac.actorsWithin(o, 0, false); len(tgt) > 0 {
 					return src, tgt, false
 				}
 			}
 		}
 	}
+	// A clause that codes no event of its own lends its actors as the
+	// target ("Gollum allowed that Mordor isn't a pleasant place",
+	// "Frodo said he has deep satisfaction toward Gondor").
+	if len(tgt) == 0 && comp > v && !ac.codesEvent(comp, 0) {
+		tgt = ac.clauseTarget(comp, src)
+	}
 	return src, tgt, false
+}
+
+// particles are the adverbial particles of phrasal verbs.
+var particles = map[string]bool{"off": true, "up": true, "down": true, "out": true, "away": true, "back": true}
+
+// caseToken is the token of a nominal's preposition, -1 if none.
+func (ac *articleCoding) caseToken(tok int) int {
+	for _, ch := range ac.children[tok] {
+		if ac.doc.Tokens[ch].DepRel == "case" {
+			return ch
+		}
+	}
+	return -1
+}
+
+// codesEvent reports whether the clause headed at tok has a dictionary
+// verb with an event code, looking through the clauses it embeds.
+func (ac *articleCoding) codesEvent(tok, depth int) bool {
+	if depth > 3 {
+		return false
+	}
+	if ac.doc.Tokens[tok].UPOS == "VERB" {
+		if vb := ac.lookupVerb(tok, ac.words[tok]); vb != nil && !vb.Code.Null() {
+			return true
+		}
+	}
+	for _, ch := range ac.children[tok] {
+		switch ac.doc.Tokens[ch].DepRel {
+		case "conj", "xcomp", "ccomp", "advcl":
+			if ac.codesEvent(ch, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauseTarget finds the actors of a complement clause: its subject
+// unless that is the source itself, else its object or obliques.
+func (ac *articleCoding) clauseTarget(comp int, src []party) []party {
+	var subj []party
+	var rest []int
+	for _, ch := range ac.children[comp] {
+		switch ac.doc.Tokens[ch].DepRel {
+		case "nsubj", "nsubj:pass":
+			subj = ac.actorsAt(ch)
+		case "obj", "obl", "iobj", "nmod":
+			rest = append(rest, ch)
+		}
+	}
+	if coded(subj) && !sameParties(subj, src) {
+		return subj
+	}
+	for _, o := range rest {
+		if ps := ac.actorsWithin(o, 0, false); coded(ps) {
+			return ps
+		}
+	}
+	return nil
+}
+
+// coded reports whether the first party has a dictionary code: a clause's
+// uncoded names ("the South China Sea") are not its target.
+func coded(ps []party) bool {
+	return len(ps) > 0 && len(ps[0].actors) > 0 && ps[0].actors[0].Code != ""
+}
+
+// sameParties reports whether two party lists code the same first actor.
+func sameParties(a, b []party) bool {
+	if len(a) == 0 || len(b) == 0 || len(a[0].actors) == 0 || len(b[0].actors) == 0 {
+		return false
+	}
+	return a[0].actors[0].Code == b[0].actors[0].Code
 }
 
 // targetPreps introduce the obliques and noun modifiers a target may be
@@ -282,7 +387,7 @@ func (ac *articleCoding) actorsWithin(tok, depth int, object bool) []party {
 	}
 	for _, ch := range ac.children[tok] {
 		switch ac.doc.Tokens[ch].DepRel {
-		case "nmod", "acl", "obl", "appos":
+		case "nmod", "acl", "obl", "appos", "obj":
 			if c := caseOf(ac, ch); c != "" && !targetPreps[c] && !object {
 				continue
 			}
