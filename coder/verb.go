@@ -41,6 +41,13 @@ func (ac *articleCoding) codePredicate(si, v int) {
 	switch t.UPOS {
 	case "VERB":
 		verb = ac.lookupVerb(v, ac.words[v])
+		// The first word of a multi-word verb the tagger took for the
+		// verb ("will not wire tap the links": WIRE_+TAP).
+		if verb == nil && v+1 < len(ac.words) && ac.sentenceOf(v+1) == si {
+			if vb := ac.lookupVerb(v+1, ac.words[v+1]); vb != nil && len(vb.Before) > 0 {
+				verb = vb
+			}
+		}
 	case "NOUN":
 		if !ac.c.opts.EventNouns {
 			return
@@ -222,8 +229,10 @@ func (ac *articleCoding) verbArguments(v int) (src, tgt []party, passive bool) {
 	var obliques []int
 	for _, ch := range ac.children[v] {
 		switch ac.doc.Tokens[ch].DepRel {
-		case "ccomp":
-			comp = ch
+		case "ccomp", "xcomp":
+			if comp < 0 {
+				comp = ch
+			}
 		case "advmod":
 			// "marched very close to the border with Mordor": the
 			// obliques of an adverbial are the verb's.
@@ -405,6 +414,14 @@ func (ac *articleCoding) actorsWithin(tok, depth int, object bool) []party {
 func (ac *articleCoding) inheritedSubject(v int) int {
 	for range 4 {
 		t := ac.doc.Tokens[v]
+		// A clause the parser hangs off the name before it ("Bree Prime
+		// Minister Romendacil most certainly did not clash") has that
+		// name for subject.
+		if t.DepRel == "parataxis" && t.Head >= 0 && t.Head < v && ac.mentionAt[t.Head] >= 0 {
+			if u := ac.doc.Tokens[t.Head].UPOS; u == "PROPN" || u == "NOUN" {
+				return t.Head
+			}
+		}
 		if t.Head < 0 || (t.DepRel != "conj" && t.DepRel != "xcomp") {
 			return -1
 		}
