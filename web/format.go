@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 )
@@ -27,6 +28,9 @@ var funcs = template.FuncMap{
 	"country":    countryName,
 	"wikinews":   fromWikinews,
 	"host":       host,
+	"eventDate":  eventDate,
+	"toll":       toll,
+	"actorName":  actorName,
 }
 
 func formatDate(t time.Time, layout string) string {
@@ -107,4 +111,21 @@ func host(rawURL string) string {
 		return ""
 	}
 	return strings.ToLower(u.Hostname())
+}
+
+// titleCase writes dictionary names ("ANTONY BLINKEN") as names are
+// written in prose.
+var titleCase = cases.Title(language.English)
+
+// actorName is an actor's canonical name for display, title-cased when
+// the dictionary wrote it in capitals, or the text as written when it has
+// no name.
+func actorName(name, text string) string {
+	if name == "" {
+		return text
+	}
+	if strings.ToUpper(name) == name {
+		return titleCase.String(name)
+	}
+	return name
 }

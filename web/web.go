@@ -1,6 +1,7 @@
 // Package web serves stored articles as a newsroom reader: server-rendered
 // HTML pages for the latest stories, topics (sections), single articles
-// with their related stories, and search. It needs no JavaScript; its
+// with their related stories and coded events (highlighted in the text),
+// a filterable list of events, and search. It needs no JavaScript; its
 // stylesheet and icon are embedded so the binary serves everything itself.
 //
 // Article text is hostile input: every value reaches the page through
@@ -48,6 +49,10 @@ type Options struct {
 	MaxQueryBytes int
 	// Logger receives store errors; default slog.Default().
 	Logger *slog.Logger
+	// Events keeps the articles' codings; nil means the article store
+	// when it is an EventStore too (as the SQLite store is). Without one,
+	// articles show no events and /events is not found.
+	Events dyad.EventStore
 }
 
 func (o Options) withDefaults() Options {
@@ -82,13 +87,16 @@ type Server struct {
 
 // pageNames are the templates in templates/ that render a whole page
 // inside layout.html.
-var pageNames = []string{"home", "list", "article", "search", "error"}
+var pageNames = []string{"home", "list", "article", "search", "events", "error"}
 
 // New returns a reader over store.
 func New(store dyad.ArticleStore, opts Options) (*Server, error) {
 	s := &Server{store: store, opts: opts.withDefaults(), pages: map[string]*template.Template{}}
+	if s.opts.Events == nil {
+		s.opts.Events, _ = store.(dyad.EventStore)
+	}
 	for _, name := range pageNames {
-		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/stories.html", "templates/"+name+".html")
+		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/stories.html", "templates/event.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("web: parse template %s: %w", name, err)
 		}
@@ -103,6 +111,7 @@ func New(store dyad.ArticleStore, opts Options) (*Server, error) {
 	s.mux.HandleFunc("GET /section/{name}", s.section)
 	s.mux.HandleFunc("GET /articles/{id}", s.article)
 	s.mux.HandleFunc("GET /search", s.search)
+	s.mux.HandleFunc("GET /events", s.events)
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", cacheFor(24*time.Hour, http.FileServerFS(static))))
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, nil)
@@ -148,6 +157,16 @@ type view struct {
 
 	Article *dyad.Article
 	Related []dyad.Article
+	// Body is the article's paragraphs with its coding highlighted, and
+	// Coding what was coded; Coded is false when it never was.
+	Body   highlighted
+	Coding dyad.StoredCoding
+	Coded  bool
+
+	// Events, Filter and Roots make the events page.
+	Events []dyad.ArticleEvent
+	Filter eventFilter
+	Roots  []cameoRoot
 
 	Status  int
 	Message string
@@ -271,10 +290,18 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v.Article = a
-	// A story without its related list is still worth reading.
+	// A story without its related list or its events is still worth
+	// reading.
 	if v.Related, err = s.store.Related(ctx, a.ID, s.opts.RelatedLimit); err != nil {
 		s.opts.Logger.WarnContext(ctx, "related articles", "id", a.ID, "err", err)
 	}
+	if s.opts.Events != nil {
+		if v.Coding, err = s.opts.Events.ArticleCoding(ctx, a.ID); err != nil {
+			s.opts.Logger.WarnContext(ctx, "article coding", "id", a.ID, "err", err)
+		}
+		v.Coded = !v.Coding.Coded.IsZero()
+	}
+	v.Body = highlight(a.Body, v.Coding.Events, v.Coding.Quotes)
 	s.render(w, r, http.StatusOK, "article", v)
 }
 

@@ -68,6 +68,11 @@ func newServer(t *testing.T, opts web.Options, articles []dyad.Article) *httptes
 		if _, err := db.PutArticle(ctx, &a); err != nil {
 			t.Fatal(err)
 		}
+		if c, ok := fixtureCodings[a.ID]; ok {
+			if err := db.PutCoding(ctx, a.ID, c); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -123,7 +128,7 @@ func TestPages(t *testing.T) {
 				`<h1 class="headline">US has communicated need`, `<a class="kicker" href="/section/Palestine%20%26%20Israel%20Conflict">`,
 				`<span class="place">ANNAPOLIS, Md.</span>`, `<span class="country">United States</span>`,
 				`<span class="author">By Humeyra Pamuk</span>`, `<span class="wire">Reuters</span>`, "Tuesday, August 6, 2024",
-				"<p>The United States has told Iran", "<p>“We’ve been engaged",
+				`<p><span class="hl-event" id="s-1">The United States has told </span>`, `<p>“<span class="hl-quote">We’ve been engaged`,
 				"Related Articles", `href="/articles/haniyeh"`,
 				`id="top"`, `<a href="#top">Back to top`, `Source: <a href="https://example.com/world/blinken"`,
 			},
