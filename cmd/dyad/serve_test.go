@@ -105,6 +105,12 @@ func TestServeLoadsDemoOnceAndShutsDown(t *testing.T) {
 	if len(page.Articles) != 44 {
 		t.Errorf("demo corpus: %d articles served, want 44", len(page.Articles))
 	}
+	// The demo corpus is coded on load, so a newcomer sees events at once.
+	var events dyad.EventPage
+	getJSON(t, base+"/api/events?limit=100", &events)
+	if len(events.Events) < 20 {
+		t.Errorf("demo corpus: %d events served, want at least 20", len(events.Events))
+	}
 	resp, err := http.Get(base + "/")
 	if err != nil {
 		t.Fatal(err)
@@ -145,7 +151,9 @@ func findChromium() (string, error) {
 }
 
 // TestBrowserArticlePage opens the founding story in a real browser: its
-// related stories are listed, and "Back to top" scrolls back to the top.
+// events are listed beside the text and lead to their highlighted
+// sentences, its related stories are listed, and "Back to top" scrolls
+// back to the top.
 // It saves a screenshot, kept in $DYAD_SCREENSHOTS when that is set.
 func TestBrowserArticlePage(t *testing.T) {
 	browser, err := findChromium()
@@ -203,6 +211,22 @@ func TestBrowserArticlePage(t *testing.T) {
 	if !strings.Contains(headline, "Blinken") {
 		t.Errorf("headline %q is not the founding story's", headline)
 	}
+	events, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll(".coding .events li.event").length`))
+	must("count events", err)
+	if events < 2 {
+		t.Errorf("the article page lists %d events; the founding story has at least the two appeals", events)
+	}
+	marked, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll(".article-body .hl-event").length`))
+	must("count highlighted sentences", err)
+	if marked == 0 {
+		t.Error("no event sentence is highlighted in the text")
+	}
+	// Following an event's link lands on its sentence, which is in view.
+	must("follow an event to its sentence", chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(".coding .event-link a")),
+		chromedp.Poll[chromedp.Void](`location.hash.startsWith("#s-") && (() => {
+			const r = document.getElementById(location.hash.slice(1)).getBoundingClientRect();
+			return r.top >= 0 && r.top < window.innerHeight; })()`, chromedp.WithPollingTimeout(5*time.Second))))
 	related, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll(".related-list a.related-title").length`))
 	must("count related articles", err)
 	if related == 0 {
@@ -232,7 +256,7 @@ func TestBrowserArticlePage(t *testing.T) {
 	if err := os.WriteFile(shot, screenshot, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("screenshot of %s: %s (%d related articles)", seed.ID, shot, related)
+	t.Logf("screenshot of %s: %s (%d events, %d related articles)", seed.ID, shot, events, related)
 }
 
 // TestServeTokenFromEnv checks that DYAD_TOKEN enables ingest over HTTP
