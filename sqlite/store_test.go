@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -474,14 +475,39 @@ func TestPutFailureLeavesNothing(t *testing.T) {
 	}
 }
 
+// benchText is n words drawn Zipf-like from a vocabulary of 20,000, as
+// in news text: a few very common words and a long tail.
+func benchText(rng *rand.Rand, n int) string {
+	zipf := rand.NewZipf(rng, 1.1, 1, 19_999)
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "w%x", zipf.Uint64())
+	}
+	return b.String()
+}
+
+// benchArticles is a pool of article texts for the Put benchmarks, made
+// before timing starts.
+func benchArticles(n int) (headlines, bodies []string) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range n {
+		headlines = append(headlines, benchText(rng, 10))
+		bodies = append(bodies, benchText(rng, 500))
+	}
+	return headlines, bodies
+}
+
 func BenchmarkPutArticle(b *testing.B) {
 	ctx := context.Background()
 	db, _ := openTest(b)
-	body := strings.Repeat("The United States has told Iran and Israel that the conflict cannot be allowed to escalate. ", 30)
+	headlines, bodies := benchArticles(1000)
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		a := dyad.Article{ID: fmt.Sprintf("bench-%d", i), URL: fmt.Sprintf("https://example.com/%d", i),
-			Headline: "Story number " + fmt.Sprint(i), Body: body, Published: day(1).Add(time.Duration(i) * time.Second)}
+			Headline: headlines[i%len(headlines)], Body: bodies[i%len(bodies)], Published: day(1).Add(time.Duration(i) * time.Second)}
 		if _, err := db.PutArticle(ctx, &a); err != nil {
 			b.Fatal(err)
 		}
@@ -546,14 +572,14 @@ func BenchmarkPutArticles(b *testing.B) {
 	const batch = 100
 	ctx := context.Background()
 	db, _ := openTest(b)
-	body := strings.Repeat("The United States has told Iran and Israel that the conflict cannot be allowed to escalate. ", 30)
+	headlines, bodies := benchArticles(1000)
 	b.ReportAllocs()
 	n := 0
 	for b.Loop() {
 		as := make([]*dyad.Article, batch)
 		for j := range as {
 			as[j] = &dyad.Article{ID: fmt.Sprintf("bench-%d", n), URL: fmt.Sprintf("https://example.com/%d", n),
-				Headline: "Story number " + fmt.Sprint(n), Body: body, Published: day(1).Add(time.Duration(n) * time.Second)}
+				Headline: headlines[n%len(headlines)], Body: bodies[n%len(bodies)], Published: day(1).Add(time.Duration(n) * time.Second)}
 			n++
 		}
 		if _, err := db.PutArticles(ctx, as); err != nil {
