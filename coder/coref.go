@@ -95,6 +95,15 @@ func (r *resolver) actorAt(tok int) (dyad.Actor, bool) {
 	if tok < 0 || tok >= len(r.ac.doc.Tokens) {
 		return dyad.Actor{}, false
 	}
+	// A title written right before a name ("Secretary of State Antony
+	// Blinken said") stands for that person.
+	if mi := r.ac.mentionAt[tok]; mi >= 0 && !r.ac.mentions[mi].person {
+		if end := r.ac.mentions[mi].end; end < len(r.ac.mentionAt) {
+			if pi := r.ac.mentionAt[end]; pi >= 0 && r.ac.mentions[pi].person && r.ac.mentions[pi].start == end {
+				tok = r.ac.mentions[pi].head
+			}
+		}
+	}
 	ps := r.ac.actorsAt(tok)
 	if len(ps) == 0 || len(ps[0].actors) == 0 {
 		return dyad.Actor{}, false

@@ -142,8 +142,14 @@ func (ac *articleCoding) codeSentence(si int, s dyad.Span) {
 				ac.res.note(i, ps[0])
 			}
 		}
-		if ac.doc.Tokens[i].UPOS == "PRON" {
+		switch t := ac.doc.Tokens[i]; {
+		case t.UPOS == "PRON":
 			if p, ok := ac.res.pronoun(i); ok {
+				ac.res.note(i, p)
+			}
+		case t.UPOS == "NOUN" && nationWords[strings.ToLower(t.Text)]:
+			// "this nation" is an antecedent too.
+			if p, ok := ac.npParty(i, 0); ok {
 				ac.res.note(i, p)
 			}
 		}
@@ -245,7 +251,24 @@ func (ac *articleCoding) npParty(tok, depth int) (party, bool) {
 	case nationWords[strings.ToLower(t.Text)] && ac.res.home != "" && hasDeterminer(ac, tok, "this", "the"):
 		return party{actors: []dyad.Actor{{Text: spanText(ac.doc, firstDependent(ac, tok), tok+1), Name: countryName(ac.res.home), Code: ac.res.home}}}, true
 	}
-	for _, ch := range ac.children[tok] {
+	// A name in apposition or flat with the noun ("the Lebanese group
+	// Hezbollah") says more than a nationality adjective: try those first.
+	kids := ac.children[tok]
+	if len(kids) > 1 {
+		ordered := make([]int, 0, len(kids))
+		for _, ch := range kids {
+			if r := ac.doc.Tokens[ch].DepRel; r == "appos" || r == "flat" {
+				ordered = append(ordered, ch)
+			}
+		}
+		for _, ch := range kids {
+			if r := ac.doc.Tokens[ch].DepRel; r != "appos" && r != "flat" {
+				ordered = append(ordered, ch)
+			}
+		}
+		kids = ordered
+	}
+	for _, ch := range kids {
 		if c := ac.doc.Tokens[ch]; c.UPOS == "PRON" && c.DepRel == "nmod:poss" {
 			// "their meeting" is not their own actor.
 			continue
@@ -379,7 +402,13 @@ func (ac *articleCoding) agentOwners(m *mention, depth int) []party {
 			if ac.mentionAt[ch] >= 0 && ac.mentionAt[ch] == ac.mentionAt[m.head] {
 				continue
 			}
-			owners = append(owners, ac.actorsAt(ch)...)
+			// Another agent among the modifiers ("the senior military
+			// commander") is not an owner.
+			for _, o := range ac.actorsAt(ch) {
+				if len(o.actors) > 0 && !strings.HasPrefix(o.actors[0].Code, "---") {
+					owners = append(owners, o)
+				}
+			}
 			if len(owners) > 0 {
 				return owners
 			}
@@ -624,7 +653,10 @@ func finish(ev *dyad.Event) {
 func (ac *articleCoding) events() []dyad.Event {
 	out := []dyad.Event{}
 	index := map[string]int{}
-	for _, cand := range ac.found {
+	for ci, cand := range ac.found {
+		if ac.subsumed(ci) {
+			continue
+		}
 		ev := cand.ev
 		key := ev.Source.Code + "|" + targetCode(ev.Target) + "|" + ev.CAMEO + "|" + boolKey(ev.Negated)
 		if ev.Source.Code == "" || strings.HasPrefix(ev.Source.Code, "---") {
@@ -634,11 +666,63 @@ func (ac *articleCoding) events() []dyad.Event {
 			out[i] = richer(out[i], ev)
 			continue
 		}
+		// The same happening told again with a vaguer or finer target
+		// ("five U.S. troops", later "seven U.S. personnel") on the same
+		// day is one event with the finer target.
+		if i := sameHappening(out, ev); i >= 0 {
+			if len(targetCode(ev.Target)) > len(targetCode(out[i].Target)) {
+				ev, out[i] = out[i], ev
+				out[i].SentenceIndex, out[i].Sentence = ev.SentenceIndex, ev.Sentence
+			}
+			out[i] = richer(out[i], ev)
+			continue
+		}
 		index[key] = len(out)
 		out = append(out, ev)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].SentenceIndex < out[j].SentenceIndex })
 	return out
+}
+
+// sameHappening is the index of an event in out with ev's source, code,
+// polarity and date whose target code is a prefix of ev's or the other way
+// round, -1 if none.
+func sameHappening(out []dyad.Event, ev dyad.Event) int {
+	t := targetCode(ev.Target)
+	if t == "" || strings.HasPrefix(t, "---") {
+		return -1
+	}
+	for i := range out {
+		o := &out[i]
+		if o.Source.Code != ev.Source.Code || o.Source.Name != ev.Source.Name || o.CAMEO != ev.CAMEO || o.Negated != ev.Negated || o.Date != ev.Date {
+			continue
+		}
+		if ot := targetCode(o.Target); ot != "" && (strings.HasPrefix(ot, t) || strings.HasPrefix(t, ot)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// subsumed reports whether candidate ci is a vaguer copy of another event
+// of the same predicate and source: "injured five U.S. troops and two
+// contractors" is one event on USAMIL, not a second on USA.
+func (ac *articleCoding) subsumed(ci int) bool {
+	a := &ac.found[ci]
+	ta := targetCode(a.ev.Target)
+	if ta == "" {
+		return false
+	}
+	for j := range ac.found {
+		b := &ac.found[j]
+		if j == ci || b.pred != a.pred || b.ev.Source.Code != a.ev.Source.Code || b.ev.CAMEO != a.ev.CAMEO {
+			continue
+		}
+		if tb := targetCode(b.ev.Target); len(tb) > len(ta) && strings.HasPrefix(tb, ta) {
+			return true
+		}
+	}
+	return false
 }
 
 func boolKey(b bool) string {

@@ -280,6 +280,12 @@ func (ac *articleCoding) verbArguments(v int) (src, tgt []party, passive bool) {
 	}
 	if len(tgt) == 0 && objTok >= 0 {
 		tgt = ac.actorsWithin(objTok, 0, true)
+		// "Israel will send more fighter jets to the region": forces
+		// of no named owner that the subject sends or deploys are its
+		// own, not the target of the act.
+		if ac.ownerlessAgent(objTok, tgt) && len(src) > 0 && sendVerbs[strings.ToLower(ac.doc.Tokens[v].Lemma)] {
+			tgt = nil
+		}
 	}
 	if len(tgt) == 0 {
 		for _, o := range obliques {
@@ -299,6 +305,30 @@ func (ac *articleCoding) verbArguments(v int) (src, tgt []party, passive bool) {
 		tgt = ac.clauseTarget(comp, src)
 	}
 	return src, tgt, false
+}
+
+// sendVerbs move or give what is their object; a target is where or to
+// whom, never the forces or goods sent.
+var sendVerbs = map[string]bool{
+	"send": true, "deploy": true, "dispatch": true, "move": true, "station": true, "provide": true,
+	"give": true, "supply": true, "deliver": true, "ship": true, "transfer": true, "position": true,
+}
+
+// ownerlessAgent reports whether the object at tok is an agent phrase
+// with no owner ("---MIL").
+func (ac *articleCoding) ownerlessAgent(tok int, ps []party) bool {
+	mi := ac.mentionAt[tok]
+	if mi < 0 || ac.mentions[mi].agent == nil || len(ps) == 0 {
+		return false
+	}
+	for _, p := range ps {
+		for _, a := range p.actors {
+			if !strings.HasPrefix(a.Code, "---") {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // particles are the adverbial particles of phrasal verbs.
@@ -366,12 +396,14 @@ func coded(ps []party) bool {
 	return len(ps) > 0 && len(ps[0].actors) > 0 && ps[0].actors[0].Code != ""
 }
 
-// sameParties reports whether two party lists code the same first actor.
+// sameParties reports whether a names the source b or the state it
+// belongs to: "Austin said the U.S. was sure" is not USAGOVMIL speaking to
+// USA.
 func sameParties(a, b []party) bool {
 	if len(a) == 0 || len(b) == 0 || len(a[0].actors) == 0 || len(b[0].actors) == 0 {
 		return false
 	}
-	return a[0].actors[0].Code == b[0].actors[0].Code
+	return a[0].actors[0].Code != "" && strings.HasPrefix(b[0].actors[0].Code, a[0].actors[0].Code)
 }
 
 // targetPreps introduce the obliques and noun modifiers a target may be
@@ -466,6 +498,26 @@ func (ac *articleCoding) nounArguments(n int) (src, tgt []party) {
 		tgt = ac.casedWithin(n, 0, "on", "against")
 	}
 	t := ac.doc.Tokens[n]
+	// The parser often hangs the noun's "by" and "on" phrases on the
+	// verb it is the object of ("It drew threats of revenge by Iran on
+	// Israel"); an active verb has no by-agent of its own.
+	if t.DepRel == "obj" && t.Head >= 0 && (len(src) == 0 || len(tgt) == 0) {
+		for _, ch := range ac.children[t.Head] {
+			if ac.doc.Tokens[ch].DepRel != "obl" || ch < n {
+				continue
+			}
+			switch caseOf(ac, ch) {
+			case "by":
+				if len(src) == 0 {
+					src = ac.actorsAt(ch)
+				}
+			case "on", "against":
+				if len(tgt) == 0 {
+					tgt = ac.actorsAt(ch)
+				}
+			}
+		}
+	}
 	if len(src) == 0 && t.DepRel == "obj" && t.Head >= 0 && lightVerbs[strings.ToLower(ac.doc.Tokens[t.Head].Lemma)] {
 		for _, ch := range ac.children[t.Head] {
 			if ac.doc.Tokens[ch].DepRel == "nsubj" {
