@@ -82,6 +82,8 @@ type goldenEvent struct {
 	Wounded   *int   `json:"wounded"`
 	Country   string `json:"country"`
 	KnownGap  bool   `json:"known_gap"`
+	// Reason says why a known gap is still missed.
+	Reason string `json:"reason"`
 }
 
 // matches reports whether ev has every fact the golden event states.
