@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"github.com/dyadnews/dyad/coder"
@@ -39,12 +40,13 @@ func runCode(ctx context.Context, st *stdio, args []string) error {
 	agents := fs.String("agents", "", "extra agent dictionary `files`, comma-separated")
 	discards := fs.String("discards", "", "extra discard list `files`, comma-separated")
 	debug := fs.Bool("debug", false, "explain dropped candidate events on stderr")
+	jobs := fs.Int("jobs", runtime.GOMAXPROCS(0), "articles coded at once (output keeps input order)")
 	var in inputFlags
 	in.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if fs.NArg() == 0 || (*format != "json" && *format != "jsonl") {
+	if fs.NArg() == 0 || (*format != "json" && *format != "jsonl") || *jobs < 1 {
 		fs.Usage()
 		return exitCode(2)
 	}
@@ -84,17 +86,51 @@ func runCode(ctx context.Context, st *stdio, args []string) error {
 	if *format == "json" {
 		enc.SetIndent("", "  ")
 	}
+	workers := *jobs
+	// Articles are coded by one worker per core and written in input
+	// order: each job carries its own result channel, queued in order.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type job struct {
+		r    ingest.Result
+		done chan any
+	}
+	work := make(chan *job)
+	order := make(chan *job, 2*workers)
+	go func() {
+		defer close(work)
+		defer close(order)
+		for r := range ingest.Articles(ctx, fs.Args(), in.options(st)) {
+			j := &job{r: r, done: make(chan any, 1)}
+			select {
+			case order <- j:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case work <- j:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for range workers {
+		go func() {
+			for j := range work {
+				switch coding, err := codeResult(c, j.r); {
+				case err != nil:
+					j.done <- codeFailure{Input: j.r.Origin, Error: err.Error()}
+				default:
+					j.done <- coding
+				}
+			}
+		}()
+	}
 	failed := 0
-	for r := range ingest.Articles(ctx, fs.Args(), in.options(st)) {
-		var out any
-		if r.Err != nil {
+	for j := range order {
+		out := <-j.done
+		if _, ok := out.(codeFailure); ok {
 			failed++
-			out = codeFailure{Input: r.Origin, Error: r.Err.Error()}
-		} else if coding, err := c.Code(r.Article); err != nil {
-			failed++
-			out = codeFailure{Input: r.Origin, Error: err.Error()}
-		} else {
-			out = coding
 		}
 		if err := enc.Encode(out); err != nil {
 			return fmt.Errorf("write output: %w", err)
@@ -107,6 +143,14 @@ func runCode(ctx context.Context, st *stdio, args []string) error {
 		return exitCode(1)
 	}
 	return nil
+}
+
+// codeResult codes one ingested article or passes on its error.
+func codeResult(c *coder.Coder, r ingest.Result) (any, error) {
+	if r.Err != nil {
+		return nil, r.Err
+	}
+	return c.Code(r.Article)
 }
 
 // absList splits a comma-separated list of paths and makes them absolute
