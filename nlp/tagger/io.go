@@ -45,15 +45,17 @@ func (m *Model) Save(w io.Writer) error {
 		e.u64(le.amb)
 		e.varint(int64(le.fixed))
 	}
-	for _, f := range m.morph.byClass {
+	e.uvarint(uint64(len(m.morph.names)))
+	for _, f := range m.morph.names {
 		e.str(f)
 	}
-	morphKeys := sortedKeys(m.morph.byWord)
-	e.uvarint(uint64(len(morphKeys)))
-	for _, k := range morphKeys {
-		e.u64(k)
-		e.str(m.morph.byWord[k])
+	for _, cands := range m.morph.candidates {
+		e.uvarint(uint64(len(cands)))
+		for _, k := range cands {
+			e.uvarint(uint64(k))
+		}
 	}
+	e.stage(m.morph.weights.stage(0))
 	e.stage(m.weights.stage(0))
 	if m.hasStacked {
 		e.uvarint(1)
@@ -119,16 +121,19 @@ func Load(r io.Reader) (*Model, error) {
 		}
 		m.lexicon[k] = lexEntry{amb: amb, fixed: int32(fixed)}
 	}
-	m.morph.byClass = make([]string, nclass)
-	for c := range nclass {
-		m.morph.byClass[c] = d.str()
+	nfeats := d.count(maxClasses)
+	m.morph.names = make([]string, nfeats)
+	for i := range m.morph.names {
+		m.morph.names[i] = d.str()
 	}
-	nmorph := d.count(maxTableLen)
-	m.morph.byWord = make(map[uint64]string, nmorph)
-	for range nmorph {
-		k := d.u64()
-		m.morph.byWord[k] = d.str()
+	m.morph.candidates = make([][]uint8, nclass)
+	for c := range m.morph.candidates {
+		n := d.count(nfeats)
+		for range n {
+			m.morph.candidates[c] = append(m.morph.candidates[c], uint8(d.count(nfeats-1)))
+		}
 	}
+	morphWeights := d.stage(nfeats)
 	stages := []stageWeights{d.stage(nclass)}
 	switch d.uvarint() {
 	case 0:
@@ -144,6 +149,10 @@ func Load(r io.Reader) (*Model, error) {
 	if m.weights, err = newWeightTable(nclass, stages...); err != nil {
 		return nil, fmt.Errorf("tagger: load: %w", err)
 	}
+	if m.morph.weights, err = newWeightTable(nfeats, morphWeights); err != nil {
+		return nil, fmt.Errorf("tagger: load: %w", err)
+	}
+	m.morph.nominal, m.morph.pronoun = nominalClasses(m.upos)
 	m.finite = isFinite(m.xpos)
 	return m, nil
 }

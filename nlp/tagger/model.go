@@ -276,10 +276,11 @@ func (t *weightTable) sortedSlots() []slot {
 
 // tagScratch holds the per-call buffers of Tag.
 type tagScratch struct {
-	info   []wordInfo
-	pass1  []int
-	feats  [numTemplates + numStacked]uint64
-	scores scores
+	info    []wordInfo
+	pass1   []int
+	classes []int
+	feats   [numTemplates + numStacked]uint64
+	scores  scores
 }
 
 func (m *Model) getScratch() *tagScratch {
@@ -327,6 +328,10 @@ func (m *Model) tagSpan(toks []dyad.Token, s *tagScratch) {
 		}
 		s.pass1 = pass1
 	}
+	if cap(s.classes) < len(toks) {
+		s.classes = make([]int, len(toks))
+	}
+	classes := s.classes[:len(toks)]
 	h := newHistory()
 	for i := range toks {
 		var class int
@@ -335,10 +340,15 @@ func (m *Model) tagSpan(toks []dyad.Token, s *tagScratch) {
 		} else {
 			class = m.predict(info, i, h, &c, s, nil)
 		}
+		classes[i] = class
 		t := &toks[i]
 		t.UPOS, t.XPOS = m.upos[class], m.xpos[class]
-		t.Feats = m.morph.feats(info[i].norm, class)
 		h.push(class, m.finite[class])
+	}
+	mc := morphContext{info: info, classes: classes}
+	for i := range toks {
+		mc.i = i
+		toks[i].Feats = m.morph.predict(&mc, s.feats[:numMorph], &s.scores)
 	}
 }
 

@@ -39,6 +39,10 @@ type TrainOptions struct {
 	// PruneBelow drops averaged weights whose magnitude is below it,
 	// which shrinks the model with no measurable loss.
 	PruneBelow float64
+	// MorphEpochs is the number of passes of the FEATS perceptron, the
+	// best by dev kept when dev is given; with 0 each tag gets its most
+	// frequent FEATS.
+	MorphEpochs int
 	// Ensemble is the number of perceptrons trained per stage, each on
 	// its own order of the sentences, whose weights are averaged: a
 	// cheap ensemble that costs training time only.
@@ -56,10 +60,11 @@ func DefaultTrainOptions() TrainOptions {
 		Seed:              1,
 		Epochs:            12,
 		AmbiguityMinCount: 1,
-		AmbiguityMinShare: 0.02,
+		AmbiguityMinShare: 0.1,
 		FixedMinCount:     20,
 		FixedMinShare:     0.995,
 		PruneBelow:        0.05,
+		MorphEpochs:       6,
 		Stacked:           true,
 		StackFolds:        4,
 	}
@@ -115,7 +120,10 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 			}
 		}
 	}
-	morph := learnMorphology(sents, len(upos))
+	morph, err := trainMorphology(sents, dev, upos, classOf, opts, logw)
+	if err != nil {
+		return nil, err
+	}
 	base := &Model{upos: upos, xpos: xpos, finite: isFinite(xpos), lexicon: lexicon, morph: morph}
 
 	first, firstWeights, epochs, err := trainStage(base, nil, sents, dev, opts, logw)
@@ -127,6 +135,7 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 	// the sentence (jackknifing), so they are as wrong as at tagging time.
 	foldOpts := opts
 	foldOpts.Stacked, foldOpts.Epochs = false, epochs
+	foldOpts.MorphEpochs = 0 // only the fold models' tags are used
 	predicted, err := JackknifeTags(train, opts.StackFolds, foldOpts)
 	if err != nil {
 		return nil, fmt.Errorf("tagger: first-stage tags: %w", err)
