@@ -1,9 +1,11 @@
 // Package lemma is dyad's lemmatizer. It learns from a treebank (UD
 // English EWT) a dictionary of (form, Penn tag) → lemma for the words it
-// has seen and, for the others, suffix-edit rules ("-ies" with NNS →
-// "-y") chosen per tag by the longest form ending seen often enough.
-// It reads the tokens' XPOS (or UPOS when XPOS is empty), so it runs
-// after the tagger.
+// has seen, a few (form, tag, next tag) entries where the next word
+// decides ("'s" before a participle is "have", else "be"), and for unseen
+// words suffix-edit rules ("-ies" with NNS → "-y") chosen per tag by the
+// longest form ending backed by enough words, with a learned casing
+// ("kerala"/NNP → "Kerala", "The"/DT → "the"). It reads the tokens' XPOS
+// (or UPOS when XPOS is empty), so it runs after the tagger.
 package lemma
 
 import (
