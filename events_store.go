@@ -39,6 +39,17 @@ type ArticleEvent struct {
 	Event
 	ArticleID string `json:"article_id"`
 	Headline  string `json:"headline"`
+	// ClusterID is the near-duplicate cluster of the article: the ID of
+	// the first stored copy of the story.
+	ClusterID string `json:"cluster_id"`
+	// NumArticles and NumSources count the articles and distinct sites of
+	// the cluster that tell this event (same source, target, CAMEO code
+	// and date), as GDELT's NumArticles and NumSources do.
+	NumArticles int `json:"num_articles"`
+	NumSources  int `json:"num_sources"`
+	// Representative marks the one event of those copies that aggregates
+	// count; the others are the same happening told again.
+	Representative bool `json:"representative"`
 }
 
 // EventPage is one page of event query results, latest event date first.

@@ -65,6 +65,11 @@ func (db *DB) PutArticles(ctx context.Context, articles []*dyad.Article) ([]dyad
 	}
 	defer tx.Rollback()
 	insert := tx.StmtContext(ctx, db.insertArticle)
+	clusters, err := prepareClusterer(ctx, tx)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: put articles: %w", err)
+	}
+	defer clusters.close()
 	results := make([]dyad.PutResult, len(articles))
 	// New rows get increasing seq values, and the transaction holds the
 	// write lock, so [firstSeq, lastSeq] are exactly the rows it adds.
@@ -98,6 +103,9 @@ func (db *DB) PutArticles(ctx context.Context, articles []*dyad.Article) ([]dyad
 			firstSeq = seq
 		}
 		lastSeq = seq
+		if err := clusters.add(ctx, a); err != nil {
+			return nil, fmt.Errorf("sqlite: put article %s: cluster: %w", a.ID, err)
+		}
 	}
 	if firstSeq != 0 {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, headline, body)

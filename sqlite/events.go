@@ -31,8 +31,8 @@ const eventColumns = `id, source_text, source_name, source_code,
 	location_geonameid, location_source, killed, wounded, sentence,
 	sentence_index, confidence`
 
-const insertEventSQL = `INSERT INTO events (article_id, ` + eventColumns + `)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+const insertEventSQL = `INSERT INTO events (article_id, cluster_id, ` + eventColumns + `)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 const quoteColumns = `speaker_text, speaker_name, speaker_code, text, direct, partial, sentence_index`
 
@@ -89,6 +89,7 @@ func (db *DB) PutCodings(ctx context.Context, codings []ArticleCoding) error {
 type codingInserts struct {
 	exists, clearEvents, clearQuotes, clearEntities *sql.Stmt
 	coding, event, quote, entity                    *sql.Stmt
+	groups                                          *groupMaintainer
 }
 
 func prepareCodingInserts(ctx context.Context, tx *sql.Tx) (*codingInserts, error) {
@@ -114,6 +115,12 @@ func prepareCodingInserts(ctx context.Context, tx *sql.Tx) (*codingInserts, erro
 		}
 		*p.stmt = stmt
 	}
+	groups, err := prepareGroupMaintainer(ctx, tx)
+	if err != nil {
+		ins.close()
+		return nil, err
+	}
+	ins.groups = groups
 	return &ins, nil
 }
 
@@ -124,6 +131,9 @@ func (ins *codingInserts) close() {
 			s.Close()
 		}
 	}
+	if ins.groups != nil {
+		ins.groups.close()
+	}
 }
 
 func (ins *codingInserts) put(ctx context.Context, tx *sql.Tx, articleID string, c *dyad.Coding, coded int64) error {
@@ -133,6 +143,16 @@ func (ins *codingInserts) put(ctx context.Context, tx *sql.Tx, articleID string,
 	}
 	if n == 0 {
 		return dyad.ErrNotFound
+	}
+	// The groups the old events leave and the new ones join get their
+	// representatives and counts recomputed once all are written.
+	cluster, err := ins.groups.cluster(ctx, articleID)
+	if err != nil {
+		return fmt.Errorf("cluster: %w", err)
+	}
+	touched, err := ins.groups.keys(ctx, articleID)
+	if err != nil {
+		return fmt.Errorf("event groups: %w", err)
 	}
 	for _, clear := range []*sql.Stmt{ins.clearEvents, ins.clearQuotes, ins.clearEntities} {
 		if _, err := clear.ExecContext(ctx, articleID); err != nil {
@@ -151,7 +171,12 @@ func (ins *codingInserts) put(ctx context.Context, tx *sql.Tx, articleID string,
 			lName, lCountry, lAdmin1, lSource = l.Name, l.Country, l.Admin1, l.Source
 			lLat, lLon, lID = finite(l.Lat), finite(l.Lon), l.GeonameID
 		}
-		if _, err := ins.event.ExecContext(ctx, articleID,
+		var target sql.NullString
+		if e.Target != nil {
+			target = sql.NullString{String: e.Target.Code, Valid: true}
+		}
+		touched = append(touched, groupKey{cluster: cluster, source: e.Source.Code, target: target, cameo: e.CAMEO, date: e.Date})
+		if _, err := ins.event.ExecContext(ctx, articleID, cluster,
 			e.ID, e.Source.Text, e.Source.Name, e.Source.Code,
 			tText, tName, tCode, e.CAMEO, e.CAMEORoot, e.Description,
 			e.PLOVER.Type, e.PLOVER.Mode, finite(e.Goldstein), e.QuadClass, e.Negated, e.Hypothetical,
@@ -160,6 +185,16 @@ func (ins *codingInserts) put(ctx context.Context, tx *sql.Tx, articleID string,
 			intOrNull(e.Killed), intOrNull(e.Wounded), e.Sentence, e.SentenceIndex, finite(e.Confidence),
 		); err != nil {
 			return fmt.Errorf("event %d: %w", i, err)
+		}
+	}
+	refreshed := make(map[groupKey]bool, len(touched))
+	for _, k := range touched {
+		if refreshed[k] {
+			continue
+		}
+		refreshed[k] = true
+		if err := ins.groups.refresh(ctx, k); err != nil {
+			return err
 		}
 	}
 	for i, q := range c.Quotes {
@@ -351,7 +386,8 @@ func (db *DB) Events(ctx context.Context, q dyad.EventQuery) (dyad.EventPage, er
 		where = append(where, `(e.date, e.seq) < (?, ?)`)
 		args = append(args, date, seq)
 	}
-	query := `SELECT e.seq, e.article_id, a.headline, ` + prefixed("e.", eventColumns) +
+	query := `SELECT e.seq, e.article_id, a.headline, e.cluster_id, e.num_articles, e.num_sources, e.representative, ` +
+		prefixed("e.", eventColumns) +
 		` FROM events e JOIN articles a ON a.id = e.article_id`
 	if len(where) > 0 {
 		query += ` WHERE ` + strings.Join(where, ` AND `)
@@ -370,7 +406,8 @@ func (db *DB) Events(ctx context.Context, q dyad.EventQuery) (dyad.EventPage, er
 		var ae dyad.ArticleEvent
 		var seq int64
 		var err error
-		if ae.Event, err = scanEvent(rows, &seq, &ae.ArticleID, &ae.Headline); err != nil {
+		if ae.Event, err = scanEvent(rows, &seq, &ae.ArticleID, &ae.Headline,
+			&ae.ClusterID, &ae.NumArticles, &ae.NumSources, &ae.Representative); err != nil {
 			rows.Close()
 			return dyad.EventPage{}, fmt.Errorf("sqlite: events: %w", err)
 		}
