@@ -8,7 +8,6 @@ import (
 
 	"github.com/dyadnews/dyad"
 	"github.com/dyadnews/dyad/dict"
-	"github.com/dyadnews/dyad/geo"
 )
 
 // mention is a span of a sentence that names an actor, an agent ("troops",
@@ -72,7 +71,7 @@ func (c *Coder) findMentions(doc *dyad.Doc, words []string, start, end int, date
 			i += ng
 			continue
 		}
-		if m, ok := gazetteerMention(doc, i, end); ok {
+		if m, ok := c.gazetteerMention(doc, i, end); ok {
 			ms = append(ms, m)
 			i = m.end
 			continue
@@ -106,7 +105,7 @@ func codesOn(a *dict.Actor, date time.Time) []string {
 
 // gazetteerMention finds a country name or a demonym the dictionaries
 // lack ("Iranian", "Iran-backed" is left to the dictionaries).
-func gazetteerMention(doc *dyad.Doc, i, end int) (mention, bool) {
+func (c *Coder) gazetteerMention(doc *dyad.Doc, i, end int) (mention, bool) {
 	t := doc.Tokens[i]
 	if t.UPOS != "PROPN" && t.UPOS != "ADJ" {
 		return mention{}, false
@@ -115,16 +114,12 @@ func gazetteerMention(doc *dyad.Doc, i, end int) (mention, bool) {
 		if !allProper(doc, i, i+n) && n > 1 {
 			continue
 		}
-		if c, ok := geo.CountryByName(spanText(doc, i, i+n)); ok {
-			return mention{start: i, end: i + n, head: spanHead(doc, i, i+n), codes: []string{c.ISO3}, name: c.Name, country: true}, true
+		if iso3, ok := c.gazetteer.country(spanText(doc, i, i+n)); ok {
+			return mention{start: i, end: i + n, head: spanHead(doc, i, i+n), codes: []string{iso3}, name: countryName(iso3), country: true}, true
 		}
 	}
-	if code, ok := geo.Demonym(t.Text); ok {
-		name := code
-		if c, ok := geo.Country(code); ok {
-			name = c.Name
-		}
-		return mention{start: i, end: i + 1, head: i, codes: []string{code}, name: name, country: true}, true
+	if code, ok := c.gazetteer.demonym(t.Text); ok {
+		return mention{start: i, end: i + 1, head: i, codes: []string{code}, name: countryName(code), country: true}, true
 	}
 	return mention{}, false
 }

@@ -63,6 +63,11 @@ type Coder struct {
 	// negating marks the patterns whose words carry a negation ("&NEGATVAUXVRB *
 	// OVER EFFORTS" [904]): their code already says what was not done.
 	negating map[*dict.Pattern]bool
+	// compiled holds each block's patterns prepared for matching, and
+	// synsetBits the mask bits of the sets each member word belongs to.
+	compiled   map[*dict.VerbBlock][]compiledPattern
+	synsetBits map[string]wordMask
+	gazetteer  *gazetteerCache
 }
 
 // New returns a Coder for opts.
@@ -91,7 +96,8 @@ func New(opts Options) (*Coder, error) {
 		opts.MaxSentenceTokens = DefaultMaxSentenceTokens
 	}
 	c := &Coder{dicts: opts.Dicts, pipeline: opts.Pipeline, opts: opts, sayVerbs: sayVerbs,
-		synsetFirst: map[*dict.Synset]map[string][][]string{}, synsetLast: map[*dict.Synset]map[string][][]string{}}
+		synsetFirst: map[*dict.Synset]map[string][][]string{}, synsetLast: map[*dict.Synset]map[string][][]string{},
+		gazetteer: &gazetteerCache{}}
 	for _, s := range opts.Dicts.Verbs.Synsets {
 		first, last := map[string][][]string{}, map[string][][]string{}
 		for _, m := range s.Members {
@@ -112,6 +118,7 @@ func New(opts Options) (*Coder, error) {
 			}
 		}
 	}
+	c.compilePatterns()
 	return c, nil
 }
 

@@ -39,6 +39,12 @@ type articleCoding struct {
 	places *placeScope
 	// paragraphs maps sentences to paragraphs, built on first use.
 	paragraphs []int
+	// trees are the sentence trees the attribute finders walk.
+	trees *docTrees
+	// tokMask is what each token can match in a verb pattern.
+	tokMask []wordMask
+	// seqA and seqB are reused buffers for pattern matching.
+	seqA, seqB []int
 }
 
 // candidate is an event before attributes and merging.
@@ -70,10 +76,13 @@ func (c *Coder) newArticleCoding(a *dyad.Article, doc *dyad.Doc, bodyStart int) 
 		}
 	}
 	ac.lemmas = make([]string, len(doc.Tokens))
+	ac.tokMask = make([]wordMask, len(doc.Tokens))
 	for i, t := range doc.Tokens {
 		ac.lemmas[i] = strings.ToUpper(t.Lemma)
+		ac.tokMask[i] = c.tokenMask(ac.words[i], ac.lemmas[i])
 	}
 	ac.res = newResolver(ac)
+	ac.trees = newDocTrees(doc)
 	return ac
 }
 
@@ -113,6 +122,7 @@ func (ac *articleCoding) code() {
 		for _, m := range ms {
 			for i := m.start; i < m.end; i++ {
 				ac.mentionAt[i] = len(ac.mentions)
+				ac.tokMask[i].or(mentionMask)
 			}
 			ac.mentions = append(ac.mentions, m)
 			if m.country {

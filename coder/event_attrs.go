@@ -10,15 +10,15 @@ import (
 
 // attributes fills an event's date, place and toll.
 func (ac *articleCoding) attributes(ev *dyad.Event, v int) {
-	ev.Date, ev.DatePrecision = eventTime(ac.doc, v, ac.date)
+	ev.Date, ev.DatePrecision = eventTime(ac.trees, v, ac.date)
 	if ev.Date == "" {
 		ev.Date, ev.DatePrecision = ac.date.Format("2006-01-02"), "day"
 	}
 	if ac.places == nil {
-		ac.places = newPlaceScope(ac.art, ac.doc, ac.paragraphOf)
+		ac.places = newPlaceScope(ac.art, ac.trees, ac.paragraphOf)
 	}
-	ev.Location = eventPlace(ac.doc, v, ac.places)
-	tl := eventToll(ac.doc, v)
+	ev.Location = eventPlace(ac.trees, v, ac.places)
+	tl := eventToll(ac.trees, v)
 	ev.Killed, ev.Wounded = tl.Killed, tl.Wounded
 }
 
@@ -27,7 +27,7 @@ func (ac *articleCoding) attributes(ev *dyad.Event, v int) {
 // named).
 func (ac *articleCoding) quotes() []dyad.Quote {
 	out := []dyad.Quote{}
-	for _, q := range findQuotes(ac.doc) {
+	for _, q := range findQuotes(ac.trees) {
 		quote := dyad.Quote{Text: q.Text, Direct: q.Direct, Partial: q.Partial, SentenceIndex: q.Sentence}
 		if a, ok := ac.res.actorAt(q.Speaker); ok {
 			quote.Speaker = a

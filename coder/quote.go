@@ -53,11 +53,12 @@ type quoteMark struct {
 // ("X said [that] ...", "..., X said."). Speakers are the subjects of
 // the attributing verbs, or for a quote without one the speaker of its
 // paragraph or of the sentence before.
-func findQuotes(doc *dyad.Doc) []quoteSpan {
+func findQuotes(d *docTrees) []quoteSpan {
+	doc := d.doc
 	if doc == nil || len(doc.Tokens) == 0 || len(doc.Sentences) == 0 {
 		return nil
 	}
-	q := quoteFinder{doc: doc, paras: blankLineParagraphs(doc), trees: make([]*sentenceTree, len(doc.Sentences))}
+	q := quoteFinder{doc: doc, paras: blankLineParagraphs(doc), trees: d}
 	q.inQuote = make([]bool, len(doc.Tokens))
 	spans := q.pairMarks()
 	var out []quoteSpan
@@ -76,7 +77,7 @@ func findQuotes(doc *dyad.Doc) []quoteSpan {
 type quoteFinder struct {
 	doc     *dyad.Doc
 	paras   []int // paragraph of each sentence
-	trees   []*sentenceTree
+	trees   *docTrees
 	inQuote []bool
 	// attributions are the speech verbs used as attributions of direct
 	// quotes, so they are not read again as indirect speech.
@@ -94,17 +95,8 @@ type quoteRun struct {
 }
 
 func (q *quoteFinder) tree(si int) *sentenceTree {
-	if si < 0 || si >= len(q.trees) {
-		return nil
-	}
-	if q.trees[si] == nil {
-		t, ok := newSentenceTree(q.doc, si)
-		if !ok {
-			return nil
-		}
-		q.trees[si] = t
-	}
-	return q.trees[si]
+	t, _ := q.trees.sentence(si)
+	return t
 }
 
 func (q *quoteFinder) paragraphOfToken(tok int) int {

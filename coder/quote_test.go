@@ -67,7 +67,7 @@ func TestFindQuotesSeed(t *testing.T) {
 		t.Skipf("the founding story is not at hand: %v", err)
 	}
 	doc := attrDoc(t, string(b))
-	expectQuotes(t, doc, findQuotes(doc), []quoteView{
+	expectQuotes(t, doc, findQuotes(newDocTrees(doc)), []quoteView{
 		{"We’ve been engaged in intense diplomacy", "direct", "Blinken"},
 		{"Further attacks only raise the risk", "direct", "Blinken"},
 		{"What I’ve been focused on", "direct", "Austin"},
@@ -104,7 +104,7 @@ func TestFindQuotes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := attrDoc(t, tt.text)
-			expectQuotes(t, doc, findQuotes(doc), tt.want)
+			expectQuotes(t, doc, findQuotes(newDocTrees(doc)), tt.want)
 		})
 	}
 }
@@ -116,7 +116,7 @@ func TestFindQuotesHostile(t *testing.T) {
 	}
 	for _, s := range texts {
 		doc := attrDoc(t, s)
-		for _, q := range findQuotes(doc) {
+		for _, q := range findQuotes(newDocTrees(doc)) {
 			if len(q.Text) > maxQuoteBytes || q.Speaker >= len(doc.Tokens) || q.Sentence >= len(doc.Sentences) {
 				t.Errorf("%.40q: bad quote %+v", s, q)
 			}
@@ -125,13 +125,13 @@ func TestFindQuotesHostile(t *testing.T) {
 	// A Doc without a parse or with broken spans.
 	docs := []*dyad.Doc{nil, {}, {Text: "“x”", Tokens: []dyad.Token{{Text: "“", Start: 0, End: 3, Head: 9}, {Text: "x", Start: 3, End: 4, Head: -1}, {Text: "”", Start: 9, End: 2}}, Sentences: []dyad.Span{{Start: 0, End: 3}}}}
 	for _, d := range docs {
-		findQuotes(d)
+		findQuotes(newDocTrees(d))
 	}
 }
 
 func BenchmarkFindQuotes(b *testing.B) {
 	doc := attrDoc(b, seedExcerpt+"\n\n“We’ve been engaged in intense diplomacy with allies and partners, communicating that message directly to Iran. We’ve communicated that message directly to Israel,” Blinken said.\n\n“We’re still investigating to determine that,” he said.")
 	for b.Loop() {
-		findQuotes(doc)
+		findQuotes(newDocTrees(doc))
 	}
 }

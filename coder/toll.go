@@ -86,9 +86,9 @@ var beWords = map[string]bool{"is": true, "are": true, "was": true, "were": true
 // ("the attack killed 12", "the blast left three dead"). A count written
 // as a range ("10 to 15") is its lower bound; "at least", "more than"
 // and "nearly" give the number written.
-func eventToll(doc *dyad.Doc, pred int) toll {
+func eventToll(d *docTrees, pred int) toll {
 	var out toll
-	t, ok := treeOf(doc, pred)
+	t, ok := d.treeOf(pred)
 	if !ok {
 		return out
 	}

@@ -44,7 +44,7 @@ func TestEventToll(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.pred+": "+tt.text, func(t *testing.T) {
 			doc := attrDoc(t, tt.text)
-			got := eventToll(doc, attrTok(t, doc, tt.pred))
+			got := eventToll(newDocTrees(doc), attrTok(t, doc, tt.pred))
 			if show(got.Killed) != tt.killed || show(got.Wounded) != tt.wounded {
 				t.Errorf("killed %s wounded %s, want %s %s (%+v)", show(got.Killed), show(got.Wounded), tt.killed, tt.wounded, got.Breakdown)
 			}
@@ -94,7 +94,7 @@ func TestEventTollHostile(t *testing.T) {
 	}
 	for i, doc := range docs {
 		for _, pred := range []int{-1, 0, 1, 2, 50} {
-			tl := eventToll(doc, pred)
+			tl := eventToll(newDocTrees(doc), pred)
 			for _, p := range []*int{tl.Killed, tl.Wounded} {
 				if p != nil && (*p < 0 || *p > maxTollCount) {
 					t.Errorf("doc %d: count %d out of range", i, *p)
@@ -105,7 +105,7 @@ func TestEventTollHostile(t *testing.T) {
 	text := strings.Repeat("The bombs killed 999,999,999 people and wounded 5,000,000 more. ", 300)
 	doc := attrDoc(t, text)
 	for i := range doc.Tokens {
-		eventToll(doc, i)
+		eventToll(newDocTrees(doc), i)
 	}
 }
 
@@ -113,6 +113,6 @@ func BenchmarkEventToll(b *testing.B) {
 	doc := attrDoc(b, "An attack on a base in Iraq on Monday injured five U.S. troops and two contractors, according to U.S. officials.")
 	pred := attrTok(b, doc, "injured")
 	for b.Loop() {
-		eventToll(doc, pred)
+		eventToll(newDocTrees(doc), pred)
 	}
 }

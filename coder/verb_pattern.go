@@ -20,36 +20,38 @@ type patternMatch struct {
 // the verb. Words match a token's form or lemma; gaps are allowed unless
 // the pattern joins two elements with '_'.
 func (ac *articleCoding) matchPatterns(b *dict.VerbBlock, v int, compoundSource bool) (patternMatch, bool) {
-	if b == nil || len(b.Patterns) == 0 {
+	cps := ac.c.compiled[b]
+	if len(cps) == 0 {
 		return patternMatch{}, false
 	}
 	si := ac.sentenceOf(v)
 	span := ac.doc.Sentences[si]
-	var after []int
+	after, before := ac.seqA[:0], ac.seqB[:0]
+	var haveAfter, haveBefore wordMask
 	for j := v + 1; j < span.End; j++ {
 		if ac.inVerbPhrase(j, v) {
 			after = append(after, j)
+			haveAfter.or(ac.tokMask[j])
 		}
 	}
-	var before []int
 	for j := v - 1; j >= span.Start; j-- {
 		before = append(before, j)
+		haveBefore.or(ac.tokMask[j])
 	}
-	for _, p := range b.Patterns {
-		// '%' before the verb asks for a compound (coordinated) source.
-		beforeElems, needCompound := withoutCompound(p.Before)
-		if needCompound && !compoundSource {
+	ac.seqA, ac.seqB = after, before
+	for i := range cps {
+		cp := &cps[i]
+		if cp.impossible || (cp.needCompound && !compoundSource) || !haveAfter.covers(&cp.needAfter) || !haveBefore.covers(&cp.needBefore) {
 			continue
 		}
-		m := &matcher{ac: ac, steps: maxPatternSteps, source: -1, target: -1}
-		if !m.match(p.After, 0, after, 0, -1, +1, anyJoined(p.After)) {
+		m := matcher{ac: ac, steps: maxPatternSteps, source: -1, target: -1}
+		if !m.match(cp.after, 0, after, 0, -1, +1) {
 			continue
 		}
-		rev := reverseElements(beforeElems, p.VerbJoined && !needCompound)
-		if !m.match(rev.elems, 0, before, 0, -1, -1, rev.joined) {
+		if !m.match(cp.before, 0, before, 0, -1, -1) {
 			continue
 		}
-		return patternMatch{code: p.Code, source: m.source, target: m.target, pattern: p}, true
+		return patternMatch{code: cp.p.Code, source: m.source, target: m.target, pattern: cp.p}, true
 	}
 	return patternMatch{}, false
 }
@@ -74,34 +76,6 @@ func (ac *articleCoding) inVerbPhrase(j, v int) bool {
 	return false
 }
 
-type joinedFn func(k int) bool
-
-func anyJoined(elems []dict.Element) joinedFn {
-	return func(k int) bool { return k < len(elems) && elems[k].Joined }
-}
-
-type reversed struct {
-	elems  []dict.Element
-	joined joinedFn
-}
-
-// reverseElements turns the elements before the verb around so they can
-// be matched walking left from it: element k of the result must be next
-// to element k-1 when the pattern wrote them joined.
-func reverseElements(before []dict.Element, verbJoined bool) reversed {
-	n := len(before)
-	r := make([]dict.Element, n)
-	for k := range n {
-		r[k] = before[n-1-k]
-	}
-	return reversed{elems: r, joined: func(k int) bool {
-		if k == 0 {
-			return verbJoined
-		}
-		return before[n-k].Joined
-	}}
-}
-
 // matcher matches pattern elements against a sequence of tokens with
 // backtracking, within a step budget.
 type matcher struct {
@@ -113,7 +87,7 @@ type matcher struct {
 // match reports whether elems[k:] match seq from position pos on; last is
 // the doc index of the token the previous element ended on (-1 at the
 // start), dir the reading direction.
-func (m *matcher) match(elems []dict.Element, k int, seq []int, pos, last, dir int, joined joinedFn) bool {
+func (m *matcher) match(elems []patternElem, k int, seq []int, pos, last, dir int) bool {
 	if k == len(elems) {
 		return true
 	}
@@ -121,22 +95,25 @@ func (m *matcher) match(elems []dict.Element, k int, seq []int, pos, last, dir i
 	if m.steps < 0 {
 		return false
 	}
-	e := elems[k]
-	mustAdjoin := joined(k)
+	e := &elems[k]
 	for p := pos; p < len(seq); p++ {
-		if mustAdjoin && p != pos {
+		if e.joined && p != pos {
 			break
 		}
-		if mustAdjoin && last >= 0 && seq[p] != last+dir {
+		if e.joined && last >= 0 && seq[p] != last+dir {
 			break
 		}
-		if mustAdjoin && last < 0 && p != 0 {
+		if e.joined && last < 0 && p != 0 {
 			break
+		}
+		// What the token cannot match is skipped without comparing.
+		if e.first != nil && !m.ac.tokMask[seq[p]].covers(e.first) {
+			continue
 		}
 		saveS, saveT := m.source, m.target
 		if n := m.element(e, seq, p, dir); n > 0 {
 			end := seq[p+n-1]
-			if m.match(elems, k+1, seq, p+n, end, dir, joined) {
+			if m.match(elems, k+1, seq, p+n, end, dir) {
 				return true
 			}
 		}
@@ -147,29 +124,28 @@ func (m *matcher) match(elems []dict.Element, k int, seq []int, pos, last, dir i
 
 // element matches one element at seq[p] and returns how many tokens of
 // seq it took, 0 if it does not match.
-func (m *matcher) element(e dict.Element, seq []int, p, dir int) int {
+func (m *matcher) element(e *patternElem, seq []int, p, dir int) int {
 	ac := m.ac
 	tok := seq[p]
-	switch e.Kind {
+	switch e.kind {
 	case dict.Word:
-		if ac.words[tok] == e.Text || upperLemma(ac, tok) == e.Text {
+		if ac.words[tok] == e.text || ac.lemmas[tok] == e.text {
 			return 1
 		}
 	case dict.SynsetRef:
-		s, ok := ac.c.synsets[e.Text]
-		if !ok {
+		if e.synset == nil {
 			return 0
 		}
-		return synsetAt(ac, s, seq, p, dir)
+		return synsetAt(ac, e.synset, seq, p, dir)
 	case dict.SourceMark, dict.TargetMark, dict.SkipMark:
 		mi := ac.mentionAt[tok]
 		if mi < 0 {
 			return 0
 		}
 		men := ac.mentions[mi]
-		if e.Kind == dict.SourceMark {
+		if e.kind == dict.SourceMark {
 			m.source = men.head
-		} else if e.Kind == dict.TargetMark {
+		} else if e.kind == dict.TargetMark {
 			m.target = men.head
 		}
 		n := 1
@@ -177,15 +153,13 @@ func (m *matcher) element(e dict.Element, seq []int, p, dir int) int {
 			n++
 		}
 		return n
-	case dict.CompoundMark:
-		return 0
 	case dict.NounPhrase, dict.PrepPhrase:
 		sub := &matcher{ac: ac, steps: m.steps, source: m.source, target: m.target}
 		// The phrase's parts in order, gaps allowed, within the next
 		// few tokens.
 		limit := min(len(seq), p+8)
 		for end := p + 1; end <= limit; end++ {
-			if sub.match(e.Elements, 0, seq[p:end], 0, -1, dir, anyJoined(e.Elements)) && sub.lastMatches(e.Elements, seq[p:end], dir) {
+			if sub.match(e.parts, 0, seq[p:end], 0, -1, dir) && sub.lastMatches(e.parts, seq[p:end], dir) {
 				m.source, m.target = sub.source, sub.target
 				return end - p
 			}
@@ -196,32 +170,35 @@ func (m *matcher) element(e dict.Element, seq []int, p, dir int) int {
 
 // lastMatches checks that a phrase's sequence ends on its last element,
 // so "{A B C}" consumes exactly up to its head.
-func (m *matcher) lastMatches(elems []dict.Element, seq []int, dir int) bool {
+func (m *matcher) lastMatches(elems []patternElem, seq []int, dir int) bool {
 	if len(elems) == 0 || len(seq) == 0 {
 		return false
 	}
-	last := elems[len(elems)-1]
-	if last.Kind == dict.Word {
+	last := &elems[len(elems)-1]
+	if last.kind == dict.Word {
 		return m.element(last, seq, len(seq)-1, dir) == 1
 	}
 	return true
 }
 
-func upperLemma(ac *articleCoding, tok int) string { return ac.lemmas[tok] }
-
 // synsetAt is how many tokens of seq from p a member of s matches, the
 // longest, reading the member in text order whatever the direction.
 func synsetAt(ac *articleCoding, s *dict.Synset, seq []int, p, dir int) int {
-	best := 0
-	key := ac.words[seq[p]]
 	idx := ac.c.synsetFirst
 	if dir < 0 {
 		idx = ac.c.synsetLast
 	}
-	members := idx[s][key]
-	if lk := ac.lemmas[seq[p]]; lk != key {
-		members = append(members[:len(members):len(members)], idx[s][lk]...)
+	key, lk := ac.words[seq[p]], ac.lemmas[seq[p]]
+	best := longestMember(ac, idx[s][key], seq, p, dir, 0)
+	if lk != key {
+		best = longestMember(ac, idx[s][lk], seq, p, dir, best)
 	}
+	return best
+}
+
+// longestMember is the length of the longest of members matching seq
+// from p, or best if none is longer.
+func longestMember(ac *articleCoding, members [][]string, seq []int, p, dir, best int) int {
 	for _, member := range members {
 		n := len(member)
 		if n == 0 || p+n > len(seq) || n <= best {
@@ -234,7 +211,7 @@ func synsetAt(ac *articleCoding, s *dict.Synset, seq []int, p, dir int) int {
 			if dir < 0 {
 				want = member[n-1-i]
 			}
-			if ac.words[tok] != want && upperLemma(ac, tok) != want {
+			if ac.words[tok] != want && ac.lemmas[tok] != want {
 				ok = false
 				break
 			}

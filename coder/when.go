@@ -3,7 +3,6 @@ package coder
 import (
 	"time"
 
-	"github.com/dyadnews/dyad"
 	"github.com/dyadnews/dyad/timex"
 )
 
@@ -23,18 +22,18 @@ const (
 // ("on Monday", "last week", "Earlier Monday", "in October"), else the
 // sentence's nearest time words, else the anchor itself with precision
 // "day". Both results are empty when the anchor is zero.
-func eventTime(doc *dyad.Doc, pred int, anchor time.Time) (date string, precision string) {
+func eventTime(d *docTrees, pred int, anchor time.Time) (date string, precision string) {
 	if anchor.IsZero() {
 		return "", ""
 	}
 	def := anchor.UTC().Format(time.DateOnly)
-	t, ok := treeOf(doc, pred)
+	t, ok := d.treeOf(pred)
 	if !ok {
 		return def, string(timex.PrecisionDay)
 	}
 	future := t.future(pred)
 	best, bestCost := timex.Span{}, -1
-	for _, p := range timex.Scan(t.words()) {
+	for _, p := range d.timePhrases(t) {
 		from, to := t.start+p.Start, t.start+p.End
 		cost := t.attachment(t.spanHeadIn(from, to), pred, whenMaxHops)
 		if cost < 0 {

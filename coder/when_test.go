@@ -57,7 +57,7 @@ func TestEventTime(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.pred+": "+tt.text, func(t *testing.T) {
 			doc := attrDoc(t, tt.text)
-			date, prec := eventTime(doc, attrTok(t, doc, tt.pred), anchor)
+			date, prec := eventTime(newDocTrees(doc), attrTok(t, doc, tt.pred), anchor)
 			if date != tt.date || prec != tt.prec {
 				t.Errorf("eventTime = %s %s, want %s %s", date, prec, tt.date, tt.prec)
 			}
@@ -77,17 +77,17 @@ func TestEventTimeHostile(t *testing.T) {
 	}
 	for i, doc := range docs {
 		for _, pred := range []int{-1, 0, 1, 2, 99} {
-			date, prec := eventTime(doc, pred, anchor)
+			date, prec := eventTime(newDocTrees(doc), pred, anchor)
 			if date == "" || prec == "" {
 				t.Errorf("doc %d pred %d: empty date", i, pred)
 			}
 		}
 	}
-	if date, prec := eventTime(nil, 0, time.Time{}); date != "" || prec != "" {
+	if date, prec := eventTime(newDocTrees(nil), 0, time.Time{}); date != "" || prec != "" {
 		t.Errorf("zero anchor: got %q %q, want nothing", date, prec)
 	}
 	big := attrDoc(t, strings.Repeat("Troops attacked the town on Monday. ", 2000))
-	if date, _ := eventTime(big, len(big.Tokens)-3, anchor); date != "2024-08-05" {
+	if date, _ := eventTime(newDocTrees(big), len(big.Tokens)-3, anchor); date != "2024-08-05" {
 		t.Errorf("long text: got %s", date)
 	}
 }
@@ -97,6 +97,6 @@ func BenchmarkEventTime(b *testing.B) {
 	anchor := time.Date(2024, 8, 6, 0, 0, 0, 0, time.UTC)
 	pred := attrTok(b, doc, "killing")
 	for b.Loop() {
-		eventTime(doc, pred, anchor)
+		eventTime(newDocTrees(doc), pred, anchor)
 	}
 }

@@ -4,7 +4,60 @@ import (
 	"sort"
 
 	"github.com/dyadnews/dyad"
+	"github.com/dyadnews/dyad/timex"
 )
+
+// docTrees builds each sentence's tree and finds its time phrases once per
+// Doc, on first use, for the attribute finders of all the events and
+// quotes of an article.
+type docTrees struct {
+	doc     *dyad.Doc
+	trees   []*sentenceTree
+	times   [][]timex.Phrase
+	scanned []bool
+}
+
+func newDocTrees(doc *dyad.Doc) *docTrees {
+	d := &docTrees{doc: doc}
+	if doc != nil {
+		n := len(doc.Sentences)
+		d.trees, d.times, d.scanned = make([]*sentenceTree, n), make([][]timex.Phrase, n), make([]bool, n)
+	}
+	return d
+}
+
+// sentence is the tree of sentence si, false when it has no valid token
+// span.
+func (d *docTrees) sentence(si int) (*sentenceTree, bool) {
+	if d == nil || si < 0 || si >= len(d.trees) {
+		return nil, false
+	}
+	if d.trees[si] == nil {
+		t, ok := newSentenceTree(d.doc, si)
+		if !ok {
+			return nil, false
+		}
+		d.trees[si] = t
+	}
+	return d.trees[si], true
+}
+
+// treeOf is the tree of the sentence holding token tok.
+func (d *docTrees) treeOf(tok int) (*sentenceTree, bool) {
+	if d == nil {
+		return nil, false
+	}
+	return d.sentence(sentenceIndexOf(d.doc, tok))
+}
+
+// timePhrases are the time expressions of t's sentence.
+func (d *docTrees) timePhrases(t *sentenceTree) []timex.Phrase {
+	if !d.scanned[t.index] {
+		d.times[t.index] = timex.Scan(t.words())
+		d.scanned[t.index] = true
+	}
+	return d.times[t.index]
+}
 
 // sentenceTree is the dependency tree of one sentence of a Doc with each
 // token's dependents listed, the view the attribute finders (time, place,
@@ -48,11 +101,6 @@ func newSentenceTree(doc *dyad.Doc, si int) (*sentenceTree, bool) {
 		}
 	}
 	return t, true
-}
-
-// treeOf builds the tree of the sentence holding token tok.
-func treeOf(doc *dyad.Doc, tok int) (*sentenceTree, bool) {
-	return newSentenceTree(doc, sentenceIndexOf(doc, tok))
 }
 
 func (t *sentenceTree) in(i int) bool { return i >= t.start && i < t.end }

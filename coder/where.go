@@ -60,7 +60,8 @@ var facilityNouns = map[string]bool{
 // context: the countries it mentions, weighted by how often, and its
 // dateline's country. paragraphOf maps a sentence to its paragraph; nil
 // means paragraphs are the Doc's blank-line-separated blocks.
-func newPlaceScope(a *dyad.Article, doc *dyad.Doc, paragraphOf func(sentence int) int) *placeScope {
+func newPlaceScope(a *dyad.Article, d *docTrees, paragraphOf func(sentence int) int) *placeScope {
+	doc := d.doc
 	sc := &placeScope{bySentence: map[int][]int{}, paragraphOf: paragraphOf}
 	if sc.paragraphOf == nil {
 		paras := blankLineParagraphs(doc)
@@ -107,7 +108,7 @@ func newPlaceScope(a *dyad.Article, doc *dyad.Doc, paragraphOf func(sentence int
 			continue
 		}
 		si := sentenceIndexOf(doc, m.Start)
-		t, ok := newSentenceTree(doc, si)
+		t, ok := d.sentence(si)
 		if !ok || m.End > t.end {
 			continue
 		}
@@ -209,11 +210,11 @@ func (t *sentenceTree) caseWord(i int) string {
 // place said as a place where in its paragraph, else the dateline; nil
 // when there is none. A named site the gazetteer lacks keeps its name
 // with the place of the words around it ("al Asad airbase" in Iraq).
-func eventPlace(doc *dyad.Doc, pred int, sc *placeScope) *dyad.Location {
+func eventPlace(trees *docTrees, pred int, sc *placeScope) *dyad.Location {
 	if sc == nil {
 		return nil
 	}
-	t, ok := treeOf(doc, pred)
+	t, ok := trees.treeOf(pred)
 	if !ok {
 		return sc.dateline
 	}
@@ -242,10 +243,10 @@ func eventPlace(doc *dyad.Doc, pred int, sc *placeScope) *dyad.Location {
 	if para >= 0 {
 		// The paragraph's places said as places where, nearest sentence
 		// first.
-		for d := 0; d < len(doc.Sentences); d++ {
+		for d := 0; d < len(trees.doc.Sentences); d++ {
 			found := false
 			for _, s := range [2]int{t.index - d, t.index + d} {
-				if s < 0 || s >= len(doc.Sentences) || sc.paragraphOf(s) != para {
+				if s < 0 || s >= len(trees.doc.Sentences) || sc.paragraphOf(s) != para {
 					continue
 				}
 				found = true
