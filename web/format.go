@@ -31,6 +31,7 @@ var funcs = template.FuncMap{
 	"eventDate":  eventDate,
 	"toll":       toll,
 	"actorName":  actorName,
+	"inc":        func(i int) int { return i + 1 },
 }
 
 func formatDate(t time.Time, layout string) string {

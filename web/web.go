@@ -53,6 +53,12 @@ type Options struct {
 	// when it is an EventStore too (as the SQLite store is). Without one,
 	// articles show no events and /events is not found.
 	Events dyad.EventStore
+	// DashboardEvents bounds the events the dashboard aggregates, the
+	// latest first; default 5000.
+	DashboardEvents int
+	// DashboardRows is the number of events in the dashboard's table;
+	// default 50.
+	DashboardRows int
 }
 
 func (o Options) withDefaults() Options {
@@ -74,6 +80,12 @@ func (o Options) withDefaults() Options {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
+	if o.DashboardEvents <= 0 {
+		o.DashboardEvents = 5000
+	}
+	if o.DashboardRows <= 0 {
+		o.DashboardRows = 50
+	}
 	return o
 }
 
@@ -87,7 +99,7 @@ type Server struct {
 
 // pageNames are the templates in templates/ that render a whole page
 // inside layout.html.
-var pageNames = []string{"home", "list", "article", "search", "events", "error"}
+var pageNames = []string{"home", "list", "article", "search", "events", "dashboard", "error"}
 
 // New returns a reader over store.
 func New(store dyad.ArticleStore, opts Options) (*Server, error) {
@@ -112,6 +124,7 @@ func New(store dyad.ArticleStore, opts Options) (*Server, error) {
 	s.mux.HandleFunc("GET /articles/{id}", s.article)
 	s.mux.HandleFunc("GET /search", s.search)
 	s.mux.HandleFunc("GET /events", s.events)
+	s.mux.HandleFunc("GET /dashboard", s.dashboardPage)
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", cacheFor(24*time.Hour, http.FileServerFS(static))))
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, nil)
@@ -167,6 +180,9 @@ type view struct {
 	Events []dyad.ArticleEvent
 	Filter eventFilter
 	Roots  []cameoRoot
+
+	// Dashboard is the dashboard page's content.
+	Dashboard *dashboard
 
 	Status  int
 	Message string
