@@ -39,12 +39,10 @@ UPDATE events SET representative = (seq = (SELECT x.seq FROM events x
 		AND x.target_code IS events.target_code AND x.cameo = events.cameo AND x.date = events.date
 	ORDER BY (x.killed IS NOT NULL) + (x.wounded IS NOT NULL) DESC, x.seq LIMIT 1));
 
--- Escalation per actor pair reads representatives by (source, target,
--- date), at full code or at country level (the codes' first three
--- letters); the indexes cover the columns it sums, so it never reads the
--- table.
-CREATE INDEX events_pair ON events (source_code, target_code, date, goldstein, quad_class, killed, wounded)
-	WHERE representative = 1;
-CREATE INDEX events_pair3 ON events (substr(source_code, 1, 3), substr(target_code, 1, 3), date,
-	goldstein, quad_class, killed, wounded)
+-- Escalation per actor pair reads representatives by the first three
+-- letters of source and target (the country level) and date, with the
+-- full codes for pairs of full codes; the index covers every column it
+-- sums, so it never reads the table.
+CREATE INDEX events_pair ON events (substr(source_code, 1, 3), substr(target_code, 1, 3), date,
+	source_code, target_code, goldstein, quad_class, killed, wounded)
 	WHERE representative = 1;
