@@ -108,7 +108,7 @@ func Generate(ctx context.Context, path string, n int, seed uint64) error {
 			for i := range events {
 				r := rng.IntN(20)
 				e := event{source: actor(), target: actor(), root: fmt.Sprintf("%02d", r+1),
-					date: day.AddDate(0, 0, -rng.IntN(3)).Format(time.DateOnly),
+					date:    day.AddDate(0, 0, -rng.IntN(3)).Format(time.DateOnly),
 					country: Countries[zipf.Uint64()], g: rootGoldstein[r].g, quad: rootGoldstein[r].quad}
 				e.cameo = e.root + fmt.Sprint(rng.IntN(5))
 				if e.quad == 4 && rng.IntN(2) == 0 {
