@@ -12,6 +12,7 @@ import (
 
 	"github.com/dyadnews/dyad/article"
 	"github.com/dyadnews/dyad/article/extracteval"
+	"github.com/dyadnews/dyad/progress"
 )
 
 var evalCommand = command{
@@ -75,7 +76,12 @@ func runEvalExtract(ctx context.Context, st *stdio, args []string) error {
 
 	// One core, so pages/s means what it says on a loaded machine too.
 	procs := runtime.GOMAXPROCS(1)
-	run, err := bench.Run(ctx, extractBody)
+	bar := progress.New(st.err, len(bench.Pages), "eval extract", progress.Options{Unit: "pages"})
+	run, err := bench.Run(ctx, func(html, url string) (string, error) {
+		defer bar.Add(1)
+		return extractBody(html, url)
+	})
+	bar.Finish()
 	runtime.GOMAXPROCS(procs)
 	if err != nil {
 		return err

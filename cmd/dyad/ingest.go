@@ -7,6 +7,7 @@ import (
 
 	"github.com/dyadnews/dyad"
 	"github.com/dyadnews/dyad/ingest"
+	"github.com/dyadnews/dyad/progress"
 	"github.com/dyadnews/dyad/sqlite"
 )
 
@@ -58,11 +59,13 @@ func runIngest(ctx context.Context, st *stdio, args []string) error {
 	}
 	batches := make(chan []ingest.Result, 1)
 	done := make(chan struct{})
+	bar := progress.New(st.err, 0, "ingest", progress.Options{Unit: "inputs"})
 	go func() {
 		defer close(done)
 		for batch := range batches {
 			// Store what was extracted even when interrupted.
 			s.store(context.WithoutCancel(ctx), batch)
+			bar.Add(len(batch))
 		}
 	}()
 	var batch []ingest.Result
@@ -80,6 +83,7 @@ func runIngest(ctx context.Context, st *stdio, args []string) error {
 	batches <- batch
 	close(batches)
 	<-done
+	bar.Finish()
 	fmt.Fprintf(st.out, "%d stored, %d duplicate, %d failed\n", s.stored, s.duplicate, s.failed)
 	if s.uncoded > 0 {
 		fmt.Fprintf(st.err, "%d stored but not coded\n", s.uncoded)
