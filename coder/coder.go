@@ -64,9 +64,10 @@ type Coder struct {
 	// OVER EFFORTS" [904]): their code already says what was not done.
 	negating map[*dict.Pattern]bool
 	// compiled holds each block's patterns prepared for matching, and
-	// synsetBits the mask bits of the sets each member word belongs to.
-	compiled   map[*dict.VerbBlock][]compiledPattern
-	synsetBits map[string]wordMask
+	// wordBits the mask bits of each word patterns name (its own bit and
+	// those of the sets it is a member of).
+	compiled map[*dict.VerbBlock][]compiledPattern
+	wordBits map[string]wordMask
 	gazetteer  *gazetteerCache
 }
 

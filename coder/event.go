@@ -62,6 +62,20 @@ func (c *Coder) newArticleCoding(a *dyad.Article, doc *dyad.Doc, bodyStart int) 
 		ac.mentionAt[i] = -1
 		ac.sentOf[i] = -1
 	}
+	// Each token's dependents, in order, cut from one backing array.
+	counts := make([]int, len(doc.Tokens)+1)
+	for i, t := range doc.Tokens[:n] {
+		if t.Head >= 0 && t.Head < n && t.Head != i {
+			counts[t.Head+1]++
+		}
+	}
+	for i := 1; i < len(counts); i++ {
+		counts[i] += counts[i-1]
+	}
+	backing := make([]int, counts[len(counts)-1])
+	for h := range ac.children {
+		ac.children[h] = backing[counts[h]:counts[h]:counts[h+1]]
+	}
 	for i, t := range doc.Tokens[:n] {
 		if t.Head >= 0 && t.Head < n && t.Head != i {
 			ac.children[t.Head] = append(ac.children[t.Head], i)

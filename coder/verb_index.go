@@ -67,17 +67,17 @@ type patternElem struct {
 	parts []patternElem
 }
 
-// compilePatterns prepares every block's patterns and the synonym-set bits
-// of each word that is a member of a set.
+// compilePatterns prepares every block's patterns and the mask bits of
+// each word a pattern names or a set holds.
 func (c *Coder) compilePatterns() {
-	c.synsetBits = map[string]wordMask{}
+	c.wordBits = map[string]wordMask{}
 	for _, s := range c.synsets {
 		bit := maskBit(s.Name)
 		for _, m := range s.Members {
 			for _, w := range m {
-				b := c.synsetBits[w]
+				b := c.wordBits[w]
 				b.or(bit)
-				c.synsetBits[w] = b
+				c.wordBits[w] = b
 			}
 		}
 	}
@@ -145,7 +145,11 @@ func (c *Coder) needs(es []dict.Element, m *wordMask) bool {
 	for _, e := range es {
 		switch e.Kind {
 		case dict.Word:
-			m.or(maskBit(e.Text))
+			bit := maskBit(e.Text)
+			m.or(bit)
+			b := c.wordBits[e.Text]
+			b.or(bit)
+			c.wordBits[e.Text] = b
 		case dict.SourceMark, dict.TargetMark, dict.SkipMark:
 			m.or(mentionMask)
 		case dict.SynsetRef:
@@ -163,13 +167,11 @@ func (c *Coder) needs(es []dict.Element, m *wordMask) bool {
 }
 
 // tokenMask is the mask of what a token can match: its form, its lemma
-// and the sets either belongs to.
+// and the sets either belongs to. Words no pattern names add nothing.
 func (c *Coder) tokenMask(word, lemma string) wordMask {
-	m := maskBit(word)
-	m.or(c.synsetBits[word])
+	m := c.wordBits[word]
 	if lemma != word {
-		m.or(maskBit(lemma))
-		m.or(c.synsetBits[lemma])
+		m.or(c.wordBits[lemma])
 	}
 	return m
 }
