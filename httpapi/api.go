@@ -4,6 +4,7 @@
 //	GET  /api/articles?q=&section=&since=&until=&limit=&cursor=
 //	GET  /api/articles/{id}   (with its related articles, events, quotes and entities)
 //	GET  /api/events?source=&target=&root=&country=&since=&until=&limit=&cursor=
+//	GET  /api/escalation?a=&b=&since=&until=&ordered=
 //	GET  /api/sections
 //	POST /api/articles   (bearer token; JSON, HTML or plain-text body)
 //
@@ -101,12 +102,14 @@ func New(cfg Config) (*API, error) {
 	a.mux.HandleFunc("GET /api/articles/{id}", a.getArticle)
 	a.mux.HandleFunc("GET /api/sections", a.listSections)
 	a.mux.HandleFunc("GET /api/events", a.listEvents)
+	a.mux.HandleFunc("GET /api/escalation", a.getEscalation)
 	// The method-less patterns catch the methods the ones above do not
 	// take, so that 405 comes as JSON like every other error.
 	a.mux.HandleFunc("/api/articles", methodNotAllowed("GET, HEAD, POST"))
 	a.mux.HandleFunc("/api/articles/{id}", methodNotAllowed("GET, HEAD"))
 	a.mux.HandleFunc("/api/sections", methodNotAllowed("GET, HEAD"))
 	a.mux.HandleFunc("/api/events", methodNotAllowed("GET, HEAD"))
+	a.mux.HandleFunc("/api/escalation", methodNotAllowed("GET, HEAD"))
 	a.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such endpoint: "+r.URL.Path)
 	})

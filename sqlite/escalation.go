@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 	"strings"
@@ -89,4 +90,56 @@ func (db *DB) pairDirection(ctx context.Context, source, target, from, to string
 		d.Wounded += r.Wounded
 	}
 	return closeRows(rows)
+}
+
+// DefaultEscalationDays is the length of a series when since is not
+// given.
+const DefaultEscalationDays = 90
+
+// PairSeries builds pair p's escalation series over [since, until]
+// (dates, inclusive) with change flags, reading the history the flags
+// need before since. A zero until is the pair's latest event date (today
+// when it has none); a zero since is DefaultEscalationDays before until.
+func (db *DB) PairSeries(ctx context.Context, p escalation.Pair, since, until time.Time, opt escalation.Options) (escalation.Series, error) {
+	if err := p.Validate(); err != nil {
+		return escalation.Series{}, fmt.Errorf("sqlite: pair series: %w", err)
+	}
+	if until.IsZero() {
+		last, err := db.pairLastDate(ctx, p)
+		if err != nil {
+			return escalation.Series{}, fmt.Errorf("sqlite: pair series %s: %w", p, err)
+		}
+		until = last
+	}
+	if since.IsZero() {
+		since = until.AddDate(0, 0, -(DefaultEscalationDays - 1))
+	}
+	days, err := db.PairDays(ctx, p, since.AddDate(0, 0, -escalation.History(opt)), until)
+	if err != nil {
+		return escalation.Series{}, err
+	}
+	return escalation.Build(p, days, since, until, opt)
+}
+
+// pairLastDate is the latest date of the pair's representative events,
+// today (UTC) when there are none.
+func (db *DB) pairLastDate(ctx context.Context, p escalation.Pair) (time.Time, error) {
+	last := ""
+	dirs := [][2]string{{p.A, p.B}}
+	if !p.Ordered {
+		dirs = append(dirs, [2]string{p.B, p.A})
+	}
+	for _, d := range dirs {
+		var date sql.NullString
+		if err := db.read.QueryRowContext(ctx, `SELECT MAX(date) FROM events
+			WHERE representative = 1 AND substr(source_code, 1, 3) = ? AND substr(target_code, 1, 3) = ?`,
+			d[0][:3], d[1][:3]).Scan(&date); err != nil {
+			return time.Time{}, err
+		}
+		last = max(last, date.String)
+	}
+	if t, err := time.Parse(time.DateOnly, last); err == nil {
+		return t, nil
+	}
+	return time.Now().UTC().Truncate(24 * time.Hour), nil
 }

@@ -36,6 +36,7 @@ var commands = []command{
 	extractCommand,
 	ingestCommand,
 	serveCommand,
+	escalationCommand,
 }
 
 // exitCode lets a command choose its exit status after printing its own
