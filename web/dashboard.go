@@ -230,7 +230,7 @@ func (s *Server) dashboardPage(w http.ResponseWriter, r *http.Request) {
 	for _, p := range pairTimelines(events, q.base.Since, q.base.Until, timelinePairs) {
 		t := dashTimeline{A: p.A, B: p.B, Events: p.Events, Chart: timelineSVG(p)}
 		for _, day := range p.Days {
-			if day.Change {
+			if day.Change != "" {
 				t.Changes++
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dyadnews/dyad"
+	"github.com/dyadnews/dyad/escalation"
 )
 
 // The dashboard aggregates the events it fetched in memory: they are
@@ -87,10 +88,14 @@ type pairDay struct {
 	Date         time.Time
 	Events       int
 	GoldsteinSum float64
-	Killed       int
-	Wounded      int
-	// Change marks a sharp turn on this day (see flagChanges).
-	Change bool
+	// GoldsteinSumSq is the sum of squared scores, for the change flag's
+	// spread.
+	GoldsteinSumSq float64
+	Killed         int
+	Wounded        int
+	// Change is the direction of a sharp turn flagged on this day,
+	// "escalation" or "de-escalation" (see flagChanges), or "".
+	Change string
 }
 
 // Mean is the day's mean Goldstein score.
@@ -108,18 +113,6 @@ type pairSeries struct {
 	Events int
 	Days   []pairDay
 }
-
-// Change-flag method: a day is flagged when the mean Goldstein score of
-// the pair's events in the 7 days ending that day differs by at least
-// changeThreshold from the mean of the 28 days before them, each window
-// holding at least changeMinEvents events. It is the method, kept
-// here until the escalation package's store query can replace it.
-const (
-	changeRecentDays = 7
-	changePriorDays  = 28
-	changeThreshold  = 3.0
-	changeMinEvents  = 3
-)
 
 // maxTimelineDays bounds a timeline: the latest days of a longer span
 // are shown.
@@ -216,6 +209,7 @@ func pairTimelines(events []dyad.ArticleEvent, since, until time.Time, limit int
 		day := &out[i].Days[int(d.day.Sub(first).Hours()/24)]
 		day.Events++
 		day.GoldsteinSum += d.e.Goldstein
+		day.GoldsteinSumSq += d.e.Goldstein * d.e.Goldstein
 		if d.e.Killed != nil && *d.e.Killed > 0 {
 			day.Killed += *d.e.Killed
 		}
@@ -229,28 +223,21 @@ func pairTimelines(events []dyad.ArticleEvent, since, until time.Time, limit int
 	return out
 }
 
-// flagChanges marks the days on which the recent mean Goldstein score
-// turned sharply against the prior one (see changeThreshold).
+// flagChanges marks the days on which the escalation package's change
+// flag turns (the recent Goldstein mean against the baseline before it).
 func flagChanges(days []pairDay) {
-	window := func(from, to int) (float64, int) { // days[from:to], clipped
-		from, to = max(from, 0), min(to, len(days))
-		sum, n := 0.0, 0
-		if to <= from {
-			return 0, 0
-		}
-		for _, d := range days[from:to] {
-			sum += d.GoldsteinSum
-			n += d.Events
-		}
-		return sum, n
+	series := make([]escalation.Day, len(days))
+	index := make(map[string]int, len(days))
+	for i, d := range days {
+		date := d.Date.Format(time.DateOnly)
+		index[date] = i
+		series[i] = escalation.Day{Date: date, Events: d.Events, GoldsteinSum: d.GoldsteinSum,
+			GoldsteinMean: d.Mean(), GoldsteinSumSq: d.GoldsteinSumSq}
 	}
-	for i := range days {
-		rs, rn := window(i-changeRecentDays+1, i+1)
-		ps, pn := window(i-changeRecentDays-changePriorDays+1, i-changeRecentDays+1)
-		if rn < changeMinEvents || pn < changeMinEvents {
-			continue
+	for _, f := range escalation.Flags(series, escalation.Options{}) {
+		if i, ok := index[f.Date]; ok {
+			days[i].Change = f.Direction
 		}
-		days[i].Change = math.Abs(rs/float64(rn)-ps/float64(pn)) >= changeThreshold
 	}
 }
 

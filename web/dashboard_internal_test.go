@@ -15,11 +15,14 @@ func days(start string, goldstein ...float64) []pairDay {
 	t0, _ := time.Parse(time.DateOnly, start)
 	out := make([]pairDay, len(goldstein))
 	for i, g := range goldstein {
-		out[i] = pairDay{Date: t0.AddDate(0, 0, i), Events: 1, GoldsteinSum: g}
+		out[i] = pairDay{Date: t0.AddDate(0, 0, i), Events: 1, GoldsteinSum: g, GoldsteinSumSq: g * g}
 	}
 	return out
 }
 
+// TestFlagChanges checks that the dashboard hands its days to the
+// escalation package's flag and marks the day and direction it returns;
+// the flag's method is tested there.
 func TestFlagChanges(t *testing.T) {
 	repeat := func(g float64, n int) []float64 {
 		out := make([]float64, n)
@@ -31,30 +34,29 @@ func TestFlagChanges(t *testing.T) {
 	tests := []struct {
 		name   string
 		series []float64
-		// first is the first flagged day, -1 for none.
-		first int
+		want   string
 	}{
-		{"steady cooperation", repeat(3, 60), -1},
-		{"small drift", append(repeat(3, 35), repeat(1.5, 25)...), -1},
-		// 35 days at +3, then -7 every day: the 7-day mean is 1.57, 0.14,
-		// -1.29 on its first three days; the third is 3 below the prior 3.
-		{"turn to conflict", append(repeat(3, 35), repeat(-7, 25)...), 35 + 2},
-		{"turn to cooperation", append(repeat(-8, 35), repeat(4, 25)...), 35 + 1},
-		{"too short to judge", repeat(-10, 8), -1},
+		{"steady cooperation", repeat(3, 60), ""},
+		{"turn to conflict", append(repeat(3, 35), repeat(-7, 25)...), "escalation"},
+		{"turn to cooperation", append(repeat(-8, 35), repeat(4, 25)...), "de-escalation"},
+		{"too short to judge", repeat(-10, 8), ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := days("2024-01-01", tt.series...)
 			flagChanges(d)
-			first := -1
+			first, dir := -1, ""
 			for i, day := range d {
-				if day.Change {
-					first = i
+				if day.Change != "" {
+					first, dir = i, day.Change
 					break
 				}
 			}
-			if first != tt.first {
-				t.Errorf("first flagged day %d, want %d", first, tt.first)
+			if dir != tt.want {
+				t.Fatalf("first flag %q on day %d, want %q", dir, first, tt.want)
+			}
+			if tt.want != "" && (first < 35 || first > 41) {
+				t.Errorf("flagged on day %d; the turn is on day 35", first)
 			}
 		})
 	}
@@ -65,10 +67,10 @@ func TestFlagChangesNeedsEvents(t *testing.T) {
 	for i := range d {
 		d[i].Events, d[i].GoldsteinSum = 0, 0
 	}
-	d[40] = pairDay{Date: d[40].Date, Events: 1, GoldsteinSum: -10}
+	d[40] = pairDay{Date: d[40].Date, Events: 1, GoldsteinSum: -10, GoldsteinSumSq: 100}
 	flagChanges(d)
 	for i, day := range d {
-		if day.Change {
+		if day.Change != "" {
 			t.Errorf("day %d flagged with no prior events", i)
 		}
 	}

@@ -68,7 +68,8 @@ type timelineBin struct {
 	Days         int
 	Events       int
 	GoldsteinSum float64
-	Change       bool
+	// Change is the direction of the bin's first change flag, or "".
+	Change string
 }
 
 func (b timelineBin) mean() float64 { return b.GoldsteinSum / float64(max(b.Events, 1)) }
@@ -99,7 +100,9 @@ func binDays(days []pairDay) (bins []timelineBin, unit string) {
 			b.Days++
 			b.Events += d.Events
 			b.GoldsteinSum += d.GoldsteinSum
-			b.Change = b.Change || d.Change
+			if b.Change == "" {
+				b.Change = d.Change
+			}
 		}
 		bins = append(bins, b)
 	}
@@ -145,12 +148,12 @@ func timelineSVG(p pairSeries) template.HTML {
 	w.raw(`<text class="axis" x="`, num(tlLeft-6), `" y="`, num(tlCountTop+8), `" text-anchor="end">`, strconv.Itoa(maxCount), `</text>`)
 	// Change flags under everything else.
 	for i, b := range bins {
-		if !b.Change {
+		if b.Change == "" {
 			continue
 		}
 		w.raw(`<g class="change"><line x1="`, num(x(i)), `" x2="`, num(x(i)), `" y1="`, num(tlTop), `" y2="`, num(tlBottom), `"/>`)
 		w.raw(`<path d="M`, num(x(i)-6), " ", num(tlTop-8), "h12l-6 9z", `"/>`)
-		w.title(fmt.Sprintf("%s: sharp turn — the 7-day mean Goldstein score moved %.0f or more from the 28 days before", b.label(), changeThreshold))
+		w.title(fmt.Sprintf("%s: change flag, %s (the recent mean Goldstein score turned sharply against the days before)", b.label(), b.Change))
 		w.raw(`</g>`)
 	}
 	barW := math.Max(math.Min(step*0.7, 14), 1.5)
