@@ -60,6 +60,7 @@ func (m *Model) Save(w io.Writer) error {
 	if m.hasStacked {
 		e.uvarint(1)
 		e.stage(m.weights.stage(1))
+		e.uvarint(uint64(math.Float32bits(m.sureMargin)))
 	} else {
 		e.uvarint(0)
 	}
@@ -108,6 +109,9 @@ func Load(r io.Reader) (*Model, error) {
 	}
 	m := &Model{}
 	nclass := d.count(maxClasses)
+	if nclass == 0 && d.err == nil {
+		d.fail("no classes")
+	}
 	for range nclass {
 		m.upos = append(m.upos, d.str())
 		m.xpos = append(m.xpos, d.str())
@@ -140,6 +144,11 @@ func Load(r io.Reader) (*Model, error) {
 	case 1:
 		stages = append(stages, d.stage(nclass))
 		m.hasStacked = true
+		bits := d.uvarint()
+		m.sureMargin = math.Float32frombits(uint32(bits))
+		if bits > math.MaxUint32 || !(m.sureMargin >= 0) || math.IsInf(float64(m.sureMargin), 0) {
+			d.fail("bad second-stage margin")
+		}
 	default:
 		d.fail("bad second-stage marker")
 	}

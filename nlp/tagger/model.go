@@ -3,6 +3,7 @@ package tagger
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"sync"
 
@@ -19,6 +20,10 @@ type Model struct {
 	// hasStacked.
 	weights    weightTable
 	hasStacked bool
+	// sureMargin is the lead over the runner-up above which the first
+	// stage's class is kept without consulting the second stage, which
+	// saves its cost where it would not change the answer; 0 never skips.
+	sureMargin float32
 	lexicon    map[uint64]lexEntry
 	morph      morphology
 	scratch    sync.Pool // *tagScratch
@@ -278,6 +283,7 @@ func (t *weightTable) sortedSlots() []slot {
 type tagScratch struct {
 	info    []wordInfo
 	pass1   []int
+	sure    []bool // first-stage class is sure enough to skip the second
 	classes []int
 	feats   [numTemplates + numStacked]uint64
 	scores  scores
@@ -320,13 +326,18 @@ func (m *Model) tagSpan(toks []dyad.Token, s *tagScratch) {
 		if cap(s.pass1) < len(toks) {
 			s.pass1 = make([]int, len(toks))
 		}
-		pass1 := s.pass1[:len(toks)]
+		if cap(s.sure) < len(toks) {
+			s.sure = make([]bool, len(toks))
+		}
+		pass1, sure := s.pass1[:len(toks)], s.sure[:len(toks)]
 		h := newHistory()
 		for i := range toks {
-			pass1[i] = m.predict(info, i, h, &c, s, nil)
+			var margin float32
+			pass1[i], margin = m.predict(info, i, h, &c, s, nil)
+			sure[i] = m.sureMargin > 0 && margin > m.sureMargin
 			h.push(pass1[i], m.finite[pass1[i]])
 		}
-		s.pass1 = pass1
+		s.pass1, s.sure = pass1, sure
 	}
 	if cap(s.classes) < len(toks) {
 		s.classes = make([]int, len(toks))
@@ -335,10 +346,13 @@ func (m *Model) tagSpan(toks []dyad.Token, s *tagScratch) {
 	h := newHistory()
 	for i := range toks {
 		var class int
-		if m.hasStacked {
-			class = m.predict(info, i, h, &c, s, s.pass1)
-		} else {
-			class = m.predict(info, i, h, &c, s, nil)
+		switch {
+		case !m.hasStacked:
+			class, _ = m.predict(info, i, h, &c, s, nil)
+		case s.sure[i]:
+			class = s.pass1[i]
+		default:
+			class, _ = m.predict(info, i, h, &c, s, s.pass1)
 		}
 		classes[i] = class
 		t := &toks[i]
@@ -389,9 +403,9 @@ func window(c *context, info []wordInfo, i int, h history) {
 
 // predict returns the best class for position i: by the first stage,
 // or by the second when given the first stage's classes.
-func (m *Model) predict(info []wordInfo, i int, h history, c *context, s *tagScratch, pass1 []int) int {
+func (m *Model) predict(info []wordInfo, i int, h history, c *context, s *tagScratch, pass1 []int) (class int, margin float32) {
 	if f := info[i].lex.fixed; f >= 0 {
-		return int(f)
+		return int(f), float32(math.Inf(1))
 	}
 	window(c, info, i, h)
 	clear(s.scores[:len(m.upos)])
@@ -407,7 +421,21 @@ func (m *Model) predict(info []wordInfo, i int, h history, c *context, s *tagScr
 	for _, h := range feats {
 		m.weights.add(h, stage, &s.scores)
 	}
-	return argmax(s.scores[:len(m.upos)])
+	return argmax2(s.scores[:len(m.upos)])
+}
+
+// argmax2 returns the best class and its lead over the runner-up.
+func argmax2(scores []float32) (int, float32) {
+	best, second := 0, float32(math.Inf(-1))
+	for c, v := range scores[1:] {
+		if v > scores[best] {
+			second = scores[best]
+			best = c + 1
+		} else if v > second {
+			second = v
+		}
+	}
+	return best, scores[best] - second
 }
 
 func argmax(scores []float32) int {

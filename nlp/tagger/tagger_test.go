@@ -374,3 +374,28 @@ func BenchmarkTagSentence(b *testing.B) {
 	b.ReportMetric(tokens/b.Elapsed().Seconds(), "tokens/s")
 	b.ReportMetric(tokens/(cpuTime()-cpu0).Seconds(), "tokens/cpu-s")
 }
+
+// TestSureMarginSkipsSafely checks that skipping the second stage where
+// the first is sure, as the shipped model does, hardly changes any tag.
+func TestSureMarginSkipsSafely(t *testing.T) {
+	m := embedded(t)
+	if m.sureMargin <= 0 {
+		t.Fatal("embedded model never skips its second stage")
+	}
+	dev := ewt(t, "dev")
+	skipping := conllu.Doc(dev)
+	m.Tag(skipping)
+	full := conllu.Doc(dev)
+	never := embedded(t)
+	never.sureMargin = 0
+	never.Tag(full)
+	differ := 0
+	for i := range full.Tokens {
+		if full.Tokens[i].XPOS != skipping.Tokens[i].XPOS || full.Tokens[i].UPOS != skipping.Tokens[i].UPOS {
+			differ++
+		}
+	}
+	if share := float64(differ) / float64(len(full.Tokens)); share > 0.002 {
+		t.Errorf("skipping changed %d of %d tags", differ, len(full.Tokens))
+	}
+}

@@ -151,7 +151,11 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 		}
 	}
 	stacked, _, _, err := trainStage(first, &firstWeights, sents, dev, opts, logw)
-	return stacked, err
+	if err != nil {
+		return nil, err
+	}
+	stacked.sureMargin = tuneSureMargin(stacked, dev, logw)
+	return stacked, nil
 }
 
 // trainStage trains the first stage, or the second on top of the given
