@@ -46,6 +46,7 @@ type Bar struct {
 	done    int
 	start   time.Time
 	lastLog time.Time
+	logged  bool
 	bar     *progressbar.ProgressBar
 	closed  bool
 }
@@ -108,13 +109,15 @@ func (b *Bar) Add(n int) {
 	}
 	now := b.opts.Now()
 	if now.Sub(b.lastLog) >= b.opts.Interval {
-		b.lastLog = now
+		b.lastLog, b.logged = now, true
 		fmt.Fprintln(b.w, b.line(now))
 	}
 }
 
 // Finish ends the bar with a last line saying how many items were done
-// and how fast. Later calls to Add and Finish do nothing.
+// and how fast; in log lines, only when it wrote one before, so that
+// jobs shorter than the interval (and tests) stay quiet. Later calls to
+// Add and Finish do nothing.
 func (b *Bar) Finish() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -129,6 +132,9 @@ func (b *Bar) Finish() {
 			b.bar.Exit()
 			fmt.Fprintln(b.w)
 		}
+		return
+	}
+	if !b.logged {
 		return
 	}
 	now := b.opts.Now()

@@ -75,12 +75,15 @@ func TestCustomUnitAndInterval(t *testing.T) {
 	}
 }
 
-func TestFinishWithoutWork(t *testing.T) {
+func TestShortJobIsQuiet(t *testing.T) {
 	clock := &fakeClock{t: time.Unix(0, 0)}
 	var out bytes.Buffer
-	New(&out, 0, "export", Options{Now: clock.now}).Finish()
-	if got := out.String(); got != "export: 0 items in 0s, –/s\n" {
-		t.Errorf("got %q", got)
+	b := New(&out, 0, "export", Options{Now: clock.now})
+	clock.advance(4 * time.Second)
+	b.Add(10)
+	b.Finish()
+	if got := out.String(); got != "" {
+		t.Errorf("a job shorter than the interval wrote %q", got)
 	}
 }
 
