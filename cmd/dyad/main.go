@@ -37,6 +37,7 @@ var commands = []command{
 	ingestCommand,
 	serveCommand,
 	escalationCommand,
+	exportCommand,
 }
 
 // exitCode lets a command choose its exit status after printing its own
