@@ -20,9 +20,9 @@ func records() []Record {
 	full := Record{
 		ArticleEvent: dyad.ArticleEvent{
 			Event: dyad.Event{ID: "e1",
-				Source:    dyad.Actor{Text: "militants", Name: "IRAQI MILITANTS", Code: "IRQREB"},
-				Target:    &dyad.Actor{Text: "U.S. troops", Name: "UNITED STATES", Code: "USAMIL"},
-				CAMEO:     "195", CAMEORoot: "19", Description: "Employ aerial weapons",
+				Source: dyad.Actor{Text: "militants", Name: "IRAQI MILITANTS", Code: "IRQREB"},
+				Target: &dyad.Actor{Text: "U.S. troops", Name: "UNITED STATES", Code: "USAMIL"},
+				CAMEO:  "195", CAMEORoot: "19", Description: "Employ aerial weapons",
 				PLOVER:    dyad.PLOVER{Type: "ATTACK", Mode: "aerial"},
 				Goldstein: -10, QuadClass: 4, Date: "2024-08-05", DatePrecision: "day",
 				Location: &dyad.Location{Name: "Al Asad", Country: "IRQ", Admin1: "01", Lat: 33.78, Lon: 42.44,
