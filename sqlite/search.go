@@ -2,14 +2,10 @@ package sqlite
 
 import (
 	"cmp"
-	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/dyadnews/dyad"
 )
 
 // Bounds on what a user's search text may ask of FTS5, so a pasted essay
@@ -75,63 +71,6 @@ func matchAny(terms []string) string {
 		quoted[i] = `"` + t + `"`
 	}
 	return strings.Join(quoted, " OR ")
-}
-
-// Related ranking: headline words weigh more than body words in both the
-// choice of terms and bm25, and an article of the same section scores
-// sameSectionBoost times its text similarity.
-const (
-	salientTerms     = 20
-	headlineWeight   = 3
-	sameSectionBoost = 2.0
-	// DefaultRelated is the number of related articles when none is asked.
-	DefaultRelated = 5
-)
-
-// Related returns up to limit other articles most like the one with the
-// given ID: bm25 over its salient words, boosted for the same section,
-// then, if too few share words with it, the newest of its section.
-func (db *DB) Related(ctx context.Context, id string, limit int) ([]dyad.Article, error) {
-	if limit <= 0 {
-		limit = DefaultRelated
-	}
-	limit = min(limit, MaxLimit)
-	a, err := db.Article(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	related := []dyad.Article{}
-	if terms := salient(a.Headline, a.Body, salientTerms); len(terms) > 0 {
-		related, err = db.queryArticles(ctx, `SELECT `+prefixed("a.", articleColumns)+`
-			FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-			WHERE articles_fts MATCH ? AND a.id != ?
-			ORDER BY bm25(articles_fts, ?, 1.0) * (CASE WHEN ? != '' AND a.section = ? THEN ? ELSE 1.0 END),
-				a.published DESC, a.id DESC
-			LIMIT ?`,
-			matchAny(terms), id, float64(headlineWeight), a.Section, a.Section, sameSectionBoost, limit)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite: related %q: %w", id, err)
-		}
-	}
-	if len(related) >= limit || a.Section == "" {
-		return related, nil
-	}
-	// Too few share words with it: fill with the section's newest.
-	more, err := db.queryArticles(ctx, `SELECT `+articleColumns+` FROM articles
-		WHERE section = ? AND id != ? ORDER BY published DESC, id DESC LIMIT ?`,
-		a.Section, id, limit+len(related))
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: related %q: %w", id, err)
-	}
-	for _, m := range more {
-		if len(related) == limit {
-			break
-		}
-		if !slices.ContainsFunc(related, func(r dyad.Article) bool { return r.ID == m.ID }) {
-			related = append(related, m)
-		}
-	}
-	return related, nil
 }
 
 func prefixed(p, columns string) string {
