@@ -128,17 +128,22 @@ func (b *Bar) Finish() {
 	if b.bar != nil {
 		if b.total > 0 && b.done >= b.total {
 			b.bar.Finish()
-		} else {
-			b.bar.Exit()
-			fmt.Fprintln(b.w)
+			return
 		}
+		// The bar draws at most every 100 ms, so its last drawing may
+		// predate the last items: end its line and sum up below it.
+		b.bar.Exit()
+		b.summary()
 		return
 	}
-	if !b.logged {
-		return
+	if b.logged {
+		b.summary()
 	}
-	now := b.opts.Now()
-	elapsed := now.Sub(b.start)
+}
+
+// summary writes the closing line: how many items were done and how fast.
+func (b *Bar) summary() {
+	elapsed := b.opts.Now().Sub(b.start)
 	fmt.Fprintf(b.w, "%s: %d %s in %s, %s\n", b.label, b.done, b.opts.Unit, roundDuration(elapsed), rate(b.done, elapsed))
 }
 
