@@ -193,7 +193,7 @@ func (c *Coder) CodeDoc(a *dyad.Article, doc *dyad.Doc, bodyStart int) dyad.Codi
 	if len(doc.Tokens) > c.opts.MaxTokens {
 		c.debugf("article %s: %d tokens, coding the first %d", a.ID, len(doc.Tokens), c.opts.MaxTokens)
 	}
-	ac := c.newArticleCoding(a, doc, bodyStart)
+	ac := c.newArticleCoding(a, repairParse(doc, c.sayVerbs), bodyStart)
 	ac.code()
 	out.Events = ac.events()
 	out.Quotes = ac.quotes()

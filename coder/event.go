@@ -299,7 +299,9 @@ func (ac *articleCoding) npParty(tok, depth int) (party, bool) {
 		}
 		switch ac.doc.Tokens[ch].DepRel {
 		case "compound", "nmod:poss", "amod", "flat", "nmod", "appos":
-			if ac.doc.Tokens[ch].DepRel == "nmod" && !hasCase(ac, ch, "of", "from", "in") {
+			if ac.doc.Tokens[ch].DepRel == "nmod" && (!hasCase(ac, ch, "of", "from", "in") || happeningNoun(t.Lemma)) {
+				// "an attack in Ithilen" is not Ithilen: a happening
+				// is placed by its nmod, not owned.
 				continue
 			}
 			if p, ok := ac.npParty(ch, depth+1); ok {

@@ -3,6 +3,7 @@ package coder
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"sort"
 	"strings"
@@ -34,14 +35,15 @@ type PetrarchReport struct {
 // dictionaries the suite's Environment names, read from dictDir, and
 // compares the (source, target, code) set with the expected one. A record
 // that expects no event or an input error passes when nothing is coded.
-func EvalPetrarch(ctx context.Context, suite *dict.ValidationSuite, dictDir string, pipeline *nlp.Pipeline) (PetrarchReport, error) {
+// Debug, if not nil, receives the coder's explanations.
+func EvalPetrarch(ctx context.Context, suite *dict.ValidationSuite, dictDir string, pipeline *nlp.Pipeline, debug io.Writer) (PetrarchReport, error) {
 	var rep PetrarchReport
 	d, lineErrs, err := dict.Load(dict.Source{FS: os.DirFS(dictDir), Files: suite.Environment.Files()})
 	if err != nil {
 		return rep, fmt.Errorf("coder: reading the suite's dictionaries from %s: %w", dictDir, err)
 	}
 	rep.DictErrors = lineErrs
-	c, err := New(Options{Dicts: d, Pipeline: pipeline})
+	c, err := New(Options{Dicts: d, Pipeline: pipeline, Debug: debug})
 	if err != nil {
 		return rep, err
 	}

@@ -294,12 +294,20 @@ func (t *sentenceTree) siteName(h, pred int) string {
 			if from == i {
 				return ""
 			}
+			// The Arabic article is part of the name ("al Asad"),
+			// whatever the tagger made of it.
+			if k := from - 1; t.in(k) && t.head(k) == i && arabicArticles[strings.ToLower(t.tok(k).Text)] {
+				from = k
+			}
 			return t.text(from, i+1)
 		}
 		i = t.head(i)
 	}
 	return ""
 }
+
+// arabicArticles begin Arabic names written with a space ("al Asad").
+var arabicArticles = map[string]bool{"al": true, "el": true}
 
 func capitalisedWord(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
 

@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/dyadnews/dyad/coder"
@@ -24,6 +26,8 @@ func runEvalPetrarch(ctx context.Context, st *stdio, args []string) error {
 	records := fs.String("records", filepath.Join(defaultDataDir(), "petrarch2", "validation-dev.xml"), "validation `FILE`")
 	dictDir := fs.String("dict-dir", "", "`DIR` holding the suite's dictionaries (default: dictionaries/ beside FILE)")
 	quiet := fs.Bool("quiet", false, "print only the summary line")
+	only := fs.String("only", "", "code only the records with this `ID`")
+	debug := fs.Bool("debug", false, "explain dropped candidate events and matched patterns on stderr")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -47,7 +51,14 @@ func runEvalPetrarch(ctx context.Context, st *stdio, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep, err := coder.EvalPetrarch(ctx, suite, *dictDir, p)
+	if *only != "" {
+		suite.Records = slices.DeleteFunc(suite.Records, func(r dict.ValidationRecord) bool { return r.ID != *only })
+	}
+	var debugOut io.Writer
+	if *debug {
+		debugOut = st.err
+	}
+	rep, err := coder.EvalPetrarch(ctx, suite, *dictDir, p, debugOut)
 	if err != nil {
 		return err
 	}
