@@ -66,9 +66,9 @@ type Coder struct {
 	// compiled holds each block's patterns prepared for matching, and
 	// wordBits the mask bits of each word patterns name (its own bit and
 	// those of the sets it is a member of).
-	compiled map[*dict.VerbBlock][]compiledPattern
-	wordBits map[string]wordMask
-	gazetteer  *gazetteerCache
+	compiled  map[*dict.VerbBlock][]compiledPattern
+	wordBits  map[string]wordMask
+	gazetteer *gazetteerCache
 }
 
 // New returns a Coder for opts.
