@@ -81,20 +81,26 @@ func (s Scores) String() string {
 // Doc built from the sentences holds gold POS tags; prepare, when not
 // nil, runs first on it, e.g. to replace them with a tagger's.
 func Evaluate(m *Model, sents []conllu.Sentence, prepare func(*dyad.Doc)) (Scores, error) {
-	doc := conllu.Doc(sents)
-	if prepare != nil {
-		prepare(doc)
-	}
-	m.Recognize(doc)
-	var gold []dyad.Entity
-	for i := range sents {
-		tags, ok := GoldTags(&sents[i])
-		if !ok {
-			return Scores{}, fmt.Errorf("ner: evaluate: sentence %d (%s) has no entity tags", i, sents[i].Comment("sent_id"))
+	total := Scores{PerLabel: map[string]Counts{}}
+	// Each document is its own Doc, as an article is at run time: a
+	// two-stage model links the mentions of one document only.
+	for _, d := range documents(sents) {
+		doc := conllu.Doc(d)
+		if prepare != nil {
+			prepare(doc)
 		}
-		gold = appendIOB2Entities(gold, tags, doc.Sentences[i].Start)
+		m.Recognize(doc)
+		var gold []dyad.Entity
+		for i := range d {
+			tags, ok := GoldTags(&d[i])
+			if !ok {
+				return Scores{}, fmt.Errorf("ner: evaluate: sentence %s has no entity tags", d[i].Comment("sent_id"))
+			}
+			gold = appendIOB2Entities(gold, tags, doc.Sentences[i].Start)
+		}
+		total.Add(score(gold, doc.Entities))
 	}
-	return score(gold, doc.Entities), nil
+	return total, nil
 }
 
 // appendIOB2Entities appends the entities of an IOB2 sequence; an I- tag
@@ -176,12 +182,7 @@ func CrossValidate(sents []conllu.Sentence, k int, opts TrainOptions, prepare fu
 // docStart moves i forward to the first sentence of a document ("newdoc"
 // comment), or to the end.
 func docStart(sents []conllu.Sentence, i int) int {
-	for i < len(sents) {
-		for _, c := range sents[i].Comments {
-			if len(c) >= 6 && c[:6] == "newdoc" {
-				return i
-			}
-		}
+	for i < len(sents) && !isDocStart(&sents[i]) {
 		i++
 	}
 	return i

@@ -53,6 +53,10 @@ type tokenInfo struct {
 	loc   bool // lower is a word that ends place names
 	cap   uint8
 	propn bool // tagged PROPN
+	// orgAhead is the distance (1–3) to an organisation word ending the
+	// run of capitalised tokens this one starts or continues, 0 if none:
+	// "Malcolm Smith Motorsports", "Ray 's Pizza".
+	orgAhead uint8
 	// run is the token's BILOU position in its maximal run of PROPN
 	// tokens (0 outside one) and runLen that run's length: names are
 	// PROPN runs, so the run tells where a name may start and end.
@@ -198,7 +202,19 @@ var (
 		"army", "court", "union", "organization", "organisation", "news", "times", "post", "airlines",
 		"airways", "club", "society", "federation", "brigade", "brigades", "front", "movement", "board",
 		"hospital", "center", "centre", "network", "press", "police", "forces", "office", "authority",
-		"services", "systems", "technologies", "bureau", "fund", "assembly", "parliament", "congress", "senate")
+		"services", "systems", "technologies", "bureau", "fund", "assembly", "parliament", "congress", "senate",
+		// Businesses, which web text names often: shops, restaurants,
+		// publishers, firms.
+		"restaurant", "cafe", "grill", "pizza", "pizzeria", "diner", "bakery", "hotel", "hotels", "motel",
+		"inn", "motors", "motorsports", "automotive", "insurance", "energy", "partners", "industries",
+		"holdings", "enterprises", "solutions", "labs", "records", "studios", "pictures", "entertainment",
+		"media", "communications", "telecom", "railways", "railroad", "roadways", "orchestra", "books",
+		"publishing", "publishers", "magazine", "journal", "daily", "herald", "tribune", "gazette",
+		"telegraph", "academy", "pvt", "pvt.", "gmbh", "ag", "llp", "bancorp", "financial", "capital",
+		"securities", "investments", "futures", "trust", "clinic", "pharmacy", "store", "stores", "market",
+		"supermarket", "salon", "spa", "gym", "fitness", "dental", "cabs", "taxi", "express", "suites",
+		"resort", "lodge", "mall", "team", "fc", "mosque", "temple", "cathedral", "administration",
+		"command", "corps", "navy", "guard", "institution", "alliance", "coalition", "league", "conference")
 	locWords = set("river", "lake", "mountain", "mountains", "mount", "mt.", "street", "st", "avenue", "ave",
 		"ave.", "road", "rd", "rd.", "boulevard", "blvd", "bay", "island", "islands", "county", "province",
 		"state", "park", "beach", "valley", "sea", "ocean", "gulf", "airport", "bridge", "city", "village",
@@ -254,6 +270,16 @@ const (
 	fPropnRunLower
 	fPropnRunLen
 	fTitle
+	fStackTag
+	fStackTagCap
+	fStackTri
+	fStackTagLower
+	fDocLabel
+	fDocLabelCap
+	fDocLabelTag
+	fDocOnlyO
+	fOrgAhead
+	fAcronym
 )
 
 // features appends the feature keys of token i of the prepared sentence.
@@ -325,6 +351,12 @@ func (s *sentence) features(i int, dst []uint64) []uint64 {
 			mix(fPropnRunLower, uint64(t.run), t.hLower),
 			mix(fPropnRunLen, uint64(t.run), uint64(min(t.runLen, 5))))
 	}
+	if t.orgAhead != 0 {
+		dst = append(dst, mix(fOrgAhead, uint64(t.orgAhead), uint64(t.cap)))
+	}
+	if t.cap == capAll {
+		dst = append(dst, mix(fAcronym, uint64(min(utf8.RuneCountInString(t.lower), 7)), uint64(t.lex)))
+	}
 	if t.title {
 		dst = append(dst, mix(fTitle, uint64(t.cap), uint64(t.run)))
 	}
@@ -342,6 +374,9 @@ func (s *sentence) features(i int, dst []uint64) []uint64 {
 	}
 	if locNext {
 		dst = append(dst, mix(fLocNext, uint64(t.cap), nextCap))
+	}
+	if s.stack != nil {
+		dst = s.stackedFeatures(i, dst)
 	}
 	g := s.gaz[i*numKinds : (i+1)*numKinds]
 	for k, code := range g {

@@ -18,7 +18,7 @@ import (
 // and those weights quantised to int16 with one scale for the file).
 const (
 	magic         = "dyad-ner\n"
-	formatVersion = 1
+	formatVersion = 2
 	// maxCount bounds every length read from a model file, so a corrupt
 	// file fails with an error instead of exhausting memory.
 	maxCount = 1 << 26
@@ -37,6 +37,7 @@ func (m *Model) Save(w io.Writer) error {
 	}
 	e.floats(m.trans)
 	e.floats(m.startScore)
+	e.floats([]float32{m.entityBias})
 
 	words := make([]string, 0, len(m.lex))
 	for w := range m.lex {
@@ -62,6 +63,97 @@ func (m *Model) Save(w io.Writer) error {
 		e.byte(m.gaz.phrases[p])
 	}
 
+	e.weights(m)
+	// A two-stage model stores the second stage's scores and weights;
+	// it shares the first stage's labels, lexicon and gazetteer.
+	if m.second == nil {
+		e.uvarint(0)
+	} else {
+		e.uvarint(1)
+		e.floats(m.second.trans)
+		e.floats(m.second.startScore)
+		e.floats([]float32{m.second.entityBias})
+		e.weights(m.second)
+	}
+	if err := e.close(); err != nil {
+		return fmt.Errorf("ner: save: %w", err)
+	}
+	return nil
+}
+
+// Load reads a model written by Save.
+func Load(r io.Reader) (*Model, error) {
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(r, head); err != nil || string(head) != magic {
+		return nil, errors.New("ner: load: not a dyad NER model file")
+	}
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("ner: load: %w", err)
+	}
+	defer zr.Close()
+	d := &decoder{r: bufio.NewReader(zr)}
+	if v := d.uvarint(); d.err == nil && v != formatVersion {
+		return nil, fmt.Errorf("ner: load: model format version %d, this build reads %d", v, formatVersion)
+	}
+	labels := make([]string, d.count())
+	for i := range labels {
+		labels[i] = d.string()
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("ner: load: %w", d.err)
+	}
+	if len(labels) == 0 || len(labels) > 15 {
+		return nil, fmt.Errorf("ner: load: %d labels", len(labels))
+	}
+	m := newModel(labels, nil, nil)
+	d.floatsInto(m.trans)
+	d.floatsInto(m.startScore)
+	bias := make([]float32, 1)
+	d.floatsInto(bias)
+	m.entityBias = bias[0]
+
+	n := d.count()
+	m.lex = make(map[string]uint8, n)
+	for range n {
+		w := d.string()
+		m.lex[w] = d.byte()
+	}
+	n = d.count()
+	m.gaz = NewGazetteer()
+	for range n {
+		p := d.string()
+		kinds := d.byte() &^ prefixBit
+		if toks := strings.Split(p, " "); len(toks) <= maxPhraseTokens && p != "" && kinds != 0 {
+			m.gaz.addTokens(toks, kinds)
+		}
+	}
+	if err := d.weights(m); err != nil {
+		return nil, err
+	}
+	if d.uvarint() == 1 {
+		sm := newModel(labels, m.gaz, m.lex)
+		d.floatsInto(sm.trans)
+		d.floatsInto(sm.startScore)
+		d.floatsInto(bias)
+		sm.entityBias = bias[0]
+		if err := d.weights(sm); err != nil {
+			return nil, err
+		}
+		sm.freeze()
+		m.second = sm
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("ner: load: %w", d.err)
+	}
+	m.freeze()
+	return m, nil
+}
+
+// weights writes m's feature rows: keys sorted and delta-coded, each row
+// a bit mask of its non-zero tags and those weights quantised to int16
+// with one scale for the stage.
+func (e *encoder) weights(m *Model) {
 	nt := len(m.tags)
 	var maxAbs float32
 	for _, v := range m.weights {
@@ -115,86 +207,6 @@ func (m *Model) Save(w io.Writer) error {
 			}
 		}
 	}
-	if err := e.close(); err != nil {
-		return fmt.Errorf("ner: save: %w", err)
-	}
-	return nil
-}
-
-// Load reads a model written by Save.
-func Load(r io.Reader) (*Model, error) {
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(r, head); err != nil || string(head) != magic {
-		return nil, errors.New("ner: load: not a dyad NER model file")
-	}
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("ner: load: %w", err)
-	}
-	defer zr.Close()
-	d := &decoder{r: bufio.NewReader(zr)}
-	if v := d.uvarint(); d.err == nil && v != formatVersion {
-		return nil, fmt.Errorf("ner: load: model format version %d, this build reads %d", v, formatVersion)
-	}
-	labels := make([]string, d.count())
-	for i := range labels {
-		labels[i] = d.string()
-	}
-	if d.err != nil {
-		return nil, fmt.Errorf("ner: load: %w", d.err)
-	}
-	if len(labels) == 0 || len(labels) > 15 {
-		return nil, fmt.Errorf("ner: load: %d labels", len(labels))
-	}
-	m := newModel(labels, nil, nil)
-	nt := len(m.tags)
-	d.floatsInto(m.trans)
-	d.floatsInto(m.startScore)
-
-	n := d.count()
-	m.lex = make(map[string]uint8, n)
-	for range n {
-		w := d.string()
-		m.lex[w] = d.byte()
-	}
-	n = d.count()
-	m.gaz = NewGazetteer()
-	for range n {
-		p := d.string()
-		kinds := d.byte() &^ prefixBit
-		if toks := strings.Split(p, " "); len(toks) <= maxPhraseTokens && p != "" && kinds != 0 {
-			m.gaz.addTokens(toks, kinds)
-		}
-	}
-	scale := make([]float32, 1)
-	d.floatsInto(scale)
-	n = d.count()
-	m.index = make(map[uint64]int32, n)
-	m.weights = make([]float32, 0, min(n, 1<<20)*nt)
-	var key uint64
-	for i := range n {
-		key += d.uvarint()
-		mask := d.uvarint()
-		if d.err != nil {
-			break
-		}
-		if mask>>nt != 0 {
-			return nil, fmt.Errorf("ner: load: feature %d: bad tag mask", i)
-		}
-		m.index[key] = int32(i)
-		for t := range nt {
-			var v float32
-			if mask&(1<<t) != 0 {
-				v = float32(d.varint()) * scale[0]
-			}
-			m.weights = append(m.weights, v)
-		}
-	}
-	if d.err != nil {
-		return nil, fmt.Errorf("ner: load: %w", d.err)
-	}
-	m.freeze()
-	return m, nil
 }
 
 type encoder struct {
@@ -237,6 +249,39 @@ func (e *encoder) floats(fs []float32) {
 	for _, f := range fs {
 		e.write(binary.LittleEndian.AppendUint32(e.buf[:0], math.Float32bits(f)))
 	}
+}
+
+// weights reads the feature rows encoder.weights wrote into m.
+func (d *decoder) weights(m *Model) error {
+	nt := len(m.tags)
+	scale := make([]float32, 1)
+	d.floatsInto(scale)
+	n := d.count()
+	m.index = make(map[uint64]int32, n)
+	m.weights = make([]float32, 0, min(n, 1<<20)*nt)
+	var key uint64
+	for i := range n {
+		key += d.uvarint()
+		mask := d.uvarint()
+		if d.err != nil {
+			break
+		}
+		if mask>>nt != 0 {
+			return fmt.Errorf("ner: load: feature %d: bad tag mask", i)
+		}
+		m.index[key] = int32(i)
+		for t := range nt {
+			var v float32
+			if mask&(1<<t) != 0 {
+				v = float32(d.varint()) * scale[0]
+			}
+			m.weights = append(m.weights, v)
+		}
+	}
+	if d.err != nil {
+		return fmt.Errorf("ner: load: %w", d.err)
+	}
+	return nil
 }
 
 type decoder struct {

@@ -25,12 +25,19 @@ type Model struct {
 	// trans[p*n+c] is the score of tag c after tag p, startScore[c] of c
 	// at a sentence's beginning.
 	trans, startScore []float32
-	index             map[uint64]int32 // feature key → row of weights
-	table             featureTable     // the same as index, faster, once trained
-	weights           []float32        // rows of len(tags) scores
-	lex               map[string]uint8 // lowercased word → lexicon buckets
-	gaz               *Gazetteer
-	scratch           sync.Pool
+	// entityBias is added to the score of every tag but O at every
+	// token: the perceptron, trained on little data, is too ready to
+	// say O, and recall pays for it.
+	entityBias float32
+	index      map[uint64]int32 // feature key → row of weights
+	table      featureTable     // the same as index, faster, once trained
+	weights    []float32        // rows of len(tags) scores
+	lex        map[string]uint8 // lowercased word → lexicon buckets
+	gaz        *Gazetteer
+	// second, when not nil, is the second stage that re-reads every
+	// document with this model's tags (see stack.go).
+	second  *Model
+	scratch sync.Pool
 }
 
 // tag is one BILOU tag: prefix 'O', 'B', 'I', 'L' or 'U' and the index of
@@ -68,6 +75,14 @@ func newModel(labels []string, gaz *Gazetteer, lex map[string]uint8) *Model {
 	return m
 }
 
+// decoder returns the stage whose tags Recognize reports.
+func (m *Model) decoder() *Model {
+	if m.second != nil {
+		return m.second
+	}
+	return m
+}
+
 // Labels returns the entity labels the model assigns.
 func (m *Model) Labels() []string { return append([]string(nil), m.labels...) }
 
@@ -82,6 +97,14 @@ type sentence struct {
 	delta []float32
 	beta  []float32
 	best  []int
+	// stack, when not nil, holds the first stage's reading of every
+	// token for the second stage's features (see stack.go).
+	stack []stackInfo
+	// spans are the Doc's sentences being decoded; docStack and counts
+	// hold a two-stage model's first-stage reading of the Doc.
+	spans    []dyad.Span
+	docStack []stackInfo
+	counts   *docCounts
 }
 
 func (m *Model) getScratch() *sentence {
@@ -104,6 +127,30 @@ func (m *Model) prepare(s *sentence, toks []dyad.Token) {
 	}
 	m.gaz.match(s.lower, s.gaz)
 	markRuns(s.info)
+	markOrgAhead(s.info)
+	s.stack = nil
+}
+
+// markOrgAhead sets the orgAhead distances of the tokens.
+func markOrgAhead(info []tokenInfo) {
+	next := 0 // distance to the organisation word ahead, 0 if none
+	for i := len(info) - 1; i >= 0; i-- {
+		t := &info[i]
+		t.orgAhead = 0
+		if t.cap == capNone && t.lower != "'s" && t.lower != "&" {
+			next = 0
+			continue
+		}
+		if next > 0 && next <= 3 {
+			t.orgAhead = uint8(next)
+		}
+		switch {
+		case t.org && t.cap != capNone:
+			next = 1
+		case next > 0:
+			next++
+		}
+	}
 }
 
 // markRuns sets the PROPN-run positions of the tokens.
@@ -147,6 +194,9 @@ func (m *Model) emissions(s *sentence) {
 	for i := range n {
 		s.feats = s.features(i, s.feats[:0])
 		row := s.score[i*nt : (i+1)*nt]
+		for t := 1; t < nt; t++ {
+			row[t] = m.entityBias
+		}
 		for _, f := range s.feats {
 			if r, ok := m.row(f); ok {
 				w := m.weights[int(r)*nt : int(r+1)*nt]
@@ -264,7 +314,9 @@ func (m *Model) margin(s *sentence) float32 {
 // Recognize tags every token of doc with its IOB2 entity tag (Token.NER)
 // and replaces doc.Entities with the entities found, sentence by
 // sentence. It reads Token.Text, UPOS and XPOS; a Doc without sentences
-// is read as one sentence.
+// is read as one sentence. A two-stage model reads the whole Doc twice:
+// the second pass knows how the first tagged the other occurrences of
+// each word, so a Doc should hold one document.
 func (m *Model) Recognize(doc *dyad.Doc) {
 	doc.Entities = doc.Entities[:0]
 	if len(doc.Tokens) == 0 {
@@ -272,6 +324,7 @@ func (m *Model) Recognize(doc *dyad.Doc) {
 	}
 	s := m.getScratch()
 	defer m.scratch.Put(s)
+	s.spans = s.spans[:0]
 	sents := doc.Sentences
 	if len(sents) == 0 {
 		sents = []dyad.Span{{Start: 0, End: len(doc.Tokens)}}
@@ -286,17 +339,30 @@ func (m *Model) Recognize(doc *dyad.Doc) {
 			continue
 		}
 		covered = end
-		toks := doc.Tokens[start:end]
-		m.prepare(s, toks)
-		m.emissions(s)
-		m.viterbi(s)
-		for i := range toks {
-			toks[i].NER = m.iob2(s.best, i)
-		}
-		doc.Entities = m.appendEntities(doc.Entities, s.best, start)
+		s.spans = append(s.spans, dyad.Span{Start: start, End: end})
 	}
 	for i := covered; i < len(doc.Tokens); i++ {
 		doc.Tokens[i].NER = "O"
+	}
+	if m.second != nil {
+		if s.counts == nil {
+			s.counts = newDocCounts(len(m.labels))
+		}
+		s.docStack = m.firstStage(s, doc.Tokens, s.spans, s.counts, s.docStack)
+	}
+	for _, sp := range s.spans {
+		toks := doc.Tokens[sp.Start:sp.End]
+		dec := m.decoder()
+		m.prepare(s, toks)
+		if m.second != nil {
+			s.stack = s.docStack[sp.Start:sp.End]
+		}
+		dec.emissions(s)
+		dec.viterbi(s)
+		for i := range toks {
+			toks[i].NER = m.iob2(s.best, i)
+		}
+		doc.Entities = m.appendEntities(doc.Entities, s.best, sp.Start)
 	}
 }
 
