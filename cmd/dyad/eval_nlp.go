@@ -47,10 +47,6 @@ func runEvalNLP(ctx context.Context, st *stdio, args []string) error {
 	if err != nil {
 		return err
 	}
-	unerGold, err := ner.LoadUNER(filepath.Join(*data, "uner-english-ewt", "en_ewt-ud-"+*split+".iob2"), ewtPath)
-	if err != nil {
-		return err
-	}
 	loadStart := time.Now()
 	p, err := nlp.Load()
 	if err != nil {
@@ -66,7 +62,7 @@ func runEvalNLP(ctx context.Context, st *stdio, args []string) error {
 	lemmaPred := lemma.Evaluate(p.Lemmatizer, gold, p.Tagger.Tag)
 	lemmaGold := lemma.Evaluate(p.Lemmatizer, gold, nil)
 	parse := parser.Evaluate(p.Parser, gold, p.Tagger)
-	ents, err := ner.Evaluate(p.NER, unerGold, p.Tagger.Tag)
+	ents, err := ner.EvaluateOnData(p.NER, *data, *split, p.Tagger.Tag)
 	if err != nil {
 		return err
 	}

@@ -33,6 +33,7 @@ var commands = []command{
 	evalCommand,
 	codeCommand,
 	parseCommand,
+	trainCommand,
 	extractCommand,
 	ingestCommand,
 	serveCommand,

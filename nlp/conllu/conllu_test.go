@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/dyadnews/dyad"
 )
 
 const sample = `# sent_id = a-1
@@ -89,5 +91,25 @@ func TestDocKeepsGoldColumnsAndOffsets(t *testing.T) {
 	}
 	if doc.Tokens[8].Head != -1 || doc.Tokens[8].DepRel != "root" {
 		t.Errorf("root token = %+v", doc.Tokens[8])
+	}
+}
+
+func TestRetagReplacesOnlyTags(t *testing.T) {
+	sents, err := Read(strings.NewReader(sample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := Retag(sents, func(d *dyad.Doc) {
+		for i := range d.Tokens {
+			d.Tokens[i].UPOS, d.Tokens[i].XPOS = "X", "XX"
+		}
+	})
+	for _, w := range got[0].Words {
+		if w.UPOS != "X" || w.XPOS != "XX" {
+			t.Errorf("word %q tags = %s/%s, want X/XX", w.Form, w.UPOS, w.XPOS)
+		}
+	}
+	if got[0].Words[0].DepRel != "nsubj" || sents[0].Words[0].UPOS != "PRON" {
+		t.Errorf("Retag changed more than the copy's tags: %+v / %+v", got[0].Words[0], sents[0].Words[0])
 	}
 }

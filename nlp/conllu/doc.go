@@ -1,6 +1,7 @@
 package conllu
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dyadnews/dyad"
@@ -55,4 +56,21 @@ func (s *Sentence) fusedWithNext(i int) bool {
 		}
 	}
 	return false
+}
+
+// Retag returns a copy of sents whose UPOS and XPOS are those tag gives
+// them, as components trained on predicted tags need.
+func Retag(sents []Sentence, tag func(*dyad.Doc)) []Sentence {
+	doc := Doc(sents)
+	tag(doc)
+	out := make([]Sentence, len(sents))
+	for i, sp := range doc.Sentences {
+		out[i] = sents[i]
+		out[i].Words = slices.Clone(sents[i].Words)
+		for j := range out[i].Words {
+			out[i].Words[j].UPOS = doc.Tokens[sp.Start+j].UPOS
+			out[i].Words[j].XPOS = doc.Tokens[sp.Start+j].XPOS
+		}
+	}
+	return out
 }

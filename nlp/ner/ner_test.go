@@ -14,6 +14,7 @@ import (
 	"github.com/dyadnews/dyad"
 	"github.com/dyadnews/dyad/models"
 	"github.com/dyadnews/dyad/nlp/conllu"
+	"github.com/dyadnews/dyad/nlp/tagger"
 )
 
 // dataDir finds the shared data via DYAD_DATA or next to the repository
@@ -48,6 +49,17 @@ var (
 	embeddedModel *Model
 	embeddedErr   error
 )
+
+// embeddedTagger is the tagger whose tags the shipped model was trained
+// on and reads at run time.
+func embeddedTagger(t testing.TB) *tagger.Model {
+	t.Helper()
+	tg, err := tagger.Load(bytes.NewReader(models.Tagger))
+	if err != nil {
+		t.Fatalf("loading the embedded tagger: %v", err)
+	}
+	return tg
+}
 
 func embedded(t testing.TB) *Model {
 	t.Helper()
@@ -137,7 +149,7 @@ func TestEmbeddedModelOnUNERTest(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads the shared data")
 	}
-	sc, err := EvaluateOnData(embedded(t), dataDir(t), "test")
+	sc, err := EvaluateOnData(embedded(t), dataDir(t), "test", embeddedTagger(t).Tag)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -617,11 +629,11 @@ func TestDataFunctions(t *testing.T) {
 	dir := dataDir(t)
 	opts := DefaultTrainOptions()
 	opts.Epochs, opts.SelfTrain, opts.StackFolds = 1, false, 0
-	m, err := TrainFromData(dir, opts)
+	m, err := TrainFromData(dir, embeddedTagger(t).Tag, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc, err := EvaluateOnData(m, dir, "dev")
+	sc, err := EvaluateOnData(m, dir, "dev", embeddedTagger(t).Tag)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -630,7 +642,7 @@ func TestDataFunctions(t *testing.T) {
 	if f := sc.Overall.F1(); f < 0.5 {
 		t.Errorf("dev F1 after one epoch on dev %.3f, want at least 0.5", f)
 	}
-	if _, err := EvaluateOnData(m, dir, "train"); err == nil {
+	if _, err := EvaluateOnData(m, dir, "train", embeddedTagger(t).Tag); err == nil {
 		t.Error("UNER train split: no error")
 	}
 }

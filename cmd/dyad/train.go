@@ -1,0 +1,242 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/dyadnews/dyad/models"
+	"github.com/dyadnews/dyad/nlp/conllu"
+	"github.com/dyadnews/dyad/nlp/lemma"
+	"github.com/dyadnews/dyad/nlp/ner"
+	"github.com/dyadnews/dyad/nlp/parser"
+	"github.com/dyadnews/dyad/nlp/tagger"
+	"github.com/dyadnews/dyad/nlp/tokenize"
+)
+
+var trainCommand = command{
+	name:    "train",
+	summary: "train dyad's NLP models from open treebanks (tokenize, pos, lemma, parser, ner, all)",
+	run:     runTrain,
+}
+
+// model is what every component's Train returns.
+type model interface{ Save(io.Writer) error }
+
+// trainer builds one component's model file.
+type trainer struct {
+	name, file string
+	train      func(tr *training) (model, error)
+}
+
+// trainers are the components in the order `train all` builds them: later
+// ones read the tags of the tagger trained before them.
+var trainers = []trainer{
+	{"tokenize", "tokenize.bin.gz", trainTokenizer},
+	{"pos", "tagger.bin.gz", trainTagger},
+	{"lemma", "lemma.bin.gz", trainLemmatizer},
+	{"parser", "parser.bin.gz", trainParser},
+	{"ner", "ner.bin.gz", trainNER},
+}
+
+// training is the shared state of one `dyad train` run.
+type training struct {
+	data, out string
+	// seed overrides every component's default seed when set.
+	seed *uint64
+	log       io.Writer
+	splits    map[string][]conllu.Sentence
+}
+
+func runTrain(ctx context.Context, st *stdio, args []string) error {
+	names := make([]string, 0, len(trainers))
+	for _, t := range trainers {
+		names = append(names, t.name)
+	}
+	fs := newFlagSet(st, "train", strings.Join(names, "|")+"|all [--data DIR] [--out DIR] [--seed N]",
+		"Train dyad's NLP models from UD English EWT and UniversalNER EWT (CC BY-SA\n"+
+			"4.0) with a fixed seed, and write compact model files to --out. The same\n"+
+			"data and seed give byte-identical files; the files in models/ are what\n"+
+			"`dyad train all --out models` writes, and the build embeds them.\n"+
+			"Components that read POS tags (lemma, parser, ner) use the tagger in --out\n"+
+			"if there is one, else the embedded tagger.")
+	data := fs.String("data", defaultDataDir(), "data root holding ud-english-ewt/, uner-english-ewt/, geonames/, petrarch2/; env DYAD_DATA")
+	out := fs.String("out", "models", "`directory` to write the model files to")
+	seed := fs.Uint64("seed", 0, "random seed for every component (default: each component's own, as for the shipped models)")
+	if len(args) == 0 {
+		fs.Usage()
+		return exitCode(2)
+	}
+	which := args[0]
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return exitCode(2)
+	}
+	var chosen []trainer
+	for _, t := range trainers {
+		if which == "all" || which == t.name {
+			chosen = append(chosen, t)
+		}
+	}
+	if len(chosen) == 0 {
+		fs.Usage()
+		return exitCode(2)
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		return err
+	}
+	tr := &training{data: *data, out: *out, log: st.err, splits: map[string][]conllu.Sentence{}}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "seed" {
+			tr.seed = seed
+		}
+	})
+	began := time.Now()
+	for _, t := range chosen {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		start := time.Now()
+		fmt.Fprintf(st.err, "--- training %s\n", t.name)
+		m, err := t.train(tr)
+		if err != nil {
+			return fmt.Errorf("%s: %w", t.name, err)
+		}
+		path := filepath.Join(*out, t.file)
+		n, err := writeModel(path, m)
+		if err != nil {
+			return fmt.Errorf("%s: %w", t.name, err)
+		}
+		fmt.Fprintf(st.out, "%s: wrote %s (%d bytes) in %v\n", t.name, path, n, time.Since(start).Round(time.Second))
+	}
+	fmt.Fprintf(st.out, "trained %d model(s) in %v\n", len(chosen), time.Since(began).Round(time.Second))
+	return nil
+}
+
+// writeModel saves m to path through a temporary file, so an interrupted
+// run never leaves a half-written model behind.
+func writeModel(path string, m model) (int, error) {
+	var buf bytes.Buffer
+	if err := m.Save(&buf); err != nil {
+		return 0, err
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+		return 0, err
+	}
+	return buf.Len(), os.Rename(tmp, path)
+}
+
+// setSeed overrides a component's default seed with --seed, if given.
+func (tr *training) setSeed(seed *uint64) {
+	if tr.seed != nil {
+		*seed = *tr.seed
+	}
+}
+
+// ewt returns an EWT split, read once per run.
+func (tr *training) ewt(split string) ([]conllu.Sentence, error) {
+	if s, ok := tr.splits[split]; ok {
+		return s, nil
+	}
+	s, err := conllu.ReadFile(filepath.Join(tr.data, "ud-english-ewt", "en_ewt-ud-"+split+".conllu"))
+	if err != nil {
+		return nil, err
+	}
+	tr.splits[split] = s
+	return s, nil
+}
+
+func (tr *training) trainAndDev() (train, dev []conllu.Sentence, err error) {
+	if train, err = tr.ewt("train"); err != nil {
+		return nil, nil, err
+	}
+	dev, err = tr.ewt("dev")
+	return train, dev, err
+}
+
+// tagger returns the tagger that downstream components read tags from:
+// the one this run (or an earlier one) wrote to --out, else the embedded.
+func (tr *training) tagger() (*tagger.Model, error) {
+	data, err := os.ReadFile(filepath.Join(tr.out, "tagger.bin.gz"))
+	if os.IsNotExist(err) {
+		data, err = models.Tagger, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return tagger.Load(bytes.NewReader(data))
+}
+
+func trainTokenizer(tr *training) (model, error) {
+	train, dev, err := tr.trainAndDev()
+	if err != nil {
+		return nil, err
+	}
+	opts := tokenize.TrainOptions{Log: tr.log}
+	tr.setSeed(&opts.Seed)
+	return tokenize.Train(train, dev, opts)
+}
+
+func trainTagger(tr *training) (model, error) {
+	train, dev, err := tr.trainAndDev()
+	if err != nil {
+		return nil, err
+	}
+	opts := tagger.DefaultTrainOptions()
+	opts.Log = tr.log
+	tr.setSeed(&opts.Seed)
+	return tagger.Train(train, dev, opts)
+}
+
+func trainLemmatizer(tr *training) (model, error) {
+	train, dev, err := tr.trainAndDev()
+	if err != nil {
+		return nil, err
+	}
+	opts := lemma.DefaultTrainOptions()
+	opts.Log = tr.log
+	return lemma.Train(train, dev, opts)
+}
+
+func trainParser(tr *training) (model, error) {
+	train, dev, err := tr.trainAndDev()
+	if err != nil {
+		return nil, err
+	}
+	tg, err := tr.tagger()
+	if err != nil {
+		return nil, err
+	}
+	// The parser learns from the tags it will see at run time: predicted
+	// ones, by taggers that never saw the sentence they tag.
+	topts := tagger.DefaultTrainOptions()
+	tr.setSeed(&topts.Seed)
+	if train, err = tagger.JackknifeTags(train, 10, topts); err != nil {
+		return nil, err
+	}
+	opts := parser.DefaultTrainOptions()
+	opts.Log = tr.log
+	tr.setSeed(&opts.Seed)
+	return parser.Train(train, conllu.Retag(dev, tg.Tag), opts)
+}
+
+func trainNER(tr *training) (model, error) {
+	tg, err := tr.tagger()
+	if err != nil {
+		return nil, err
+	}
+	opts := ner.DefaultTrainOptions()
+	opts.Log = tr.log
+	tr.setSeed(&opts.Seed)
+	return ner.TrainFromData(tr.data, tg.Tag, opts)
+}
