@@ -78,6 +78,23 @@ func (c *Coder) findMentions(doc *dyad.Doc, words []string, start, end int, date
 		}
 		afterTitle := len(ms) > 0 && ms[len(ms)-1].agent != nil && ms[len(ms)-1].end == i
 		if n := personRun(doc, i, end, afterTitle); n > 0 {
+			// A name ending in an institution's word ("State
+			// Department", "Foreign Ministry") is a government body,
+			// not a person: an agent owned by the country written
+			// with it.
+			for k := i + 1; k < i+n-1; k++ {
+				// "State Department Spokesperson": the body, then the
+				// title.
+				if _, ok := institutionAgents[words[k]]; ok {
+					n = k + 1 - i
+					break
+				}
+			}
+			if ag, ok := institutionAgents[words[i+n-1]]; ok && n > 1 {
+				ms = append(ms, mention{start: i, end: i + n, head: spanHead(doc, i, i+n), agent: ag, name: spanText(doc, i, i+n)})
+				i += n
+				continue
+			}
 			ms = append(ms, mention{start: i, end: i + n, head: spanHead(doc, i, i+n), person: true, name: spanText(doc, i, i+n)})
 			i += n
 			continue
@@ -85,6 +102,15 @@ func (c *Coder) findMentions(doc *dyad.Doc, words []string, start, end int, date
 		i++
 	}
 	return ms
+}
+
+// institutionAgents are the agents of government bodies the
+// dictionaries name only in full, keyed by the body's last word.
+var institutionAgents = map[string]*dict.Agent{
+	"DEPARTMENT": {Code: "GOV", Name: "DEPARTMENT"},
+	"MINISTRY":   {Code: "GOV", Name: "MINISTRY"},
+	"OFFICE":     {Code: "GOV", Name: "OFFICE"},
+	"AGENCY":     {Code: "GOV", Name: "AGENCY"},
 }
 
 // codesOn is the actor's codes on date. Of overlapping date restrictions

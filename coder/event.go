@@ -145,6 +145,16 @@ func (ac *articleCoding) code() {
 		}
 	}
 	ac.res.home = ac.res.homeCountry(ac.art, counts)
+	// Government bodies named with their country are resolved first, so
+	// that a later "the State Department" and the titles it gives people
+	// find them.
+	for mi := range ac.mentions {
+		if m := &ac.mentions[mi]; m.agent != nil && m.end-m.start > 1 {
+			if _, ok := institutionAgents[lastWord(m.agent.Name)]; ok {
+				ac.npParty(m.head, 0)
+			}
+		}
+	}
 	ac.codePeople()
 	for si, s := range ac.doc.Sentences {
 		if si < len(ac.coded) && ac.coded[si] {
@@ -386,6 +396,22 @@ func (ac *articleCoding) agentParty(tok int, m *mention, depth int) party {
 	}
 	agent := ac.agentOf(ac.mentionAt[m.head])
 	var p party
+	// A body named again without its country ("the State Department"
+	// after "the US State Department") is the one named before.
+	key := strings.ToUpper(spanText(ac.doc, m.start, m.end))
+	if _, inst := institutionAgents[lastWord(m.agent.Name)]; inst && m.end-m.start > 1 {
+		if len(owners) == 0 {
+			if q, ok := ac.res.names[key]; ok {
+				return party{actors: []dyad.Actor{{Text: text, Name: q.actors[0].Name, Code: q.actors[0].Code}}}
+			}
+		} else {
+			defer func() {
+				if len(p.actors) > 0 && !strings.HasPrefix(p.actors[0].Code, "---") {
+					ac.res.names[key] = p
+				}
+			}()
+		}
+	}
 	if len(owners) == 0 {
 		code := agent.Apply("---")
 		// "the top U.S. diplomat" handled above; a bare title of a
@@ -579,12 +605,19 @@ func (ac *articleCoding) personCode(mi int) string {
 	return ""
 }
 
-// appositives lists the tokens in apposition with head, either way.
+// appositives lists the tokens in apposition with head, either way; a
+// "list" dependent with its own determiner ("Jeff Rathke, the State
+// Department Spokesperson") is one the parser mislabelled.
 func (ac *articleCoding) appositives(head int) []int {
 	var out []int
 	for _, ch := range ac.children[head] {
-		if ac.doc.Tokens[ch].DepRel == "appos" {
+		switch ac.doc.Tokens[ch].DepRel {
+		case "appos":
 			out = append(out, ch)
+		case "list":
+			if ch > head && hasDeterminer(ac, ch, "the") {
+				out = append(out, ch)
+			}
 		}
 	}
 	if t := ac.doc.Tokens[head]; t.DepRel == "appos" && t.Head >= 0 {

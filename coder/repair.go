@@ -52,6 +52,38 @@ func repairParse(doc *dyad.Doc, sayVerbs map[string]bool) *dyad.Doc {
 				break
 			}
 		}
+		// "said John Kerry, the Secretary of State, contacted ...": a
+		// verb of saying takes no person as object; the parser made the
+		// reported clause's subject its object and the clause's verb a
+		// conjunct.
+		for v := s.Start; v < s.End; v++ {
+			t := &out.Tokens[v]
+			if t.UPOS != "VERB" || !reportOnlyVerbs[strings.ToLower(t.Lemma)] {
+				continue
+			}
+			obj, conj := -1, -1
+			for j := v + 1; j < s.End; j++ {
+				if out.Tokens[j].Head != v {
+					continue
+				}
+				switch out.Tokens[j].DepRel {
+				case "obj":
+					if u := out.Tokens[j].UPOS; (u == "PROPN" || u == "PRON" || u == "NOUN") && obj < 0 {
+						obj = j
+					}
+				case "conj":
+					if out.Tokens[j].UPOS == "VERB" && conj < 0 && obj >= 0 {
+						conj = j
+					}
+				}
+			}
+			if obj < 0 || conj < 0 || hasSubject(out, conj, s) {
+				continue
+			}
+			toks := writable()
+			toks[conj].DepRel = "ccomp"
+			toks[obj].Head, toks[obj].DepRel = conj, "nsubj"
+		}
 		for v := s.Start; v < s.End; v++ {
 			t := &out.Tokens[v]
 			if t.UPOS != "VERB" || t.DepRel != "conj" || !sayVerbs[strings.ToLower(t.Lemma)] {
@@ -85,6 +117,19 @@ func repairParse(doc *dyad.Doc, sayVerbs map[string]bool) *dyad.Doc {
 		}
 	}
 	return out
+}
+
+// reportOnlyVerbs are verbs of saying that take what is said, never a
+// person, as object ("tell" and "warn" take people).
+var reportOnlyVerbs = map[string]bool{"say": true, "state": true, "announce": true, "add": true, "report": true, "claim": true}
+
+func hasSubject(doc *dyad.Doc, v int, s dyad.Span) bool {
+	for j := s.Start; j < s.End; j++ {
+		if doc.Tokens[j].Head == v && strings.HasPrefix(doc.Tokens[j].DepRel, "nsubj") {
+			return true
+		}
+	}
+	return false
 }
 
 // commaBefore reports whether the phrase of subject subj (its

@@ -260,6 +260,12 @@ func (ac *articleCoding) verbArguments(v int) (src, tgt []party, passive bool) {
 	if subj < 0 {
 		subj = ac.inheritedSubject(v)
 	}
+	// A headline's reduced passive ("Over 900 asylum seekers rescued off
+	// Indonesian coast"): a bare past participle heading the sentence
+	// with a subject and no auxiliary.
+	if !passive && subj >= 0 && ac.doc.Tokens[v].XPOS == "VBN" && ac.doc.Tokens[v].DepRel == "root" && !ac.hasAux(v) && objTok < 0 {
+		passive = true
+	}
 	if passive {
 		for _, o := range obliques {
 			if ac.doc.Tokens[o].DepRel == "obl:agent" || caseOf(ac, o) == "by" {
@@ -305,6 +311,16 @@ func (ac *articleCoding) verbArguments(v int) (src, tgt []party, passive bool) {
 		tgt = ac.clauseTarget(comp, src)
 	}
 	return src, tgt, false
+}
+
+// hasAux reports whether a verb has an auxiliary.
+func (ac *articleCoding) hasAux(v int) bool {
+	for _, ch := range ac.children[v] {
+		if strings.HasPrefix(ac.doc.Tokens[ch].DepRel, "aux") {
+			return true
+		}
+	}
+	return false
 }
 
 // sendVerbs move or give what is their object; a target is where or to
