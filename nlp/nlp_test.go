@@ -1,0 +1,176 @@
+package nlp
+
+import (
+	"context"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/dyadnews/dyad"
+	"github.com/dyadnews/dyad/models"
+)
+
+func pipeline(t testing.TB) *Pipeline {
+	t.Helper()
+	p, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// find returns the index of the first token with the given text.
+func find(t *testing.T, doc *dyad.Doc, text string) int {
+	t.Helper()
+	for i, tok := range doc.Tokens {
+		if tok.Text == text {
+			return i
+		}
+	}
+	t.Fatalf("no token %q in %q", text, doc.Text)
+	return -1
+}
+
+// TestSeedSentence checks the parse the event coder relies on in the
+// founding story: who wounded whom, and how many.
+func TestSeedSentence(t *testing.T) {
+	doc, _ := pipeline(t).Annotate("Earlier Monday, a rocket attack on al Asad airbase in western Iraq wounded seven U.S. personnel.")
+	verb, attack, personnel, seven := find(t, doc, "wounded"), find(t, doc, "attack"), find(t, doc, "personnel"), find(t, doc, "seven")
+	for _, c := range []struct {
+		dep, head int
+		rel       string
+	}{{attack, verb, "nsubj"}, {personnel, verb, "obj"}, {seven, personnel, "nummod"}} {
+		tok := doc.Tokens[c.dep]
+		if tok.Head != c.head || tok.DepRel != c.rel {
+			t.Errorf("%q: head %d (%s), want %d (%s)", tok.Text, tok.Head, tok.DepRel, c.head, c.rel)
+		}
+	}
+	if doc.Tokens[verb].Lemma != "wound" || doc.Tokens[verb].UPOS != "VERB" || doc.Tokens[verb].XPOS != "VBD" {
+		t.Errorf("wounded = %+v, want lemma wound, VERB, VBD", doc.Tokens[verb])
+	}
+	if got := doc.Tokens[find(t, doc, "Iraq")].NER; got != "B-LOC" {
+		t.Errorf("Iraq NER = %q, want B-LOC", got)
+	}
+	if len(doc.Sentences) != 1 {
+		t.Errorf("%d sentences, want 1", len(doc.Sentences))
+	}
+}
+
+// TestAnnotateTreesAreWellFormed runs the pipeline over news and hostile
+// text and checks every sentence is a tree: one root, heads inside the
+// sentence, no cycles.
+func TestAnnotateTreesAreWellFormed(t *testing.T) {
+	p := pipeline(t)
+	texts := []string{
+		"",
+		"   \n\n ",
+		"The United States has told Iran and Israel that the conflict cannot be allowed to escalate, Blinken said on Tuesday. “We’ve communicated that message directly to Israel,” he said.",
+		strings.Repeat("word ", 20000),
+		"🙂🙂 emoji 🚀 and مرحبا بالعالم and שלום עולם.",
+		"control\x00chars\x07and\x1b[31m escapes\u202e reversed",
+		"invalid \xff\xfe utf-8 \xc3",
+	}
+	for _, text := range texts {
+		doc, _ := p.Annotate(text)
+		for _, sp := range doc.Sentences {
+			roots := 0
+			for i := sp.Start; i < sp.End; i++ {
+				h := doc.Tokens[i].Head
+				if h == -1 {
+					roots++
+					continue
+				}
+				if h < sp.Start || h >= sp.End {
+					t.Fatalf("%.30q: token %d head %d outside its sentence [%d,%d)", text, i, h, sp.Start, sp.End)
+				}
+				for steps, j := 0, i; j != -1; steps, j = steps+1, doc.Tokens[j].Head {
+					if steps > sp.End-sp.Start {
+						t.Fatalf("%.30q: cycle through token %d", text, i)
+					}
+				}
+			}
+			if roots != 1 {
+				t.Fatalf("%.30q: sentence [%d,%d) has %d roots", text, sp.Start, sp.End, roots)
+			}
+		}
+	}
+}
+
+func TestAnnotateAllKeepsOrder(t *testing.T) {
+	p := pipeline(t)
+	texts := []string{"Iran attacked Israel.", "", "Blinken met Austin in Washington on Monday.", "They left."}
+	docs, err := p.AnnotateAll(context.Background(), texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range docs {
+		if d.Text != texts[i] {
+			t.Errorf("doc %d has text %q, want %q", i, d.Text, texts[i])
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := p.AnnotateAll(ctx, texts); err == nil {
+		t.Error("a cancelled batch gave no error")
+	}
+}
+
+func seedText(b *testing.B) string {
+	data, err := os.ReadFile("../../shared/seed/blinken-escalation-2024-08-06.txt")
+	if err != nil {
+		b.Skip("the founding article is not at ../shared/seed:", err)
+	}
+	return string(data)
+}
+
+// BenchmarkPipeline is the whole pipeline on one core over the founding
+// article; tokens/s is the figure the speed target is stated in.
+func BenchmarkPipeline(b *testing.B) {
+	p, text := pipeline(b), seedText(b)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	tokens := 0
+	b.ResetTimer()
+	for b.Loop() {
+		doc, _ := p.Annotate(text)
+		tokens += len(doc.Tokens)
+	}
+	b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkAnnotateAll is the batch API on every core.
+func BenchmarkAnnotateAll(b *testing.B) {
+	p, text := pipeline(b), seedText(b)
+	texts := make([]string, 4*runtime.GOMAXPROCS(0))
+	for i := range texts {
+		texts[i] = text
+	}
+	tokens := 0
+	for b.Loop() {
+		docs, err := p.AnnotateAll(context.Background(), texts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, d := range docs {
+			tokens += len(d.Tokens)
+		}
+	}
+	b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkLoad reads every embedded model afresh, as a starting process
+// does, and reports the heap the loaded models hold.
+func BenchmarkLoad(b *testing.B) {
+	var p *Pipeline
+	for b.Loop() {
+		var err error
+		if p, err = load(models.Tokenize, models.Tagger, models.Lemma, models.Parser, models.NER); err != nil {
+			b.Fatal(err)
+		}
+	}
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MB")
+	runtime.KeepAlive(p)
+}
