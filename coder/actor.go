@@ -55,6 +55,11 @@ func (c *Coder) findMentions(doc *dyad.Doc, words []string, start, end int, date
 			i++
 			continue
 		}
+		// A short lower-case word is not an abbreviated name: "un" of
+		// "Kim Jong-un" is not the UN.
+		if na == 1 && len(t.Text) <= 3 && strings.ToLower(t.Text) == t.Text {
+			na = 0
+		}
 		ng, agent := c.dicts.Agents.Match(words[i:end])
 		switch {
 		case na > 0 && na >= ng:

@@ -276,6 +276,12 @@ func (ac *articleCoding) npParty(tok, depth int) (party, bool) {
 		}
 	}
 	switch {
+	case compassWords[strings.ToLower(t.Text)] && hasDeterminer(ac, tok, "the") && ac.bareNoun(tok):
+		// "The South retaliated ... into the north": the half of a
+		// divided country the article names in full.
+		if code, name := ac.compassCountry(strings.ToLower(t.Text)); code != "" {
+			return party{actors: []dyad.Actor{{Text: spanText(ac.doc, firstDependent(ac, tok), tok+1), Name: name, Code: code}}}, true
+		}
 	case t.UPOS == "PRON":
 		return ac.res.pronoun(tok)
 	case t.UPOS == "PROPN":
@@ -327,6 +333,37 @@ func (ac *articleCoding) npParty(tok, depth int) (party, bool) {
 		}
 	}
 	return ac.possessorBefore(tok, depth)
+}
+
+// bareNoun reports whether a noun has no modifiers, only its
+// determiner, preposition and punctuation.
+func (ac *articleCoding) bareNoun(tok int) bool {
+	for _, ch := range ac.children[tok] {
+		switch ac.doc.Tokens[ch].DepRel {
+		case "det", "case", "punct", "cc":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// compassWords name the half of a divided country ("the North").
+var compassWords = map[string]bool{"north": true, "south": true}
+
+// compassCountry is the one country the article names with the compass
+// word first ("North Korea" for "north"), "" if none or several.
+func (ac *articleCoding) compassCountry(word string) (code, name string) {
+	for _, m := range ac.mentions {
+		if !m.country || m.end-m.start < 2 || strings.ToLower(ac.doc.Tokens[m.start].Text) != word {
+			continue
+		}
+		if code != "" && code != m.codes[0] {
+			return "", ""
+		}
+		code, name = m.codes[0], m.name
+	}
+	return code, name
 }
 
 // conjuncts lists the tokens coordinated with tok, transitively.

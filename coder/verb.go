@@ -263,7 +263,7 @@ func (ac *articleCoding) verbArguments(v int) (src, tgt []party, passive bool) {
 	// A headline's reduced passive ("Over 900 asylum seekers rescued off
 	// Indonesian coast"): a bare past participle heading the sentence
 	// with a subject and no auxiliary.
-	if !passive && subj >= 0 && ac.doc.Tokens[v].XPOS == "VBN" && ac.doc.Tokens[v].DepRel == "root" && !ac.hasAux(v) && objTok < 0 {
+	if !passive && subj >= 0 && ac.doc.Tokens[v].XPOS == "VBN" && ac.doc.Tokens[v].DepRel == "root" && !ac.hasAux(v) && objTok < 0 && ac.inHeadline(v) {
 		passive = true
 	}
 	if passive {
@@ -292,6 +292,13 @@ func (ac *articleCoding) verbArguments(v int) (src, tgt []party, passive bool) {
 		if ac.ownerlessAgent(objTok, tgt) && len(src) > 0 && sendVerbs[strings.ToLower(ac.doc.Tokens[v].Lemma)] {
 			tgt = nil
 		}
+		// "fired artillery rounds aimed at a loudspeaker in South
+		// Korea", "firing dozens of rounds into the north": what is
+		// fired is the weapon, not the target; the target is where it
+		// is aimed.
+		if fireVerbs[strings.ToLower(ac.doc.Tokens[v].Lemma)] && ownerless(tgt) {
+			tgt = ac.aimedAt(objTok)
+		}
 	}
 	if len(tgt) == 0 {
 		for _, o := range obliques {
@@ -313,6 +320,11 @@ func (ac *articleCoding) verbArguments(v int) (src, tgt []party, passive bool) {
 	return src, tgt, false
 }
 
+// inHeadline reports whether token tok is in the article's headline.
+func (ac *articleCoding) inHeadline(tok int) bool {
+	return ac.bodyStart > 0 && ac.doc.Tokens[tok].Start < ac.bodyStart
+}
+
 // hasAux reports whether a verb has an auxiliary.
 func (ac *articleCoding) hasAux(v int) bool {
 	for _, ch := range ac.children[v] {
@@ -321,6 +333,44 @@ func (ac *articleCoding) hasAux(v int) bool {
 		}
 	}
 	return false
+}
+
+// fireVerbs discharge a weapon, their object.
+var fireVerbs = map[string]bool{"fire": true, "launch": true, "shoot": true, "lob": true, "exchange": true}
+
+// ownerless reports whether every actor found is an agent of no named
+// owner ("---MIL"), or none was found.
+func ownerless(ps []party) bool {
+	for _, p := range ps {
+		for _, a := range p.actors {
+			if !strings.HasPrefix(a.Code, "---") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// aimedAt finds the target of a fired weapon in the clause that says
+// where it was aimed ("rounds aimed at a loudspeaker in South Korea").
+func (ac *articleCoding) aimedAt(weapon int) []party {
+	for _, ch := range ac.children[weapon] {
+		if r := ac.doc.Tokens[ch].DepRel; r != "acl" && r != "acl:relcl" {
+			continue
+		}
+		for _, o := range ac.children[ch] {
+			if ac.doc.Tokens[o].DepRel != "obl" {
+				continue
+			}
+			switch caseOf(ac, o) {
+			case "at", "on", "into", "against", "toward", "towards":
+				if ps := ac.actorsWithin(o, 0, false); len(ps) > 0 {
+					return ps
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // sendVerbs move or give what is their object; a target is where or to
@@ -470,7 +520,10 @@ func (ac *articleCoding) inheritedSubject(v int) int {
 				return t.Head
 			}
 		}
-		if t.Head < 0 || (t.DepRel != "conj" && t.DepRel != "xcomp") {
+		// A gerund adverbial shares its head's subject: "The South
+		// retaliated by firing ...", "opened fire, killing two".
+		gerund := t.DepRel == "advcl" && t.XPOS == "VBG"
+		if t.Head < 0 || (t.DepRel != "conj" && t.DepRel != "xcomp" && !gerund) {
 			return -1
 		}
 		v = t.Head
