@@ -124,10 +124,9 @@ func (ac *articleCoding) codePredicate(si, v int) {
 			ac.c.debugf("sentence %d: %q [%s] has no source actor; dropped", si, t.Text, eventCode)
 			return
 		}
+		// The happening ("a rocket attack") is not its own source:
+		// the perpetrator stays unknown.
 		src = []party{{}}
-		if !passive {
-			src = []party{{actors: []dyad.Actor{{Text: spanText(ac.doc, firstDependent(ac, subj), subj+1)}}}}
-		}
 	}
 	for _, s := range src {
 		for i := range tgt {
