@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/dyadnews/dyad"
@@ -67,4 +68,10 @@ func Evaluate(m *Model, gold []conllu.Sentence, tagger Tagger) Score {
 func universal(rel string) string {
 	u, _, _ := strings.Cut(rel, ":")
 	return u
+}
+
+// String formats s as "UAS 87.12% LAS 85.03% (LAS with subtypes 84.90%, 25147 words)".
+func (s Score) String() string {
+	return fmt.Sprintf("UAS %.2f%% LAS %.2f%% (LAS with subtypes %.2f%%, %d words)",
+		100*s.UAS, 100*s.LAS, 100*s.LASFull, s.Words)
 }

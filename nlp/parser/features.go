@@ -15,6 +15,13 @@ import (
 // root; they are computed once per sentence.
 type words struct {
 	form, tag, upos, suffix, shape []uint64
+	// verb marks verbs and auxiliaries; punct counts the commas, colons,
+	// semicolons and dashes before each word. finish derives, for each
+	// word, the next verb at or after it, so features can look past the
+	// buffer front as a greedy parser must.
+	verb     []bool
+	punct    []int32
+	nextVerb []int32
 }
 
 // Sentinel values for a missing position and for the root.
@@ -30,6 +37,46 @@ func (w *words) reset(n int) {
 	w.suffix = resize64(w.suffix, n+1)
 	w.shape = resize64(w.shape, n+1)
 	w.form[n], w.tag[n], w.upos[n], w.suffix[n], w.shape[n] = rootValue, rootValue, rootValue, rootValue, rootValue
+	if cap(w.verb) < n+1 {
+		w.verb = make([]bool, n+1)
+	}
+	w.verb = w.verb[:n+1]
+	w.punct = resize32(w.punct, n+1)
+	w.nextVerb = resize32(w.nextVerb, n+1)
+}
+
+// finish computes the sentence-wide values once every word is set.
+func (w *words) finish(n int) {
+	w.punct[0] = 0
+	for i := range n {
+		w.punct[i+1] = w.punct[i]
+		if w.form[i] == commaValue || w.form[i] == colonValue || w.form[i] == semicolonValue || w.form[i] == dashValue {
+			w.punct[i+1]++
+		}
+	}
+	next := int32(none)
+	for i := n; i >= 0; i-- {
+		if i < n && w.verb[i] {
+			next = int32(i)
+		}
+		w.nextVerb[i] = next
+	}
+}
+
+var (
+	commaValue     = hashString(",")
+	colonValue     = hashString(":")
+	semicolonValue = hashString(";")
+	dashValue      = hashString("-")
+)
+
+// punctBetween buckets the number of clause punctuation marks between
+// words a < b.
+func (w *words) punctBetween(a, b int32) uint64 {
+	if a == none || b == none || a >= b {
+		return 0
+	}
+	return uint64(min(w.punct[b]-w.punct[a+1], 2)) + 1
 }
 
 // set fills word i from its form and tags.
@@ -40,6 +87,7 @@ func (w *words) set(i int, form, upos, xpos string) {
 	w.upos[i] = hashString(upos)
 	w.suffix[i] = hashString(suffix(norm, 3))
 	w.shape[i] = shape(form)
+	w.verb[i] = upos == "VERB" || upos == "AUX"
 }
 
 // shape summarises a word's spelling (capitals, digits, punctuation,
@@ -312,6 +360,12 @@ func (x *extractor) actionFeatures(s *state) []uint64 {
 		f1(141, x.at(w.suffix, s1)), f1(142, x.at(w.suffix, b1)),
 		f2(143, w.shape[b0], x.at(w.shape, s0)), f1(144, w.shape[b0]), f2(145, w.shape[b0], b0p),
 		f2(146, x.at(w.shape, s0), s0p),
+		// what lies beyond the buffer front and between s0 and b0
+		f3(150, b0p, x.at(tg, w.nextVerb[min(b0+1, n)]), distance(b0, w.nextVerb[min(b0+1, n)])),
+		f3(151, s0p, b0p, x.at(tg, w.nextVerb[min(b0+1, n)])),
+		f3(152, s0p, b0p, w.punctBetween(s0, b0)),
+		f3(153, s1p, s0p, w.punctBetween(s1, s0)),
+		f3(154, s0w, b0p, w.punctBetween(s0, b0)),
 	)
 	x.keys = k
 	return k

@@ -187,13 +187,13 @@ func doc(words []string, tags [][2]string, sentences []dyad.Span) *dyad.Doc {
 	return d
 }
 
-func TestParseHostileInput(t *testing.T) {
-	m := tinyModel(t)
+// hostileDocs are inputs no parse may fail on.
+func hostileDocs() map[string]*dyad.Doc {
 	long := make([]string, 20000)
 	for i := range long {
 		long[i] = []string{"the", "army", "attacked", ",", "and"}[i%5]
 	}
-	cases := map[string]*dyad.Doc{
+	return map[string]*dyad.Doc{
 		"empty":            {},
 		"no sentences":     doc([]string{"Rebels", "fired", "."}, nil, nil),
 		"20,000 tokens":    doc(long, nil, []dyad.Span{{Start: 0, End: len(long)}}),
@@ -205,7 +205,10 @@ func TestParseHostileInput(t *testing.T) {
 		"spans past end":   doc([]string{"a", "b"}, nil, []dyad.Span{{Start: 5, End: 9}}),
 		"overlapping span": doc([]string{"a", "b", "c"}, nil, []dyad.Span{{Start: 0, End: 2}, {Start: 1, End: 3}}),
 	}
-	for name, d := range cases {
+}
+
+func testHostile(t *testing.T, m *Model) {
+	for name, d := range hostileDocs() {
 		t.Run(name, func(t *testing.T) {
 			m.Parse(d)
 			for i, tok := range d.Tokens {
@@ -216,6 +219,8 @@ func TestParseHostileInput(t *testing.T) {
 		})
 	}
 }
+
+func TestParseHostileInput(t *testing.T) { testHostile(t, tinyModel(t)) }
 
 // TestParseAlwaysGivesTrees parses random words in random sentence
 // splits and checks each sentence is a tree with one root.

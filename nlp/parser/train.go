@@ -191,6 +191,7 @@ func (t *trainer) learn(g *goldSentence, explore float64) (correct, total int) {
 	for i := range n {
 		sc.w.set(i, g.forms[i], g.upos[i], g.xpos[i])
 	}
+	sc.w.finish(n)
 	st := &sc.st
 	st.reset(n)
 	var cost [numActions]int

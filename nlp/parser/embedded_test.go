@@ -1,0 +1,163 @@
+package parser
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/dyadnews/dyad"
+	"github.com/dyadnews/dyad/models"
+	"github.com/dyadnews/dyad/nlp/conllu"
+	"github.com/dyadnews/dyad/nlp/tagger"
+	"github.com/dyadnews/dyad/nlp/tokenize"
+)
+
+func embedded(t testing.TB) *Model {
+	t.Helper()
+	m, err := Default()
+	if err != nil {
+		t.Fatalf("embedded parser model: %v", err)
+	}
+	return m
+}
+
+// seed is the founding example story's sentence, with hand-given tags.
+var seed = []struct{ form, upos, xpos string }{
+	{"Earlier", "ADV", "RBR"}, {"Monday", "PROPN", "NNP"}, {",", "PUNCT", ","},
+	{"a", "DET", "DT"}, {"rocket", "NOUN", "NN"}, {"attack", "NOUN", "NN"},
+	{"on", "ADP", "IN"}, {"al", "PROPN", "NNP"}, {"Asad", "PROPN", "NNP"},
+	{"airbase", "NOUN", "NN"}, {"in", "ADP", "IN"}, {"western", "ADJ", "JJ"},
+	{"Iraq", "PROPN", "NNP"}, {"wounded", "VERB", "VBD"}, {"seven", "NUM", "CD"},
+	{"U.S.", "PROPN", "NNP"}, {"personnel", "NOUN", "NNS"}, {".", "PUNCT", "."},
+}
+
+// checkSeed checks who did what to whom in the seed sentence.
+func checkSeed(t *testing.T, d *dyad.Doc) {
+	t.Helper()
+	find := func(form string) int {
+		for i, tok := range d.Tokens {
+			if tok.Text == form {
+				return i
+			}
+		}
+		t.Fatalf("no token %q in %q", form, d.Text)
+		return -1
+	}
+	wounded, attack, personnel, seven := find("wounded"), find("attack"), find("personnel"), find("seven")
+	for _, c := range []struct {
+		dep, head int
+		rel       string
+	}{
+		{wounded, -1, "root"},
+		{attack, wounded, "nsubj"},
+		{personnel, wounded, "obj"},
+		{seven, personnel, "nummod"},
+	} {
+		if tok := d.Tokens[c.dep]; tok.Head != c.head || tok.DepRel != c.rel {
+			head := "ROOT"
+			if tok.Head >= 0 {
+				head = d.Tokens[tok.Head].Text
+			}
+			t.Errorf("%q: head %q relation %q, want %q of token %d", tok.Text, head, tok.DepRel, c.rel, c.head)
+		}
+	}
+}
+
+func TestEmbeddedParsesSeedSentence(t *testing.T) {
+	d := &dyad.Doc{}
+	for _, w := range seed {
+		d.Tokens = append(d.Tokens, dyad.Token{Text: w.form, UPOS: w.upos, XPOS: w.xpos})
+	}
+	d.Sentences = []dyad.Span{{Start: 0, End: len(d.Tokens)}}
+	embedded(t).Parse(d)
+	checkSeed(t, d)
+}
+
+// TestEmbeddedPipeline runs the real tokenizer and tagger before the
+// parser, as dyad does on news text.
+func TestEmbeddedPipeline(t *testing.T) {
+	tok, err := tokenize.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := tagger.Load(bytes.NewReader(models.Tagger))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &dyad.Doc{Text: "Earlier Monday, a rocket attack on al Asad airbase in western Iraq wounded seven U.S. personnel."}
+	tok.Tokenize(d)
+	tg.Tag(d)
+	embedded(t).Parse(d)
+	checkSeed(t, d)
+}
+
+// dataDir finds the shared data: $DYAD_DATA, or ../shared/data next to
+// the repository root.
+func dataDir(t testing.TB) string {
+	if d := os.Getenv("DYAD_DATA"); d != "" {
+		return d
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, "..", "shared", "data")
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("shared data not found: set DYAD_DATA")
+		}
+		dir = parent
+	}
+}
+
+func readEWT(t testing.TB, split string) []conllu.Sentence {
+	t.Helper()
+	path := filepath.Join(dataDir(t), "ud-english-ewt", "en_ewt-ud-"+split+".conllu")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("shared data not found (%v): set DYAD_DATA", err)
+	}
+	sents, err := conllu.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sents
+}
+
+// TestEmbeddedAccuracy guards the shipped model against regressions on
+// EWT dev with gold tags, well below its measured score.
+func TestEmbeddedAccuracy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("parses EWT dev")
+	}
+	s := Evaluate(embedded(t), readEWT(t, "dev"), nil)
+	if s.UAS < 0.86 || s.LAS < 0.84 {
+		t.Errorf("embedded model on EWT dev with gold tags: %s", s)
+	}
+}
+
+// BenchmarkParse parses EWT dev (gold tokens and tags) with the embedded
+// model on one goroutine.
+func BenchmarkParse(b *testing.B) {
+	m := embedded(b)
+	d := conllu.Doc(readEWT(b, "dev"))
+	b.ResetTimer()
+	for b.Loop() {
+		m.Parse(d)
+	}
+	b.ReportMetric(float64(b.N*len(d.Tokens))/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkLoad measures loading the embedded model.
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(bytes.NewReader(models.Parser)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestEmbeddedHostileInput(t *testing.T) { testHostile(t, embedded(t)) }
