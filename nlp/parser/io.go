@@ -73,7 +73,7 @@ func writeActions(e *encoder, t *actionWeights) {
 	}
 	for _, i := range idx {
 		for _, v := range t.slots[i].w {
-			e.bfloat16(v)
+			e.w.Write(binary.LittleEndian.AppendUint16(e.buf[:0], v))
 		}
 	}
 }
@@ -93,7 +93,7 @@ func writeLabels(e *encoder, t *labelWeights) {
 			e.uvarint(uint64(en.label))
 		}
 		for _, en := range t.entries[s.start:s.end] {
-			e.bfloat16(en.w)
+			e.w.Write(binary.LittleEndian.AppendUint16(e.buf[:0], en.w))
 		}
 	}
 }
@@ -104,9 +104,6 @@ type encoder struct {
 }
 
 func (e *encoder) uvarint(v uint64) { e.w.Write(binary.AppendUvarint(e.buf[:0], v)) }
-func (e *encoder) bfloat16(v float32) {
-	e.w.Write(binary.LittleEndian.AppendUint16(e.buf[:0], toBfloat16(v)))
-}
 
 func toBfloat16(v float32) uint16 {
 	bits := math.Float32bits(v)
@@ -180,11 +177,13 @@ func readModel(br *bufio.Reader) (*Model, error) {
 	}
 	m.actions = newActionWeights(len(keys))
 	for _, k := range keys {
-		var w [numActions]float32
+		var w [numActions]uint16
+		var b [2 * numActions]byte
+		if _, err := io.ReadFull(br, b[:]); err != nil {
+			return nil, fmt.Errorf("action weights: %w", err)
+		}
 		for j := range w {
-			if w[j], err = readBfloat16(br); err != nil {
-				return nil, fmt.Errorf("action weights: %w", err)
-			}
+			w[j] = binary.LittleEndian.Uint16(b[2*j:])
 		}
 		m.actions.add(k, w)
 	}
@@ -213,9 +212,11 @@ func readModel(br *bufio.Reader) (*Model, error) {
 			entries = append(entries, labelEntry{label: uint16(l)})
 		}
 		for j := range entries {
-			if entries[j].w, err = readBfloat16(br); err != nil {
+			var b [2]byte
+			if _, err := io.ReadFull(br, b[:]); err != nil {
 				return nil, fmt.Errorf("label weights: %w", err)
 			}
+			entries[j].w = binary.LittleEndian.Uint16(b[:])
 		}
 		m.arcs.add(k, entries)
 	}
@@ -246,12 +247,4 @@ func readKeys(br *bufio.Reader) ([]uint64, error) {
 		keys = append(keys, prev)
 	}
 	return keys, nil
-}
-
-func readBfloat16(br *bufio.Reader) (float32, error) {
-	var b [2]byte
-	if _, err := io.ReadFull(br, b[:]); err != nil {
-		return 0, err
-	}
-	return fromBfloat16(binary.LittleEndian.Uint16(b[:])), nil
 }

@@ -152,10 +152,10 @@ func abs32(v float32) float32 {
 // averagedActions returns the averaged action weights for parsing.
 func (t *table) averagedActions(step int, prune float32) *actionWeights {
 	var keys []uint64
-	var rows [][numActions]float32
+	var rows [][numActions]uint16
 	t.averagedRows(step, prune, func(key uint64, row []float32) {
 		keys = append(keys, key)
-		rows = append(rows, [numActions]float32(row))
+		rows = append(rows, [numActions]uint16{toBfloat16(row[0]), toBfloat16(row[1]), toBfloat16(row[2])})
 	})
 	w := newActionWeights(len(keys))
 	for i, k := range keys {
@@ -173,7 +173,7 @@ func (t *table) averagedLabels(step int, prune float32) *labelWeights {
 		var es []labelEntry
 		for l, v := range row {
 			if abs32(v) >= prune && v != 0 {
-				es = append(es, labelEntry{label: uint16(l), w: v})
+				es = append(es, labelEntry{label: uint16(l), w: toBfloat16(v)})
 			}
 		}
 		keys = append(keys, key)

@@ -3,13 +3,15 @@ package parser
 // The trained model's weights live in two read-only hash tables laid out
 // for parsing speed, which is bound by memory latency: a transition
 // reads about a hundred random feature rows. The action table keeps the
-// three action weights inside the slot, so a feature costs one cache miss;
+// three action weights inside the slot as bfloat16 (the precision the
+// model file stores), so a slot is 16 bytes and a feature costs one cache
+// miss;
 // the label table keeps only the labels a feature has a weight for
 // (typically a handful of the ~50), as (label, weight) entries.
 
 type actionSlot struct {
 	key uint64 // 0 marks an empty slot
-	w   [numActions]float32
+	w   [numActions]uint16
 }
 
 type actionWeights struct {
@@ -25,7 +27,7 @@ type labelSlot struct {
 
 type labelEntry struct {
 	label uint16
-	w     float32
+	w     uint16 // bfloat16
 }
 
 type labelWeights struct {
@@ -58,7 +60,7 @@ func newLabelWeights(rows int) *labelWeights {
 
 // add stores the weights of a key that is not in t yet; the caller sizes
 // t for all its keys.
-func (t *actionWeights) add(key uint64, w [numActions]float32) {
+func (t *actionWeights) add(key uint64, w [numActions]uint16) {
 	key = nonzero(key)
 	mask := uint64(len(t.slots) - 1)
 	i := key >> t.shift
@@ -85,9 +87,9 @@ func (t *actionWeights) score(keys []uint64, scores *[numActions]float32) {
 		for i := k >> t.shift; ; i = (i + 1) & mask {
 			s := &t.slots[i]
 			if s.key == k {
-				scores[0] += s.w[0]
-				scores[1] += s.w[1]
-				scores[2] += s.w[2]
+				scores[0] += fromBfloat16(s.w[0])
+				scores[1] += fromBfloat16(s.w[1])
+				scores[2] += fromBfloat16(s.w[2])
 				break
 			}
 			if s.key == 0 {
@@ -127,7 +129,7 @@ func (t *labelWeights) score(keys []uint64, scores []float32) {
 			s := &t.slots[i]
 			if s.key == k {
 				for _, e := range t.entries[s.start:s.end] {
-					scores[e.label] += e.w
+					scores[e.label] += fromBfloat16(e.w)
 				}
 				break
 			}
