@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/dyadnews/dyad"
 	"github.com/dyadnews/dyad/dedup"
@@ -17,23 +18,48 @@ const maxBandCandidates = 64
 
 // clusterer assigns stored articles to near-duplicate clusters inside
 // the storing transaction, so an article is never stored without one and
-// the articles of one batch find each other.
+// the articles of one batch find each other. Each article costs one
+// candidate query over all its bands and one insert of all its band
+// keys: a statement per band would spend most of the time in the
+// driver's per-statement overhead, not in SQLite's index seeks.
 type clusterer struct {
-	candidates, insertCluster, insertBand *sql.Stmt
+	candidates, insertCluster, insertBands *sql.Stmt
+	// args is reused for the statements' parameters.
+	args []any
 }
 
+// candidatesSQL finds the stored articles sharing a band key with a new
+// one: per band (a parameter pair band, hash), at most maxBandCandidates
+// articles with a signature, their union verified once.
+var candidatesSQL = func() string {
+	var b strings.Builder
+	b.WriteString(`SELECT article_id, cluster_id, signature FROM article_clusters WHERE article_id IN (`)
+	for band := range dedup.Bands {
+		if band > 0 {
+			b.WriteString(` UNION `)
+		}
+		fmt.Fprintf(&b, `SELECT * FROM (SELECT b.article_id FROM article_bands b
+			JOIN article_clusters c ON c.article_id = b.article_id
+			WHERE b.band = ? AND b.hash = ? AND c.signature IS NOT NULL LIMIT %d)`, maxBandCandidates)
+	}
+	b.WriteString(`)`)
+	return b.String()
+}()
+
+// insertBandsSQL stores an article's band keys, parameters (band, hash,
+// article_id) for every band.
+var insertBandsSQL = `INSERT OR IGNORE INTO article_bands (band, hash, article_id) VALUES ` +
+	strings.TrimSuffix(strings.Repeat(`(?, ?, ?), `, dedup.Bands), `, `)
+
 func prepareClusterer(ctx context.Context, tx *sql.Tx) (*clusterer, error) {
-	var c clusterer
+	c := clusterer{args: make([]any, 0, 3*dedup.Bands)}
 	for _, p := range []struct {
 		stmt **sql.Stmt
 		sql  string
 	}{
-		{&c.candidates, `SELECT c.article_id, c.cluster_id, c.signature
-			FROM article_bands b JOIN article_clusters c ON c.article_id = b.article_id
-			WHERE b.band = ? AND b.hash = ? AND c.signature IS NOT NULL
-			LIMIT ` + fmt.Sprint(maxBandCandidates)},
+		{&c.candidates, candidatesSQL},
 		{&c.insertCluster, `INSERT INTO article_clusters (article_id, cluster_id, signature) VALUES (?, ?, ?)`},
-		{&c.insertBand, `INSERT OR IGNORE INTO article_bands (band, hash, article_id) VALUES (?, ?, ?)`},
+		{&c.insertBands, insertBandsSQL},
 	} {
 		stmt, err := tx.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -46,7 +72,7 @@ func prepareClusterer(ctx context.Context, tx *sql.Tx) (*clusterer, error) {
 }
 
 func (c *clusterer) close() {
-	for _, s := range []*sql.Stmt{c.candidates, c.insertCluster, c.insertBand} {
+	for _, s := range []*sql.Stmt{c.candidates, c.insertCluster, c.insertBands} {
 		if s != nil {
 			s.Close()
 		}
@@ -68,43 +94,43 @@ func (c *clusterer) add(ctx context.Context, a *dyad.Article) error {
 	}
 	bands := dedup.BandHashes(&sig)
 	clusterID, best := a.ID, 0.0
-	seen := map[string]bool{}
+	args := c.args[:0]
 	for band, hash := range bands {
-		rows, err := c.candidates.QueryContext(ctx, band, hash)
+		args = append(args, band, hash)
+	}
+	rows, err := c.candidates.QueryContext(ctx, args...)
+	if err != nil {
+		return fmt.Errorf("candidates: %w", err)
+	}
+	for rows.Next() {
+		var cluster string
+		var blob sql.RawBytes
+		if err := rows.Scan(new(sql.RawBytes), &cluster, &blob); err != nil {
+			rows.Close()
+			return fmt.Errorf("candidates: %w", err)
+		}
+		other, err := dedup.ParseSignature(blob)
 		if err != nil {
-			return fmt.Errorf("candidates: %w", err)
+			continue // a damaged signature makes no match
 		}
-		for rows.Next() {
-			var id, cluster string
-			var blob []byte
-			if err := rows.Scan(&id, &cluster, &blob); err != nil {
-				rows.Close()
-				return fmt.Errorf("candidates: %w", err)
-			}
-			if seen[id] {
-				continue
-			}
-			seen[id] = true
-			other, err := dedup.ParseSignature(blob)
-			if err != nil {
-				continue // a damaged signature makes no match
-			}
-			if sim := dedup.Similarity(&sig, &other); sim >= dedup.Threshold && (sim > best || sim == best && cluster < clusterID) {
-				clusterID, best = cluster, sim
-			}
+		if sim := dedup.Similarity(&sig, &other); sim >= dedup.Threshold && (sim > best || sim == best && cluster < clusterID) {
+			clusterID, best = cluster, sim
 		}
-		if err := closeRows(rows); err != nil {
-			return fmt.Errorf("candidates: %w", err)
-		}
+	}
+	if err := closeRows(rows); err != nil {
+		return fmt.Errorf("candidates: %w", err)
 	}
 	if _, err := c.insertCluster.ExecContext(ctx, a.ID, clusterID, sig.Bytes()); err != nil {
 		return err
 	}
+	args = args[:0]
 	for band, hash := range bands {
-		if _, err := c.insertBand.ExecContext(ctx, band, hash, a.ID); err != nil {
-			return err
-		}
+		args = append(args, band, hash, a.ID)
 	}
+	if _, err := c.insertBands.ExecContext(ctx, args...); err != nil {
+		return err
+	}
+	c.args = args
 	return nil
 }
 

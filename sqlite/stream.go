@@ -2,7 +2,10 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -70,8 +73,7 @@ func (db *DB) EachEvent(ctx context.Context, f EventFilter, fn func(*StreamedEve
 			args = append(args, f.Actor, upper, f.Actor, upper)
 		}
 	}
-	query := `SELECT e.seq, e.article_id, a.headline, a.url, a.site, a.ingested,
-		e.cluster_id, e.num_articles, e.num_sources, e.representative, ` + prefixed("e.", eventColumns) + `
+	query := `SELECT ` + streamRowSQL + `, e.goldstein, e.location_lat, e.location_lon, e.confidence
 		FROM events e JOIN articles a ON a.id = e.article_id`
 	if len(where) > 0 {
 		query += ` WHERE ` + strings.Join(where, ` AND `)
@@ -82,15 +84,60 @@ func (db *DB) EachEvent(ctx context.Context, f EventFilter, fn func(*StreamedEve
 		return fmt.Errorf("sqlite: each event: %w", err)
 	}
 	defer rows.Close()
-	var ev StreamedEvent
+	var (
+		ev       StreamedEvent
+		packed   string
+		lat, lon sql.NullFloat64
+	)
 	for rows.Next() {
-		var ingested int64
 		ae := &ev.ArticleEvent
-		if ae.Event, err = scanEvent(rows, &ev.Seq, &ae.ArticleID, &ae.Headline, &ev.URL, &ev.Site, &ingested,
-			&ae.ClusterID, &ae.NumArticles, &ae.NumSources, &ae.Representative); err != nil {
+		e := &ae.Event
+		if err := rows.Scan(&packed, &e.Goldstein, &lat, &lon, &e.Confidence); err != nil {
 			return fmt.Errorf("sqlite: each event: %w", err)
 		}
-		ev.Ingested = microToTime(ingested)
+		r := packedRow{rest: packed}
+		ev.Seq = r.int()
+		ev.Ingested = microToTime(r.int())
+		ae.NumArticles = int(r.int())
+		ae.NumSources = int(r.int())
+		ae.Representative = r.int() != 0
+		e.QuadClass = int(r.int())
+		e.Negated = r.int() != 0
+		e.Hypothetical = r.int() != 0
+		e.SentenceIndex = int(r.int())
+		ae.ArticleID, _ = r.text()
+		ae.Headline, _ = r.text()
+		ev.URL, _ = r.text()
+		ev.Site, _ = r.text()
+		ae.ClusterID, _ = r.text()
+		e.ID, _ = r.text()
+		e.Source.Text, _ = r.text()
+		e.Source.Name, _ = r.text()
+		e.Source.Code, _ = r.text()
+		e.CAMEO, _ = r.text()
+		e.CAMEORoot, _ = r.text()
+		e.Description, _ = r.text()
+		e.PLOVER.Type, _ = r.text()
+		e.PLOVER.Mode, _ = r.text()
+		e.Date, _ = r.text()
+		e.DatePrecision, _ = r.text()
+		e.Sentence, _ = r.text()
+		e.Target = r.actor()
+		e.ReportedBy = r.actor()
+		e.Location = nil
+		country, _ := r.text()
+		admin1, _ := r.text()
+		source, _ := r.text()
+		geonameID, _ := r.nullInt()
+		if name, ok := r.text(); ok {
+			e.Location = &dyad.Location{Name: name, Country: country, Admin1: admin1, Source: source,
+				GeonameID: int(geonameID), Lat: lat.Float64, Lon: lon.Float64}
+		}
+		e.Killed = r.optionalInt()
+		e.Wounded = r.optionalInt()
+		if r.err != nil {
+			return fmt.Errorf("sqlite: each event %d: %w", ev.Seq, r.err)
+		}
 		if err := fn(&ev); err != nil {
 			return err
 		}
@@ -99,4 +146,96 @@ func (db *DB) EachEvent(ctx context.Context, f EventFilter, fn func(*StreamedEve
 		return fmt.Errorf("sqlite: each event: %w", err)
 	}
 	return nil
+}
+
+// streamRowSQL packs the integer and text columns EachEvent reads into
+// one string: modernc.org/sqlite takes SQLite's connection mutex several
+// times for every column of every row, which for 44 columns was most of
+// an export's time. Each field is its length in bytes, a colon and its
+// text, the length -1 for NULL, in the order packedRow is read.
+var streamRowSQL = func() string {
+	fields := []string{
+		"e.seq", "a.ingested", "e.num_articles", "e.num_sources", "e.representative",
+		"e.quad_class", "e.negated", "e.hypothetical", "e.sentence_index",
+		"e.article_id", "a.headline", "a.url", "a.site", "e.cluster_id", "e.id",
+		"e.source_text", "e.source_name", "e.source_code", "e.cameo", "e.cameo_root",
+		"e.description", "e.plover_type", "e.plover_mode", "e.date", "e.date_precision", "e.sentence",
+		"e.target_code", "e.target_text", "e.target_name",
+		"e.reported_by_code", "e.reported_by_text", "e.reported_by_name",
+		"e.location_country", "e.location_admin1", "e.location_source", "e.location_geonameid",
+		"e.location_name", "e.killed", "e.wounded",
+	}
+	args := make([]string, 0, 3*len(fields))
+	for _, f := range fields {
+		args = append(args, "ifnull(octet_length("+f+"), -1)", "':'", f)
+	}
+	// concat, not format: format's %s would end a text at a NUL byte.
+	return "concat(" + strings.Join(args, ", ") + ")"
+}()
+
+// packedRow reads the fields of a streamRowSQL string in order; the
+// first malformed field sets err, and later reads return zero values.
+type packedRow struct {
+	rest string
+	err  error
+}
+
+// text returns the next field and whether it is not NULL.
+func (r *packedRow) text() (string, bool) {
+	if r.err != nil {
+		return "", false
+	}
+	head, tail, ok := strings.Cut(r.rest, ":")
+	n, err := strconv.Atoi(head)
+	if !ok || err != nil || n > len(tail) {
+		r.err = errors.New("malformed packed row")
+		return "", false
+	}
+	if n < 0 {
+		r.rest = tail
+		return "", false
+	}
+	r.rest = tail[n:]
+	return tail[:n], true
+}
+
+// nullInt returns the next field as an integer and whether it is not
+// NULL.
+func (r *packedRow) nullInt() (int64, bool) {
+	s, ok := r.text()
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil && r.err == nil {
+		r.err = fmt.Errorf("malformed integer %q", s)
+	}
+	return n, true
+}
+
+func (r *packedRow) int() int64 {
+	n, _ := r.nullInt()
+	return n
+}
+
+// optionalInt returns the next field, or nil when it is NULL.
+func (r *packedRow) optionalInt() *int {
+	n, ok := r.nullInt()
+	if !ok {
+		return nil
+	}
+	v := int(n)
+	return &v
+}
+
+// actor reads a code, text and name, and returns nil when the code is
+// NULL (no such actor).
+func (r *packedRow) actor() *dyad.Actor {
+	code, ok := r.text()
+	text, _ := r.text()
+	name, _ := r.text()
+	if !ok {
+		return nil
+	}
+	return &dyad.Actor{Code: code, Text: text, Name: name}
 }

@@ -113,7 +113,10 @@ func (q dashQuery) storeQueries() []dyad.EventQuery {
 }
 
 // fetchEvents returns the latest events the filter selects, at most
-// limit of them, latest first, and whether more were left out.
+// limit of them, latest first, and whether more were left out. Of the
+// events near-duplicate articles tell again, only the representative
+// (see docs/analysis.md) is returned, so every figure counts a happening
+// once.
 func fetchEvents(ctx context.Context, store dyad.EventStore, q dashQuery, limit int) ([]dyad.ArticleEvent, bool, error) {
 	seen := map[[2]string]bool{}
 	var out []dyad.ArticleEvent
@@ -128,7 +131,9 @@ func fetchEvents(ctx context.Context, store dyad.EventStore, q dashQuery, limit 
 			}
 			for _, e := range page.Events {
 				k := [2]string{e.ArticleID, e.ID}
-				if seen[k] || !q.match(e.Event) {
+				// Copies of a happening told by near-duplicate articles
+				// count once: only each group's representative is shown.
+				if seen[k] || !e.Representative || !q.match(e.Event) {
 					continue
 				}
 				seen[k] = true

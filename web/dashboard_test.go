@@ -1,9 +1,16 @@
 package web_test
 
 import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/dyadnews/dyad"
+	"github.com/dyadnews/dyad/sqlite"
 	"github.com/dyadnews/dyad/web"
 )
 
@@ -72,5 +79,47 @@ func TestDashboardRowsAndMore(t *testing.T) {
 	}
 	if !strings.Contains(body, `<a href="/events?source=USA">2 more events on the events page →</a>`) {
 		t.Error("no link to the rest of the events")
+	}
+}
+
+// TestDashboardCountsCopiesOnce stores the Blinken story twice, as two
+// sites republishing the same wire copy, each coded with the same
+// events: the dashboard counts each happening once.
+func TestDashboardCountsCopiesOnce(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "dyad.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	original := fixtures[0]
+	republished := original
+	republished.ID, republished.Site, republished.URL = "blinken-copy", "mirror.example", "https://mirror.example/blinken"
+	for _, a := range []dyad.Article{original, republished} {
+		if _, err := db.PutArticle(ctx, &a); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.PutCoding(ctx, a.ID, fixtureCodings["blinken"]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if cluster, _, err := db.Cluster(ctx, "blinken-copy"); err != nil || cluster != "blinken" {
+		t.Fatalf("the copy's cluster is %q (%v); the test needs it clustered with the original", cluster, err)
+	}
+	h, err := web.New(db, web.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	_, _, body := get(t, srv, "/dashboard")
+	if !strings.Contains(body, `<span class="value" id="kpi-events">3</span>`) {
+		t.Errorf("dashboard does not count 3 events (each told twice) once")
+	}
+	if n := strings.Count(body, `<tr class="event-row">`); n != 3 {
+		t.Errorf("table has %d rows; want the 3 happenings once", n)
+	}
+	if n := strings.Count(body, `<g class="node">`); n != 3 {
+		t.Errorf("network has %d nodes; want USA, IRN, ISR", n)
 	}
 }

@@ -1,0 +1,61 @@
+package web_test
+
+import (
+	"context"
+	"flag"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyadnews/dyad/internal/eventgen"
+	"github.com/dyadnews/dyad/sqlite"
+	"github.com/dyadnews/dyad/web"
+)
+
+// BenchmarkDashboard1M serves /dashboard over a store of a million
+// generated events, unfiltered and with each filter (busy and quiet
+// pairs, an actor, a root, a country, date ranges), and reports the 95th
+// percentile latency of the whole page: the store queries, the
+// aggregation and the SVG. It runs only when asked for by name (-bench
+// Dashboard1M); DYAD_BENCH_DIR keeps the generated store between runs.
+func BenchmarkDashboard1M(b *testing.B) {
+	if f := flag.Lookup("test.bench"); f == nil || !strings.Contains(f.Value.String(), "1M") {
+		b.Skip("a million-event benchmark: run it by name, e.g. -bench Dashboard1M")
+	}
+	ctx := context.Background()
+	path, err := eventgen.Cached(ctx, 1_000_000)
+	if err != nil {
+		b.Fatal(err)
+	}
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	h, err := web.New(db, web.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		b.Fatal(err)
+	}
+	queries := []string{"", "?pair=USA-IRN", "?pair=SAU-JPN", "?pair=USAGOV-IRNMIL", "?actor=RUS", "?root=19",
+		"?country=ISR", "?since=2023-01-01&until=2023-03-31", "?since=2024-06-01&until=2024-06-07&actor=USA"}
+	var took []time.Duration
+	i := 0
+	for b.Loop() {
+		q := queries[i%len(queries)]
+		i++
+		rec := httptest.NewRecorder()
+		start := time.Now()
+		h.ServeHTTP(rec, httptest.NewRequestWithContext(ctx, "GET", "/dashboard"+q, nil))
+		took = append(took, time.Since(start))
+		if rec.Code != 200 {
+			b.Fatalf("/dashboard%s: status %d", q, rec.Code)
+		}
+	}
+	slices.Sort(took)
+	b.ReportMetric(float64(took[len(took)*95/100].Microseconds())/1000, "p95-ms")
+	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
+}
