@@ -18,7 +18,7 @@ import (
 // and those weights quantised to int16 with one scale for the file).
 const (
 	magic         = "dyad-ner\n"
-	formatVersion = 2
+	formatVersion = 3
 	// maxCount bounds every length read from a model file, so a corrupt
 	// file fails with an error instead of exhausting memory.
 	maxCount = 1 << 26
@@ -37,7 +37,7 @@ func (m *Model) Save(w io.Writer) error {
 	}
 	e.floats(m.trans)
 	e.floats(m.startScore)
-	e.floats([]float32{m.entityBias})
+	e.floats(m.labelBias)
 
 	words := make([]string, 0, len(m.lex))
 	for w := range m.lex {
@@ -72,7 +72,7 @@ func (m *Model) Save(w io.Writer) error {
 		e.uvarint(1)
 		e.floats(m.second.trans)
 		e.floats(m.second.startScore)
-		e.floats([]float32{m.second.entityBias})
+		e.floats(m.second.labelBias)
 		e.weights(m.second)
 	}
 	if err := e.close(); err != nil {
@@ -109,9 +109,7 @@ func Load(r io.Reader) (*Model, error) {
 	m := newModel(labels, nil, nil)
 	d.floatsInto(m.trans)
 	d.floatsInto(m.startScore)
-	bias := make([]float32, 1)
-	d.floatsInto(bias)
-	m.entityBias = bias[0]
+	d.floatsInto(m.labelBias)
 
 	n := d.count()
 	m.lex = make(map[string]uint8, n)
@@ -135,8 +133,7 @@ func Load(r io.Reader) (*Model, error) {
 		sm := newModel(labels, m.gaz, m.lex)
 		d.floatsInto(sm.trans)
 		d.floatsInto(sm.startScore)
-		d.floatsInto(bias)
-		sm.entityBias = bias[0]
+		d.floatsInto(sm.labelBias)
 		if err := d.weights(sm); err != nil {
 			return nil, err
 		}

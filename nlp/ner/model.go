@@ -25,15 +25,15 @@ type Model struct {
 	// trans[p*n+c] is the score of tag c after tag p, startScore[c] of c
 	// at a sentence's beginning.
 	trans, startScore []float32
-	// entityBias is added to the score of every tag but O at every
-	// token: the perceptron, trained on little data, is too ready to
-	// say O, and recall pays for it.
-	entityBias float32
-	index      map[uint64]int32 // feature key → row of weights
-	table      featureTable     // the same as index, faster, once trained
-	weights    []float32        // rows of len(tags) scores
-	lex        map[string]uint8 // lowercased word → lexicon buckets
-	gaz        *Gazetteer
+	// labelBias[l] is added to the score of every tag of label l at
+	// every token: the perceptron, trained on little data, is too ready
+	// to say O, and recall pays for it, for some labels more than others.
+	labelBias []float32
+	index     map[uint64]int32 // feature key → row of weights
+	table     featureTable     // the same as index, faster, once trained
+	weights   []float32        // rows of len(tags) scores
+	lex       map[string]uint8 // lowercased word → lexicon buckets
+	gaz       *Gazetteer
 	// second, when not nil, is the second stage that re-reads every
 	// document with this model's tags (see stack.go).
 	second  *Model
@@ -72,6 +72,7 @@ func newModel(labels []string, gaz *Gazetteer, lex map[string]uint8) *Model {
 	}
 	m.trans = make([]float32, n*n)
 	m.startScore = make([]float32, n)
+	m.labelBias = make([]float32, len(labels))
 	return m
 }
 
@@ -195,7 +196,7 @@ func (m *Model) emissions(s *sentence) {
 		s.feats = s.features(i, s.feats[:0])
 		row := s.score[i*nt : (i+1)*nt]
 		for t := 1; t < nt; t++ {
-			row[t] = m.entityBias
+			row[t] = m.labelBias[m.tags[t].label]
 		}
 		for _, f := range s.feats {
 			if r, ok := m.row(f); ok {

@@ -322,6 +322,10 @@ func TestSaveLoadDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Labels are LOC, ORG, PER; the default options bias ORG more.
+	if want := []float32{4, 7, 4}; !slices.Equal(m2.labelBias, want) {
+		t.Errorf("loaded label biases %v, want %v", m2.labelBias, want)
+	}
 	for _, s := range []string{
 		"John/PROPN/NNP Smith/PROPN/NNP visited/VERB/VBD Berlin/PROPN/NNP ./PUNCT/.",
 		"Mary/PROPN/NNP works/VERB/VBZ for/ADP/IN Acme/PROPN/NNP Corp./PROPN/NNP",
@@ -571,8 +575,8 @@ func TestTwoStageModel(t *testing.T) {
 	if m.second == nil {
 		t.Fatal("StackFolds 2 trained no second stage")
 	}
-	if m.entityBias != 0 || m.second.entityBias != 0.5 {
-		t.Errorf("entity bias %v in the first stage, %v in the second; want 0 and 0.5", m.entityBias, m.second.entityBias)
+	if m.labelBias[0] != 0 || m.second.labelBias[0] != 0.5 {
+		t.Errorf("entity bias %v in the first stage, %v in the second; want 0 and 0.5", m.labelBias, m.second.labelBias)
 	}
 	sc, err := Evaluate(m, fixture(t), nil)
 	if err != nil {
