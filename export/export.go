@@ -14,7 +14,6 @@ import (
 	"io"
 	"math"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/dyadnews/dyad"
@@ -105,9 +104,12 @@ func (g *gdeltWriter) Write(r *Record) error {
 	e := &r.Event
 	f[0] = strconv.FormatInt(r.Seq, 10)
 	if d, err := time.Parse(time.DateOnly, e.Date); err == nil {
-		f[1] = d.Format("20060102")
-		f[2] = d.Format("200601")
-		f[3] = d.Format("2006")
+		// The date parsed, so it is YYYY-MM-DD: its digits are the
+		// fields, with no formatting.
+		yyyy, mm, dd := e.Date[:4], e.Date[5:7], e.Date[8:10]
+		f[1] = yyyy + mm + dd
+		f[2] = f[1][:6]
+		f[3] = yyyy
 		f[4] = strconv.FormatFloat(float64(d.Year())+float64(d.YearDay())/365, 'f', 4, 64)
 	}
 	actorFields(f[5:15], &e.Source)
@@ -150,10 +152,7 @@ func (g *gdeltWriter) Write(r *Record) error {
 		if i > 0 {
 			g.w.WriteByte('\t')
 		}
-		if strings.ContainsAny(v, "\t\r\n") {
-			v = fieldBreaks.Replace(v)
-		}
-		g.w.WriteString(v)
+		writeGDELTField(g.w, v)
 	}
 	if err := g.w.WriteByte('\n'); err != nil {
 		return fmt.Errorf("export: gdelt: %w", err)
@@ -161,8 +160,20 @@ func (g *gdeltWriter) Write(r *Record) error {
 	return nil
 }
 
-// fieldBreaks turns what would split a GDELT field or row into spaces.
-var fieldBreaks = strings.NewReplacer("\t", " ", "\r", " ", "\n", " ")
+// writeGDELTField writes v with the bytes that would split a GDELT field
+// or row (tab, CR, LF) as spaces. A byte loop: strings.ContainsAny on
+// each of 61 fields was a third of the writer's time.
+func writeGDELTField(w *bufio.Writer, v string) {
+	start := 0
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c == '\t' || c == '\r' || c == '\n' {
+			w.WriteString(v[start:i])
+			w.WriteByte(' ')
+			start = i + 1
+		}
+	}
+	w.WriteString(v[start:])
+}
 
 func (g *gdeltWriter) Close() error { return g.w.Flush() }
 

@@ -105,6 +105,9 @@ func (db *DB) EachEvent(ctx context.Context, f EventFilter, fn func(*StreamedEve
 		e.Negated = r.int() != 0
 		e.Hypothetical = r.int() != 0
 		e.SentenceIndex = int(r.int())
+		geonameID, _ := r.nullInt()
+		e.Killed = r.optionalInt()
+		e.Wounded = r.optionalInt()
 		ae.ArticleID, _ = r.text()
 		ae.Headline, _ = r.text()
 		ev.URL, _ = r.text()
@@ -128,13 +131,10 @@ func (db *DB) EachEvent(ctx context.Context, f EventFilter, fn func(*StreamedEve
 		country, _ := r.text()
 		admin1, _ := r.text()
 		source, _ := r.text()
-		geonameID, _ := r.nullInt()
 		if name, ok := r.text(); ok {
 			e.Location = &dyad.Location{Name: name, Country: country, Admin1: admin1, Source: source,
 				GeonameID: int(geonameID), Lat: lat.Float64, Lon: lon.Float64}
 		}
-		e.Killed = r.optionalInt()
-		e.Wounded = r.optionalInt()
 		if r.err != nil {
 			return fmt.Errorf("sqlite: each event %d: %w", ev.Seq, r.err)
 		}
@@ -151,22 +151,24 @@ func (db *DB) EachEvent(ctx context.Context, f EventFilter, fn func(*StreamedEve
 // streamRowSQL packs the integer and text columns EachEvent reads into
 // one string: modernc.org/sqlite takes SQLite's connection mutex several
 // times for every column of every row, which for 44 columns was most of
-// an export's time. Each field is its length in bytes, a colon and its
-// text, the length -1 for NULL, in the order packedRow is read.
+// an export's time. An integer is its digits and a comma (no digits for
+// NULL); a text is its length in bytes, a colon and the text (length -1
+// for NULL). Fields come in the order packedRow reads them.
 var streamRowSQL = func() string {
-	fields := []string{
-		"e.seq", "a.ingested", "e.num_articles", "e.num_sources", "e.representative",
+	ints := []string{"e.seq", "a.ingested", "e.num_articles", "e.num_sources", "e.representative",
 		"e.quad_class", "e.negated", "e.hypothetical", "e.sentence_index",
-		"e.article_id", "a.headline", "a.url", "a.site", "e.cluster_id", "e.id",
+		"e.location_geonameid", "e.killed", "e.wounded"}
+	texts := []string{"e.article_id", "a.headline", "a.url", "a.site", "e.cluster_id", "e.id",
 		"e.source_text", "e.source_name", "e.source_code", "e.cameo", "e.cameo_root",
 		"e.description", "e.plover_type", "e.plover_mode", "e.date", "e.date_precision", "e.sentence",
 		"e.target_code", "e.target_text", "e.target_name",
 		"e.reported_by_code", "e.reported_by_text", "e.reported_by_name",
-		"e.location_country", "e.location_admin1", "e.location_source", "e.location_geonameid",
-		"e.location_name", "e.killed", "e.wounded",
+		"e.location_country", "e.location_admin1", "e.location_source", "e.location_name"}
+	var args []string
+	for _, f := range ints {
+		args = append(args, "ifnull("+f+", '')", "','")
 	}
-	args := make([]string, 0, 3*len(fields))
-	for _, f := range fields {
+	for _, f := range texts {
 		args = append(args, "ifnull(octet_length("+f+"), -1)", "':'", f)
 	}
 	// concat, not format: format's %s would end a text at a NUL byte.
@@ -180,7 +182,7 @@ type packedRow struct {
 	err  error
 }
 
-// text returns the next field and whether it is not NULL.
+// text returns the next text field and whether it is not NULL.
 func (r *packedRow) text() (string, bool) {
 	if r.err != nil {
 		return "", false
@@ -199,16 +201,23 @@ func (r *packedRow) text() (string, bool) {
 	return tail[:n], true
 }
 
-// nullInt returns the next field as an integer and whether it is not
-// NULL.
+// nullInt returns the next integer field and whether it is not NULL.
 func (r *packedRow) nullInt() (int64, bool) {
-	s, ok := r.text()
-	if !ok {
+	if r.err != nil {
 		return 0, false
 	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil && r.err == nil {
-		r.err = fmt.Errorf("malformed integer %q", s)
+	digits, rest, ok := strings.Cut(r.rest, ",")
+	if !ok {
+		r.err = errors.New("malformed packed row")
+		return 0, false
+	}
+	r.rest = rest
+	if digits == "" {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(digits, 10, 64)
+	if err != nil {
+		r.err = fmt.Errorf("malformed integer %q", digits)
 	}
 	return n, true
 }
