@@ -271,3 +271,34 @@ func TestParseIsSafeForConcurrentUse(t *testing.T) {
 		}
 	}
 }
+
+// TestTrainOnNonProjectiveTree trains on a sentence whose gold arcs cross
+// ("A hearing is scheduled on the issue today", with "on the issue"
+// attached to "hearing"), which the arc-hybrid system cannot build: the
+// oracle must fall back to the cheapest actions, not fail.
+func TestTrainOnNonProjectiveTree(t *testing.T) {
+	words := []conllu.Word{
+		{ID: 1, Form: "A", UPOS: "DET", XPOS: "DT", Head: 2, DepRel: "det"},
+		{ID: 2, Form: "hearing", UPOS: "NOUN", XPOS: "NN", Head: 4, DepRel: "nsubj:pass"},
+		{ID: 3, Form: "is", UPOS: "AUX", XPOS: "VBZ", Head: 4, DepRel: "aux:pass"},
+		{ID: 4, Form: "scheduled", UPOS: "VERB", XPOS: "VBN", Head: 0, DepRel: "root"},
+		{ID: 5, Form: "on", UPOS: "ADP", XPOS: "IN", Head: 7, DepRel: "case"},
+		{ID: 6, Form: "the", UPOS: "DET", XPOS: "DT", Head: 7, DepRel: "det"},
+		{ID: 7, Form: "issue", UPOS: "NOUN", XPOS: "NN", Head: 2, DepRel: "nmod"},
+		{ID: 8, Form: "today", UPOS: "NOUN", XPOS: "NN", Head: 4, DepRel: "obl:tmod"},
+	}
+	sents := []conllu.Sentence{{Words: words}}
+	opts := DefaultTrainOptions()
+	opts.Epochs, opts.PruneBelow = 5, 0
+	m, err := Train(append(sents, readTiny(t)...), nil, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := conllu.Doc(sents)
+	checkParse(t, m, d)
+	// Every arc but the crossing one is reachable, and the parser learns
+	// them.
+	if s := Evaluate(m, sents, nil); s.UAS < 7.0/8 {
+		t.Errorf("on the non-projective sentence: %s, want at least 7 of 8 heads", s)
+	}
+}
