@@ -42,6 +42,10 @@ type Article struct {
 // "ANNAPOLIS, Md., Aug 6 (Reuters) –".
 type Dateline struct {
 	Place string `json:"place,omitempty"`
+	// Region is the state or province the dateline names after the place,
+	// spelled out ("Maryland" for "Md."); empty when it names none or only
+	// the country.
+	Region string `json:"region,omitempty"`
 	// Country is the ISO 3166-1 alpha-2 code of the place's country.
 	Country string `json:"country,omitempty"`
 	// Date is the resolved calendar date, YYYY-MM-DD.

@@ -174,3 +174,18 @@ func TestFinishKeepsRouteMetadata(t *testing.T) {
 		t.Errorf("dateline left in body: %q", a.Body)
 	}
 }
+
+func TestRegionName(t *testing.T) {
+	for _, c := range []struct{ written, want string }{
+		{"Md.", "Maryland"},
+		{"N.M.", "New Mexico"},
+		{"Calif., U.S.", "California"},
+		{"Ukraine", ""},
+		{"Bavaria", "Bavaria"},
+		{"", ""},
+	} {
+		if got := regionName(c.written); got != c.want {
+			t.Errorf("regionName(%q) = %q, want %q", c.written, got, c.want)
+		}
+	}
+}

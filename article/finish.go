@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/dyadnews/dyad"
+	"github.com/dyadnews/dyad/data/geo"
 	"github.com/dyadnews/dyad/timex"
 )
 
@@ -59,6 +60,22 @@ func finish(a *dyad.Article, opts Options) error {
 	return nil
 }
 
+// regionName spells out the region a dateline writes after its place:
+// a US state's AP abbreviation becomes its name ("Md." → "Maryland"); a
+// country is dropped, as Dateline.Country already holds it; anything else
+// is kept as written. Of "Santa Fe, N.M., U.S." only the first part counts.
+func regionName(written string) string {
+	first, _, _ := strings.Cut(written, ",")
+	first = strings.TrimSpace(first)
+	if st, ok := geo.USState(first); ok {
+		return st.Name
+	}
+	if _, ok := geo.Country(first); ok {
+		return ""
+	}
+	return first
+}
+
 // applyDateline fills the article's place, wire and date from a parsed
 // dateline. A month and day without a year are placed in the year the
 // story's weekday words agree with, no later than the publication date
@@ -66,6 +83,7 @@ func finish(a *dyad.Article, opts Options) error {
 func applyDateline(a *dyad.Article, m DatelineMatch, paras []string, opts Options) {
 	if a.Dateline.Place == "" {
 		a.Dateline.Place = m.Place
+		a.Dateline.Region = regionName(m.Region)
 		a.Dateline.Country = m.Country
 	}
 	if a.Wire == "" {

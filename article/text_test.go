@@ -77,6 +77,7 @@ func TestFromTextFounding(t *testing.T) {
 		{"section", a.Section, "Palestine & Israel Conflict"},
 		{"headline", a.Headline, "US has communicated need to not escalate conflict to Iran and Israel, says Blinken"},
 		{"place", a.Dateline.Place, "Annapolis"},
+		{"region", a.Dateline.Region, "Maryland"},
 		{"country", a.Dateline.Country, "US"},
 		{"wire", a.Wire, "Reuters"},
 		{"date", a.Dateline.Date, "2024-08-06"},

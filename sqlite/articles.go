@@ -24,14 +24,14 @@ const (
 var ErrBadCursor = errors.New("sqlite: invalid cursor")
 
 const articleColumns = `id, url, site, section, headline, byline, wire,
-	dateline_place, dateline_country, dateline_date, published, date_reason,
-	lang, body, ingested`
+	dateline_place, dateline_region, dateline_country, dateline_date, published,
+	date_reason, lang, body, ingested`
 
 // insertArticleSQL writes nothing when the ID or canonical URL is already
 // stored: DO NOTHING without a target covers every UNIQUE constraint, so
 // the duplicate check and the insert are one atomic step.
 const insertArticleSQL = `INSERT INTO articles (` + articleColumns + `, canonical_url)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT DO NOTHING`
 
 // PutArticle stores a in one transaction, with its full-text index entry,
@@ -81,7 +81,7 @@ func (db *DB) PutArticles(ctx context.Context, articles []*dyad.Article) ([]dyad
 		}
 		res, err := insert.ExecContext(ctx,
 			a.ID, a.URL, a.Site, a.Section, a.Headline, a.Byline, a.Wire,
-			a.Dateline.Place, a.Dateline.Country, a.Dateline.Date,
+			a.Dateline.Place, a.Dateline.Region, a.Dateline.Country, a.Dateline.Date,
 			timeToMicro(a.Published), a.DateReason, a.Lang, a.Body,
 			timeToMicro(ingested), canonical)
 		if err != nil {
@@ -257,7 +257,7 @@ func scanArticle(s scanner) (*dyad.Article, error) {
 	var a dyad.Article
 	var published, ingested int64
 	err := s.Scan(&a.ID, &a.URL, &a.Site, &a.Section, &a.Headline, &a.Byline, &a.Wire,
-		&a.Dateline.Place, &a.Dateline.Country, &a.Dateline.Date, &published, &a.DateReason,
+		&a.Dateline.Place, &a.Dateline.Region, &a.Dateline.Country, &a.Dateline.Date, &published, &a.DateReason,
 		&a.Lang, &a.Body, &ingested)
 	if err != nil {
 		return nil, err

@@ -94,7 +94,7 @@ func TestPutGetRoundTrip(t *testing.T) {
 		Headline:   "US has communicated need to not escalate conflict to Iran and Israel, says Blinken",
 		Byline:     "Simon Lewis",
 		Wire:       "Reuters",
-		Dateline:   dyad.Dateline{Place: "ANNAPOLIS, Md.", Country: "US", Date: "2024-08-06"},
+		Dateline:   dyad.Dateline{Place: "Annapolis", Region: "Maryland", Country: "US", Date: "2024-08-06"},
 		Published:  time.Date(2024, 8, 6, 14, 5, 7, 123456000, time.FixedZone("EDT", -4*3600)),
 		DateReason: "dateline weekday check",
 		Lang:       "en",

@@ -31,7 +31,7 @@ var fixtures = []dyad.Article{
 		ID: "blinken", Section: palestine, Site: "example.com", URL: "https://example.com/world/blinken",
 		Headline: "US has communicated need to not escalate conflict to Iran and Israel, says Blinken",
 		Wire:     "Reuters", Byline: "Humeyra Pamuk",
-		Dateline:  dyad.Dateline{Place: "ANNAPOLIS, Md.", Country: "US", Date: "2024-08-06"},
+		Dateline:  dyad.Dateline{Place: "Annapolis", Region: "Maryland", Country: "US", Date: "2024-08-06"},
 		Published: time.Date(2024, 8, 6, 0, 0, 0, 0, time.UTC),
 		Body: "The United States has told Iran and Israel that the conflict in the Middle East cannot be allowed to escalate, Secretary of State Antony Blinken said on Tuesday.\n\n" +
 			"“We’ve been engaged in intense diplomacy with allies and partners,” Blinken said.",
@@ -112,7 +112,7 @@ func TestPages(t *testing.T) {
 			name: "home", path: "/", status: 200,
 			want: []string{
 				"<title>dyad</title>", "Latest stories", "Topics",
-				`href="/articles/blinken"`, "ANNAPOLIS, Md.", "Aug 6, 2024",
+				`href="/articles/blinken"`, "Annapolis", "Aug 6, 2024",
 				`href="/section/Palestine%20%26%20Israel%20Conflict"`, `<span class="count">2</span>`,
 			},
 		},
@@ -126,7 +126,7 @@ func TestPages(t *testing.T) {
 			name: "article", path: "/articles/blinken", status: 200,
 			want: []string{
 				`<h1 class="headline">US has communicated need`, `<a class="kicker" href="/section/Palestine%20%26%20Israel%20Conflict">`,
-				`<span class="place">ANNAPOLIS, Md.</span>`, `<span class="country">United States</span>`,
+				`<span class="place">Annapolis</span><span class="region">Maryland</span>`, `<span class="country">United States</span>`,
 				`<span class="author">By Humeyra Pamuk</span>`, `<span class="wire">Reuters</span>`, "Tuesday, August 6, 2024",
 				`<p><span class="hl-event" id="s-1">The United States has told </span>`, `<p>“<span class="hl-quote">We’ve been engaged`,
 				"Related Articles", `href="/articles/haniyeh"`,
