@@ -30,7 +30,7 @@ func analysisDB(t *testing.T) string {
 	killed := 1
 	strike := dyad.Event{ID: "e1", Source: dyad.Actor{Text: "Iran", Name: "IRAN", Code: "IRNMIL"},
 		Target: &dyad.Actor{Text: "U.S. troops", Name: "UNITED STATES", Code: "USAMIL"},
-		CAMEO: "195", CAMEORoot: "19", Goldstein: -10, QuadClass: 4, Date: "2024-08-05", DatePrecision: "day",
+		CAMEO:  "195", CAMEORoot: "19", Goldstein: -10, QuadClass: 4, Date: "2024-08-05", DatePrecision: "day",
 		Killed: &killed, Sentence: "Iranian drones struck, \"officials\" said.", Confidence: 0.9}
 	for i, a := range []dyad.Article{
 		{ID: "a1", URL: "https://one.example/a", Site: "one.example", Headline: "Drones hit base", Body: body, Published: time.Date(2024, 8, 5, 0, 0, 0, 0, time.UTC)},

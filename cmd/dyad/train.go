@@ -49,9 +49,9 @@ var trainers = []trainer{
 type training struct {
 	data, out string
 	// seed overrides every component's default seed when set.
-	seed *uint64
-	log       io.Writer
-	splits    map[string][]conllu.Sentence
+	seed   *uint64
+	log    io.Writer
+	splits map[string][]conllu.Sentence
 }
 
 func runTrain(ctx context.Context, st *stdio, args []string) error {
