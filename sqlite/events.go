@@ -340,44 +340,7 @@ func (db *DB) Events(ctx context.Context, q dyad.EventQuery) (dyad.EventPage, er
 	}
 	limit = min(limit, MaxLimit)
 
-	var where []string
-	var args []any
-	prefix := func(column, p string) {
-		if p == "" {
-			return
-		}
-		where = append(where, column+` >= ?`)
-		args = append(args, p)
-		if upper, ok := prefixUpperBound(p); ok {
-			where = append(where, column+` < ?`)
-			args = append(args, upper)
-		}
-	}
-	prefix(`e.source_code`, q.Source)
-	prefix(`e.target_code`, q.Target)
-	if q.Root != "" {
-		where = append(where, `e.cameo_root = ?`)
-		args = append(args, q.Root)
-	}
-	if q.Country != "" {
-		where = append(where, `e.location_country = ?`)
-		args = append(args, q.Country)
-	}
-	if !q.Since.IsZero() {
-		where = append(where, `e.date >= ?`)
-		args = append(args, q.Since.UTC().Format(time.DateOnly))
-	}
-	if !q.Until.IsZero() {
-		// A date is its day's midnight: it is before Until unless Until is
-		// that midnight or earlier.
-		u := q.Until.UTC()
-		if u.Equal(u.Truncate(24 * time.Hour)) {
-			where = append(where, `e.date < ?`)
-		} else {
-			where = append(where, `e.date <= ?`)
-		}
-		args = append(args, u.Format(time.DateOnly))
-	}
+	where, args := eventConditions(q)
 	if q.Cursor != "" {
 		date, seq, err := decodeEventCursor(q.Cursor)
 		if err != nil {
@@ -422,6 +385,51 @@ func (db *DB) Events(ctx context.Context, q dyad.EventQuery) (dyad.EventPage, er
 		page.Next = encodeEventCursor(page.Events[limit-1].Date, seqs[limit-1])
 	}
 	return page, nil
+}
+
+// eventConditions are the SQL conditions on events e (and their
+// arguments) that select q's source and target prefixes, root, country
+// and dates, all of them to be met.
+func eventConditions(q dyad.EventQuery) ([]string, []any) {
+	var where []string
+	var args []any
+	prefix := func(column, p string) {
+		if p == "" {
+			return
+		}
+		where = append(where, column+` >= ?`)
+		args = append(args, p)
+		if upper, ok := prefixUpperBound(p); ok {
+			where = append(where, column+` < ?`)
+			args = append(args, upper)
+		}
+	}
+	prefix(`e.source_code`, q.Source)
+	prefix(`e.target_code`, q.Target)
+	if q.Root != "" {
+		where = append(where, `e.cameo_root = ?`)
+		args = append(args, q.Root)
+	}
+	if q.Country != "" {
+		where = append(where, `e.location_country = ?`)
+		args = append(args, q.Country)
+	}
+	if !q.Since.IsZero() {
+		where = append(where, `e.date >= ?`)
+		args = append(args, q.Since.UTC().Format(time.DateOnly))
+	}
+	if !q.Until.IsZero() {
+		// A date is its day's midnight: it is before Until unless Until is
+		// that midnight or earlier.
+		u := q.Until.UTC()
+		if u.Equal(u.Truncate(24 * time.Hour)) {
+			where = append(where, `e.date < ?`)
+		} else {
+			where = append(where, `e.date <= ?`)
+		}
+		args = append(args, u.Format(time.DateOnly))
+	}
+	return where, args
 }
 
 // prefixUpperBound is the least string above every string that starts

@@ -73,7 +73,7 @@ func (db *DB) EachEvent(ctx context.Context, f EventFilter, fn func(*StreamedEve
 			args = append(args, f.Actor, upper, f.Actor, upper)
 		}
 	}
-	query := `SELECT ` + streamRowSQL + `, e.goldstein, e.location_lat, e.location_lon, e.confidence
+	query := `SELECT ` + streamColumns + `
 		FROM events e JOIN articles a ON a.id = e.article_id`
 	if len(where) > 0 {
 		query += ` WHERE ` + strings.Join(where, ` AND `)
@@ -84,59 +84,10 @@ func (db *DB) EachEvent(ctx context.Context, f EventFilter, fn func(*StreamedEve
 		return fmt.Errorf("sqlite: each event: %w", err)
 	}
 	defer rows.Close()
-	var (
-		ev       StreamedEvent
-		packed   string
-		lat, lon sql.NullFloat64
-	)
+	var ev StreamedEvent
 	for rows.Next() {
-		ae := &ev.ArticleEvent
-		e := &ae.Event
-		if err := rows.Scan(&packed, &e.Goldstein, &lat, &lon, &e.Confidence); err != nil {
+		if err := scanStreamRow(rows, &ev); err != nil {
 			return fmt.Errorf("sqlite: each event: %w", err)
-		}
-		r := packedRow{rest: packed}
-		ev.Seq = r.int()
-		ev.Ingested = microToTime(r.int())
-		ae.NumArticles = int(r.int())
-		ae.NumSources = int(r.int())
-		ae.Representative = r.int() != 0
-		e.QuadClass = int(r.int())
-		e.Negated = r.int() != 0
-		e.Hypothetical = r.int() != 0
-		e.SentenceIndex = int(r.int())
-		geonameID, _ := r.nullInt()
-		e.Killed = r.optionalInt()
-		e.Wounded = r.optionalInt()
-		ae.ArticleID, _ = r.text()
-		ae.Headline, _ = r.text()
-		ev.URL, _ = r.text()
-		ev.Site, _ = r.text()
-		ae.ClusterID, _ = r.text()
-		e.ID, _ = r.text()
-		e.Source.Text, _ = r.text()
-		e.Source.Name, _ = r.text()
-		e.Source.Code, _ = r.text()
-		e.CAMEO, _ = r.text()
-		e.CAMEORoot, _ = r.text()
-		e.Description, _ = r.text()
-		e.PLOVER.Type, _ = r.text()
-		e.PLOVER.Mode, _ = r.text()
-		e.Date, _ = r.text()
-		e.DatePrecision, _ = r.text()
-		e.Sentence, _ = r.text()
-		e.Target = r.actor()
-		e.ReportedBy = r.actor()
-		e.Location = nil
-		country, _ := r.text()
-		admin1, _ := r.text()
-		source, _ := r.text()
-		if name, ok := r.text(); ok {
-			e.Location = &dyad.Location{Name: name, Country: country, Admin1: admin1, Source: source,
-				GeonameID: int(geonameID), Lat: lat.Float64, Lon: lon.Float64}
-		}
-		if r.err != nil {
-			return fmt.Errorf("sqlite: each event %d: %w", ev.Seq, r.err)
 		}
 		if err := fn(&ev); err != nil {
 			return err
@@ -144,6 +95,68 @@ func (db *DB) EachEvent(ctx context.Context, f EventFilter, fn func(*StreamedEve
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("sqlite: each event: %w", err)
+	}
+	return nil
+}
+
+// streamColumns are the columns scanStreamRow reads, of events e joined
+// with their articles a: the packed row and the floating-point columns,
+// which would not round-trip through text exactly.
+var streamColumns = streamRowSQL + `, e.goldstein, e.location_lat, e.location_lon, e.confidence`
+
+// scanStreamRow reads a row of streamColumns into ev.
+func scanStreamRow(rows *sql.Rows, ev *StreamedEvent) error {
+	var (
+		packed   string
+		lat, lon sql.NullFloat64
+	)
+	ae := &ev.ArticleEvent
+	e := &ae.Event
+	if err := rows.Scan(&packed, &e.Goldstein, &lat, &lon, &e.Confidence); err != nil {
+		return err
+	}
+	r := packedRow{rest: packed}
+	ev.Seq = r.int()
+	ev.Ingested = microToTime(r.int())
+	ae.NumArticles = int(r.int())
+	ae.NumSources = int(r.int())
+	ae.Representative = r.int() != 0
+	e.QuadClass = int(r.int())
+	e.Negated = r.int() != 0
+	e.Hypothetical = r.int() != 0
+	e.SentenceIndex = int(r.int())
+	geonameID, _ := r.nullInt()
+	e.Killed = r.optionalInt()
+	e.Wounded = r.optionalInt()
+	ae.ArticleID, _ = r.text()
+	ae.Headline, _ = r.text()
+	ev.URL, _ = r.text()
+	ev.Site, _ = r.text()
+	ae.ClusterID, _ = r.text()
+	e.ID, _ = r.text()
+	e.Source.Text, _ = r.text()
+	e.Source.Name, _ = r.text()
+	e.Source.Code, _ = r.text()
+	e.CAMEO, _ = r.text()
+	e.CAMEORoot, _ = r.text()
+	e.Description, _ = r.text()
+	e.PLOVER.Type, _ = r.text()
+	e.PLOVER.Mode, _ = r.text()
+	e.Date, _ = r.text()
+	e.DatePrecision, _ = r.text()
+	e.Sentence, _ = r.text()
+	e.Target = r.actor()
+	e.ReportedBy = r.actor()
+	e.Location = nil
+	country, _ := r.text()
+	admin1, _ := r.text()
+	source, _ := r.text()
+	if name, ok := r.text(); ok {
+		e.Location = &dyad.Location{Name: name, Country: country, Admin1: admin1, Source: source,
+			GeonameID: int(geonameID), Lat: lat.Float64, Lon: lon.Float64}
+	}
+	if r.err != nil {
+		return fmt.Errorf("event %d: %w", ev.Seq, r.err)
 	}
 	return nil
 }
@@ -247,4 +260,54 @@ func (r *packedRow) actor() *dyad.Actor {
 		return nil
 	}
 	return &dyad.Actor{Code: code, Text: text, Name: name}
+}
+
+// LatestRepresentatives returns the latest events matching q (its
+// source and target prefixes, root, country and dates as Events reads
+// them; Limit and Cursor are not used), at most limit of them, latest
+// first, representatives only: each happening once, however many
+// near-duplicate articles tell it. It is one query, where paging
+// through Events re-sorts an actor's events for every page; a query
+// with both a source and a target of three letters or more reads the
+// pair index escalation uses.
+func (db *DB) LatestRepresentatives(ctx context.Context, q dyad.EventQuery, limit int) ([]dyad.ArticleEvent, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	where, args := eventConditions(q)
+	where = append(where, `e.representative = 1`)
+	// Implied by the prefixes; stated so that the planner can use the
+	// covering partial index events_pair.
+	if len(q.Source) >= 3 {
+		where = append(where, `substr(e.source_code, 1, 3) = ?`)
+		args = append(args, q.Source[:3])
+	}
+	if len(q.Target) >= 3 {
+		where = append(where, `substr(e.target_code, 1, 3) = ?`)
+		args = append(args, q.Target[:3])
+	}
+	// The latest are chosen first, by date and seq alone, and only they
+	// are read and packed: sorting whole rows would pack every event of
+	// a busy actor.
+	query := `SELECT ` + streamColumns + ` FROM events e JOIN articles a ON a.id = e.article_id
+		WHERE e.seq IN (SELECT e.seq FROM events e WHERE ` + strings.Join(where, ` AND `) + `
+			ORDER BY e.date DESC, e.seq DESC LIMIT ?)
+		ORDER BY e.date DESC, e.seq DESC`
+	rows, err := db.read.QueryContext(ctx, query, append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: latest events: %w", err)
+	}
+	defer rows.Close()
+	var out []dyad.ArticleEvent
+	var ev StreamedEvent
+	for rows.Next() {
+		if err := scanStreamRow(rows, &ev); err != nil {
+			return nil, fmt.Errorf("sqlite: latest events: %w", err)
+		}
+		out = append(out, ev.ArticleEvent)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: latest events: %w", err)
+	}
+	return out, nil
 }

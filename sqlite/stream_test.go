@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/dyadnews/dyad"
 )
@@ -51,5 +52,74 @@ func TestEachEventMatchesEvents(t *testing.T) {
 	}
 	if len(want) > 0 || len(seqs) != 3 || seqs[0] >= seqs[1] || seqs[1] >= seqs[2] {
 		t.Errorf("EachEvent seqs %v, missed %v", seqs, want)
+	}
+}
+
+// TestLatestRepresentatives checks that the dashboard's query returns
+// each happening once (a republished story's events are not repeated),
+// latest first, filtered as Events filters and cut at the limit.
+func TestLatestRepresentatives(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	body := "Iranian forces fired missiles at an Israeli airbase on Tuesday, the military said, in the heaviest exchange of fire this year."
+	for i, id := range []string{"wire", "copy", "other"} {
+		a := &dyad.Article{ID: id, Headline: "Story " + id, Body: body, Site: id + ".example", Published: day(1 + i)}
+		if id == "other" {
+			a.Body = "Russia and Ukraine exchanged prisoners in a deal brokered by the United Arab Emirates."
+		}
+		if _, err := db.PutArticle(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	strike := func(id, date string) dyad.Event {
+		return dyad.Event{ID: id, Source: dyad.Actor{Code: "IRNMIL"}, Target: &dyad.Actor{Code: "ISR"},
+			CAMEO: "195", CAMEORoot: "19", QuadClass: 4, Goldstein: -10, Date: date, DatePrecision: "day"}
+	}
+	wire := []dyad.Event{strike("s1", "2024-08-01"), strike("s2", "2024-08-02")}
+	for _, c := range []ArticleCoding{
+		{ArticleID: "wire", Coding: dyad.Coding{Events: wire}},
+		{ArticleID: "copy", Coding: dyad.Coding{Events: wire}},
+		{ArticleID: "other", Coding: dyad.Coding{Events: []dyad.Event{{ID: "swap", Source: dyad.Actor{Code: "RUS"},
+			Target: &dyad.Actor{Code: "UKR"}, CAMEO: "0871", CAMEORoot: "08", QuadClass: 2, Date: "2024-08-03", DatePrecision: "day"}}}},
+	} {
+		if err := db.PutCoding(ctx, c.ArticleID, c.Coding); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ids := func(q dyad.EventQuery, limit int) []string {
+		t.Helper()
+		evs, err := db.LatestRepresentatives(ctx, q, limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range evs {
+			articles := 2 // the strikes are told by the wire story and its copy
+			if e.ID == "swap" {
+				articles = 1
+			}
+			if !e.Representative || e.NumArticles != articles {
+				t.Errorf("%s: representative %v, %d articles", e.ID, e.Representative, e.NumArticles)
+			}
+			out = append(out, e.ArticleID+"/"+e.ID)
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		q     dyad.EventQuery
+		limit int
+		want  []string
+	}{
+		{dyad.EventQuery{}, 10, []string{"other/swap", "wire/s2", "wire/s1"}},
+		{dyad.EventQuery{}, 2, []string{"other/swap", "wire/s2"}},
+		{dyad.EventQuery{Source: "IRN", Target: "ISR"}, 10, []string{"wire/s2", "wire/s1"}},
+		{dyad.EventQuery{Source: "IRNMIL"}, 10, []string{"wire/s2", "wire/s1"}},
+		{dyad.EventQuery{Source: "IRNGOV"}, 10, nil},
+		{dyad.EventQuery{Target: "UKR", Root: "08"}, 10, []string{"other/swap"}},
+		{dyad.EventQuery{Since: day(2).Truncate(24 * time.Hour), Until: day(3).Truncate(24 * time.Hour)}, 10, []string{"wire/s2"}},
+	} {
+		if got := ids(tt.q, tt.limit); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("LatestRepresentatives(%+v, %d) = %v; want %v", tt.q, tt.limit, got, tt.want)
+		}
 	}
 }

@@ -112,6 +112,13 @@ func (q dashQuery) storeQueries() []dyad.EventQuery {
 	return []dyad.EventQuery{q.base}
 }
 
+// latestStore is an event store that returns the latest representative
+// events of a query at once (sqlite.DB does), which is much faster than
+// paging through its events.
+type latestStore interface {
+	LatestRepresentatives(ctx context.Context, q dyad.EventQuery, limit int) ([]dyad.ArticleEvent, error)
+}
+
 // fetchEvents returns the latest events the filter selects, at most
 // limit of them, latest first, and whether more were left out. Of the
 // events near-duplicate articles tell again, only the representative
@@ -121,7 +128,21 @@ func fetchEvents(ctx context.Context, store dyad.EventStore, q dashQuery, limit 
 	seen := map[[2]string]bool{}
 	var out []dyad.ArticleEvent
 	truncated := false
+	latest, oneQuery := store.(latestStore)
 	for _, sq := range q.storeQueries() {
+		if oneQuery {
+			events, err := latest.LatestRepresentatives(ctx, sq, limit+1)
+			if err != nil {
+				return nil, false, err
+			}
+			for _, e := range events {
+				if k := [2]string{e.ArticleID, e.ID}; !seen[k] && q.match(e.Event) {
+					seen[k] = true
+					out = append(out, e)
+				}
+			}
+			continue
+		}
 		n := 0
 		sq.Limit = sqlite.MaxLimit
 		for {
