@@ -262,38 +262,61 @@ func (r *packedRow) actor() *dyad.Actor {
 	return &dyad.Actor{Code: code, Text: text, Name: name}
 }
 
-// LatestRepresentatives returns the latest events matching q (its
-// source and target prefixes, root, country and dates as Events reads
-// them; Limit and Cursor are not used), at most limit of them, latest
-// first, representatives only: each happening once, however many
-// near-duplicate articles tell it. It is one query, where paging
-// through Events re-sorts an actor's events for every page; a query
-// with both a source and a target of three letters or more reads the
-// pair index escalation uses.
-func (db *DB) LatestRepresentatives(ctx context.Context, q dyad.EventQuery, limit int) ([]dyad.ArticleEvent, error) {
-	if limit <= 0 {
+// LatestRepresentatives returns the latest events matching any of qs
+// (each its source and target prefixes, root, country and dates as
+// Events reads them; Limit and Cursor are not used), at most limit of
+// them, latest first, representatives only: each happening once,
+// however many near-duplicate articles tell it. It is one query, where
+// paging through Events re-sorts an actor's events for every page: each
+// q's latest are chosen by date and seq alone (from the covering pair
+// index escalation uses when q has a source or target of three letters
+// or more), and only the overall latest rows are read.
+func (db *DB) LatestRepresentatives(ctx context.Context, limit int, qs ...dyad.EventQuery) ([]dyad.ArticleEvent, error) {
+	if limit <= 0 || len(qs) == 0 {
 		return nil, nil
 	}
-	where, args := eventConditions(q)
-	where = append(where, `e.representative = 1`)
-	// Implied by the prefixes; stated so that the planner can use the
-	// covering partial index events_pair.
-	if len(q.Source) >= 3 {
-		where = append(where, `substr(e.source_code, 1, 3) = ?`)
-		args = append(args, q.Source[:3])
+	var (
+		latest []string
+		args   []any
+	)
+	for _, q := range qs {
+		where, qArgs := eventConditions(q)
+		if q.Target != "" && q.Source == "" && q.Root == "" && q.Country == "" {
+			// events_target (target_code, date, seq) sorts a target's
+			// events by date without reading the table; the table is
+			// read for the representative mark of the latest only, until
+			// limit are found. Filtering first would read it for every
+			// event of the target. The subquery's LIMIT keeps SQLite from
+			// flattening it into the join or dropping its ORDER BY, so it
+			// runs as a co-routine yielding rows latest first, and the
+			// CROSS JOIN keeps it the outer loop.
+			latest = append(latest, `SELECT * FROM (SELECT x.seq, x.date
+				FROM (SELECT e.seq, e.date FROM events e WHERE `+strings.Join(where, ` AND `)+`
+					ORDER BY e.date DESC, e.seq DESC LIMIT -1) x
+				CROSS JOIN events r ON r.seq = x.seq WHERE r.representative = 1 LIMIT ?)`)
+			args = append(append(args, qArgs...), limit)
+			continue
+		}
+		where = append(where, `e.representative = 1`)
+		// Implied by the prefixes; stated so that the planner can use
+		// events_pair.
+		if len(q.Source) >= 3 {
+			where = append(where, `substr(e.source_code, 1, 3) = ?`)
+			qArgs = append(qArgs, q.Source[:3])
+		}
+		if len(q.Target) >= 3 {
+			where = append(where, `substr(e.target_code, 1, 3) = ?`)
+			qArgs = append(qArgs, q.Target[:3])
+		}
+		latest = append(latest, `SELECT * FROM (SELECT e.seq, e.date FROM events e WHERE `+strings.Join(where, ` AND `)+`
+			ORDER BY e.date DESC, e.seq DESC LIMIT ?)`)
+		args = append(append(args, qArgs...), limit)
 	}
-	if len(q.Target) >= 3 {
-		where = append(where, `substr(e.target_code, 1, 3) = ?`)
-		args = append(args, q.Target[:3])
-	}
-	// The latest are chosen first, by date and seq alone, and only they
-	// are read and packed: sorting whole rows would pack every event of
-	// a busy actor.
 	query := `SELECT ` + streamColumns + ` FROM events e JOIN articles a ON a.id = e.article_id
-		WHERE e.seq IN (SELECT e.seq FROM events e WHERE ` + strings.Join(where, ` AND `) + `
-			ORDER BY e.date DESC, e.seq DESC LIMIT ?)
+		WHERE e.seq IN (SELECT seq FROM (` + strings.Join(latest, ` UNION `) + `) ORDER BY date DESC, seq DESC LIMIT ?)
 		ORDER BY e.date DESC, e.seq DESC`
-	rows, err := db.read.QueryContext(ctx, query, append(args, limit)...)
+	args = append(args, limit)
+	rows, err := db.read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: latest events: %w", err)
 	}

@@ -86,9 +86,9 @@ func TestLatestRepresentatives(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	ids := func(q dyad.EventQuery, limit int) []string {
+	ids := func(qs []dyad.EventQuery, limit int) []string {
 		t.Helper()
-		evs, err := db.LatestRepresentatives(ctx, q, limit)
+		evs, err := db.LatestRepresentatives(ctx, limit, qs...)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -106,20 +106,26 @@ func TestLatestRepresentatives(t *testing.T) {
 		return out
 	}
 	for _, tt := range []struct {
-		q     dyad.EventQuery
+		qs    []dyad.EventQuery
 		limit int
 		want  []string
 	}{
-		{dyad.EventQuery{}, 10, []string{"other/swap", "wire/s2", "wire/s1"}},
-		{dyad.EventQuery{}, 2, []string{"other/swap", "wire/s2"}},
-		{dyad.EventQuery{Source: "IRN", Target: "ISR"}, 10, []string{"wire/s2", "wire/s1"}},
-		{dyad.EventQuery{Source: "IRNMIL"}, 10, []string{"wire/s2", "wire/s1"}},
-		{dyad.EventQuery{Source: "IRNGOV"}, 10, nil},
-		{dyad.EventQuery{Target: "UKR", Root: "08"}, 10, []string{"other/swap"}},
-		{dyad.EventQuery{Since: day(2).Truncate(24 * time.Hour), Until: day(3).Truncate(24 * time.Hour)}, 10, []string{"wire/s2"}},
+		{[]dyad.EventQuery{{}}, 10, []string{"other/swap", "wire/s2", "wire/s1"}},
+		{[]dyad.EventQuery{{}}, 2, []string{"other/swap", "wire/s2"}},
+		{[]dyad.EventQuery{{Source: "IRN", Target: "ISR"}}, 10, []string{"wire/s2", "wire/s1"}},
+		{[]dyad.EventQuery{{Source: "IRNMIL"}}, 10, []string{"wire/s2", "wire/s1"}},
+		{[]dyad.EventQuery{{Source: "IRNGOV"}}, 10, nil},
+		{[]dyad.EventQuery{{Target: "UKR", Root: "08"}}, 10, []string{"other/swap"}},
+		{[]dyad.EventQuery{{Target: "IS"}}, 10, []string{"wire/s2", "wire/s1"}},
+		{[]dyad.EventQuery{{Target: "ISR"}}, 1, []string{"wire/s2"}},
+		{[]dyad.EventQuery{{Since: day(2).Truncate(24 * time.Hour), Until: day(3).Truncate(24 * time.Hour)}}, 10, []string{"wire/s2"}},
+		// Either of two queries, each event once.
+		{[]dyad.EventQuery{{Source: "RUS"}, {Target: "ISR"}, {Root: "19"}}, 10, []string{"other/swap", "wire/s2", "wire/s1"}},
+		{[]dyad.EventQuery{{Source: "RUS"}, {Target: "ISR"}}, 2, []string{"other/swap", "wire/s2"}},
+		{nil, 10, nil},
 	} {
-		if got := ids(tt.q, tt.limit); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("LatestRepresentatives(%+v, %d) = %v; want %v", tt.q, tt.limit, got, tt.want)
+		if got := ids(tt.qs, tt.limit); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("LatestRepresentatives(%d, %+v) = %v; want %v", tt.limit, tt.qs, got, tt.want)
 		}
 	}
 }

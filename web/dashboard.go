@@ -116,7 +116,7 @@ func (q dashQuery) storeQueries() []dyad.EventQuery {
 // events of a query at once (sqlite.DB does), which is much faster than
 // paging through its events.
 type latestStore interface {
-	LatestRepresentatives(ctx context.Context, q dyad.EventQuery, limit int) ([]dyad.ArticleEvent, error)
+	LatestRepresentatives(ctx context.Context, limit int, qs ...dyad.EventQuery) ([]dyad.ArticleEvent, error)
 }
 
 // fetchEvents returns the latest events the filter selects, at most
@@ -128,21 +128,22 @@ func fetchEvents(ctx context.Context, store dyad.EventStore, q dashQuery, limit 
 	seen := map[[2]string]bool{}
 	var out []dyad.ArticleEvent
 	truncated := false
-	latest, oneQuery := store.(latestStore)
-	for _, sq := range q.storeQueries() {
-		if oneQuery {
-			events, err := latest.LatestRepresentatives(ctx, sq, limit+1)
-			if err != nil {
-				return nil, false, err
-			}
-			for _, e := range events {
-				if k := [2]string{e.ArticleID, e.ID}; !seen[k] && q.match(e.Event) {
-					seen[k] = true
-					out = append(out, e)
-				}
-			}
-			continue
+	if latest, ok := store.(latestStore); ok {
+		events, err := latest.LatestRepresentatives(ctx, limit+1, q.storeQueries()...)
+		if err != nil {
+			return nil, false, err
 		}
+		for _, e := range events {
+			if q.match(e.Event) {
+				out = append(out, e)
+			}
+		}
+		if len(out) > limit {
+			out, truncated = out[:limit], true
+		}
+		return out, truncated, nil
+	}
+	for _, sq := range q.storeQueries() {
 		n := 0
 		sq.Limit = sqlite.MaxLimit
 		for {
