@@ -3,12 +3,13 @@ package article
 import (
 	"context"
 	"errors"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dyadnews/dyad/internal/shareddata"
 
 	"github.com/dyadnews/dyad/article/extracteval"
 )
@@ -17,24 +18,7 @@ import (
 // ../shared/data beside the repository, skipping when it is absent.
 func benchmarkData(t testing.TB) *extracteval.Benchmark {
 	t.Helper()
-	dir := os.Getenv("DYAD_DATA")
-	if dir == "" {
-		wd, err := os.Getwd()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for d := wd; ; d = filepath.Dir(d) {
-			cand := filepath.Join(d, "..", "shared", "data")
-			if _, err := extracteval.Locate(cand); err == nil {
-				dir = cand
-				break
-			}
-			if filepath.Dir(d) == d {
-				t.Skip("article-extraction benchmark not found beside the repository (set DYAD_DATA)")
-			}
-		}
-	}
-	b, err := extracteval.Load(dir)
+	b, err := extracteval.Load(shareddata.Dir(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dyadnews/dyad/internal/shareddata"
 )
 
 // TestFromRecordGolden reads every testdata/text/*.record.json and
@@ -127,7 +129,7 @@ func TestFromRecordErrors(t *testing.T) {
 // TestFromRecordWikinews reads the whole Wikinews corpus: every record
 // gives an article, and no body keeps the date line the story opened with.
 func TestFromRecordWikinews(t *testing.T) {
-	path := filepath.Join(sharedData(t), "wikinews", "articles.jsonl")
+	path := filepath.Join(shareddata.Dir(t), "wikinews", "articles.jsonl")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -164,33 +166,5 @@ func TestFromRecordWikinews(t *testing.T) {
 	// the corpus); most of the interviews do not.
 	if n != 43 || dated < 28 {
 		t.Errorf("%d articles, %d dated from their text; want 43 and 28+", n, dated)
-	}
-}
-
-// sharedData locates dyad's shared data folder: $DYAD_DATA, or
-// ../shared/data next to the repository root. It skips the test when
-// neither exists.
-func sharedData(t testing.TB) string {
-	t.Helper()
-	if d := os.Getenv("DYAD_DATA"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			d := filepath.Join(dir, "..", "shared", "data")
-			if _, err := os.Stat(d); err != nil {
-				t.Skipf("shared data not found: set DYAD_DATA or put it at %s", d)
-			}
-			return d
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared data not found: set DYAD_DATA (no go.mod above the test)")
-		}
-		dir = parent
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/dyadnews/dyad/internal/shareddata"
 )
 
 var embedded = sync.OnceValues(func() (*Dictionaries, []LineError) {
@@ -123,30 +125,8 @@ func TestEmbeddedVerbsAndAgents(t *testing.T) {
 	}
 }
 
-// sharedPetrarch finds the shared PETRARCH2 data directory (DYAD_DATA or
-// ../shared/data beside the repository), skipping if it is absent.
-func sharedPetrarch(t testing.TB) string {
-	t.Helper()
-	if dir := os.Getenv("DYAD_DATA"); dir != "" {
-		return filepath.Join(dir, "petrarch2")
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for dir := wd; ; dir = filepath.Dir(dir) {
-		p := filepath.Join(dir, "..", "shared", "data", "petrarch2")
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		if filepath.Dir(dir) == dir {
-			t.Skip("shared data not found: set DYAD_DATA to the shared data directory")
-		}
-	}
-}
-
 func TestValidationSuite(t *testing.T) {
-	dir := sharedPetrarch(t)
+	dir := filepath.Join(shareddata.Dir(t), "petrarch2")
 	f, err := os.Open(filepath.Join(dir, "validation-dev.xml"))
 	if err != nil {
 		t.Fatal(err)

@@ -8,35 +8,14 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/dyadnews/dyad/internal/shareddata"
+
 	"github.com/dyadnews/dyad/geo/internal/gaz"
 )
 
-// sharedData finds the shared data folder: DYAD_DATA, or ../shared/data
-// beside the repo root, walking up from this package.
-func sharedData(t *testing.T) string {
-	t.Helper()
-	if d := os.Getenv("DYAD_DATA"); d != "" {
-		return d
-	}
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared", "data")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the package")
-		}
-		dir = parent
-	}
-}
-
 // The embedded gazetteer is what the generator makes of the shared data.
 func TestEmbeddedMatchesGenerator(t *testing.T) {
-	data := sharedData(t)
+	data := shareddata.Dir(t)
 	src := gaz.Sources{
 		GeoNames: filepath.Join(data, "geonames"),
 		EWT:      filepath.Join(data, "ud-english-ewt", "en_ewt-ud-train.conllu"),

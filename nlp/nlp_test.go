@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dyadnews/dyad/internal/shareddata"
+
 	"github.com/dyadnews/dyad"
 	"github.com/dyadnews/dyad/models"
 )
@@ -117,9 +119,9 @@ func TestAnnotateAllKeepsOrder(t *testing.T) {
 }
 
 func seedText(b *testing.B) string {
-	data, err := os.ReadFile("../../shared/seed/blinken-escalation-2024-08-06.txt")
+	data, err := os.ReadFile(shareddata.Seed(b))
 	if err != nil {
-		b.Skip("the founding article is not at ../shared/seed:", err)
+		b.Fatal(err)
 	}
 	return string(data)
 }

@@ -2,39 +2,16 @@ package extracteval
 
 import (
 	"math"
-	"os"
 	"path/filepath"
 	"testing"
-)
 
-// dataDir finds the shared data root: $DYAD_DATA, else ../shared/data
-// beside the repository, found by walking up from the package.
-func dataDir(t testing.TB) string {
-	t.Helper()
-	if d := os.Getenv("DYAD_DATA"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		d := filepath.Join(dir, "..", "shared", "data")
-		if _, err := os.Stat(filepath.Join(d, DirName)); err == nil {
-			return d
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared data with " + DirName + " not found beside the repository (set DYAD_DATA)")
-		}
-		dir = parent
-	}
-}
+	"github.com/dyadnews/dyad/internal/shareddata"
+)
 
 // TestPublishedScores checks the scorer against the figures the
 // benchmark and its forks publish for the outputs shipped with it.
 func TestPublishedScores(t *testing.T) {
-	b, err := Load(dataDir(t))
+	b, err := Load(shareddata.Dir(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +52,7 @@ func TestPublishedScores(t *testing.T) {
 }
 
 func TestLocate(t *testing.T) {
-	root := dataDir(t)
+	root := shareddata.Dir(t)
 	for _, dir := range []string{root, filepath.Join(root, DirName)} {
 		if _, err := Locate(dir); err != nil {
 			t.Errorf("Locate(%s): %v", dir, err)

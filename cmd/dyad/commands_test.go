@@ -10,37 +10,16 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dyadnews/dyad/internal/shareddata"
+
 	"github.com/dyadnews/dyad/sqlite"
 )
 
-// sharedPath finds rel (e.g. "seed/x.txt" or "data/wikinews") in the
-// shared directory that holds the data directory: beside defaultDataDir
-// ($DYAD_DATA) first, then beside the repository, found by walking up
-// from the package directory. It skips the test when absent.
+// sharedPath is rel (e.g. "seed/x.txt" or "data/wikinews") in the shared
+// directory that holds the data directory (see shareddata.Dir).
 func sharedPath(t testing.TB, rel string) string {
 	t.Helper()
-	if p := filepath.Join(defaultDataDir(), "..", rel); fileExists(p) {
-		return p
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if p := filepath.Join(dir, "..", "shared", rel); fileExists(p) {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skipf("shared data %s not found beside the repository (set DYAD_DATA)", rel)
-		}
-		dir = parent
-	}
-}
-
-func fileExists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
+	return filepath.Join(shareddata.Dir(t), "..", rel)
 }
 
 func runDyad(t testing.TB, args ...string) (code int, stdout, stderr string) {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dyadnews/dyad/internal/shareddata"
+
 	"github.com/dyadnews/dyad/article/extracteval"
 )
 
@@ -15,13 +17,7 @@ func TestEvalExtract(t *testing.T) {
 	if testing.Short() {
 		t.Skip("full benchmark run skipped in -short mode")
 	}
-	data := os.Getenv("DYAD_DATA")
-	if data == "" {
-		data = filepath.Join("..", "..", "..", "shared", "data")
-	}
-	if _, err := extracteval.Locate(data); err != nil {
-		t.Skipf("article-extraction benchmark not found (set DYAD_DATA): %v", err)
-	}
+	data := shareddata.Dir(t)
 	out := filepath.Join(t.TempDir(), "pred.json")
 	var stdout, stderr bytes.Buffer
 	code := run(context.Background(), &stdio{out: &stdout, err: &stderr}, []string{"eval", "extract", "--data", data, "--out", out})

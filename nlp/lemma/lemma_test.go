@@ -3,10 +3,11 @@ package lemma
 import (
 	"bytes"
 	"compress/gzip"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dyadnews/dyad/internal/shareddata"
 
 	"github.com/dyadnews/dyad"
 	"github.com/dyadnews/dyad/models"
@@ -17,24 +18,7 @@ import (
 // test when the data is absent.
 func ewt(t testing.TB, split string) []conllu.Sentence {
 	t.Helper()
-	dir := os.Getenv("DYAD_DATA")
-	if dir == "" {
-		wd, err := os.Getwd()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for d := wd; filepath.Dir(d) != d; d = filepath.Dir(d) {
-			if fi, err := os.Stat(filepath.Join(d, "..", "shared", "data")); err == nil && fi.IsDir() {
-				dir = filepath.Join(d, "..", "shared", "data")
-				break
-			}
-		}
-	}
-	path := filepath.Join(dir, "ud-english-ewt", "en_ewt-ud-"+split+".conllu")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("shared data absent (set DYAD_DATA): %v", err)
-	}
-	s, err := conllu.ReadFile(path)
+	s, err := conllu.ReadFile(filepath.Join(shareddata.Dir(t), "ud-english-ewt", "en_ewt-ud-"+split+".conllu"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,38 +11,13 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/dyadnews/dyad/internal/shareddata"
+
 	"github.com/dyadnews/dyad"
 	"github.com/dyadnews/dyad/models"
 	"github.com/dyadnews/dyad/nlp/conllu"
 	"github.com/dyadnews/dyad/nlp/tagger"
 )
-
-// dataDir finds the shared data via DYAD_DATA or next to the repository
-// root, skipping the test when it is absent.
-func dataDir(t testing.TB) string {
-	t.Helper()
-	if d := os.Getenv("DYAD_DATA"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			d := filepath.Join(dir, "..", "shared", "data")
-			if _, err := os.Stat(d); err != nil {
-				t.Skipf("shared data not found at %s (set DYAD_DATA)", d)
-			}
-			return d
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found; set DYAD_DATA")
-		}
-		dir = parent
-	}
-}
 
 var (
 	embeddedOnce  sync.Once
@@ -149,7 +124,7 @@ func TestEmbeddedModelOnUNERTest(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads the shared data")
 	}
-	sc, err := EvaluateOnData(embedded(t), dataDir(t), "test", embeddedTagger(t).Tag)
+	sc, err := EvaluateOnData(embedded(t), shareddata.Dir(t), "test", embeddedTagger(t).Tag)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -481,7 +456,7 @@ func TestScore(t *testing.T) {
 }
 
 func TestUNERDevLoads(t *testing.T) {
-	dir := dataDir(t)
+	dir := shareddata.Dir(t)
 	dev, err := LoadUNER(filepath.Join(dir, "uner-english-ewt", "en_ewt-ud-dev.iob2"),
 		filepath.Join(dir, "ud-english-ewt", "en_ewt-ud-dev.conllu"))
 	if err != nil {
@@ -498,7 +473,7 @@ func TestUNERDevLoads(t *testing.T) {
 
 func BenchmarkRecognize(b *testing.B) {
 	m := embedded(b)
-	dir := dataDir(b)
+	dir := shareddata.Dir(b)
 	sents, err := conllu.ReadFile(filepath.Join(dir, "ud-english-ewt", "en_ewt-ud-test.conllu"))
 	if err != nil {
 		b.Fatal(err)
@@ -630,7 +605,7 @@ func TestDataFunctions(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads the shared data")
 	}
-	dir := dataDir(t)
+	dir := shareddata.Dir(t)
 	opts := DefaultTrainOptions()
 	opts.Epochs, opts.SelfTrain, opts.StackFolds = 1, false, 0
 	m, err := TrainFromData(dir, embeddedTagger(t).Tag, opts)

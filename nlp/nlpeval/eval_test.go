@@ -2,10 +2,11 @@ package nlpeval
 
 import (
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dyadnews/dyad/internal/shareddata"
 
 	"github.com/dyadnews/dyad/nlp/conllu"
 )
@@ -240,35 +241,8 @@ func TestRawText(t *testing.T) {
 	}
 }
 
-// dataDir finds the shared data: $DYAD_DATA, or ../shared/data next to
-// the repository root.
-func dataDir(t testing.TB) string {
-	t.Helper()
-	if d := os.Getenv("DYAD_DATA"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			d := filepath.Join(dir, "..", "shared", "data")
-			if _, err := os.Stat(d); err != nil {
-				t.Skipf("shared data not found at %s; set DYAD_DATA", d)
-			}
-			return d
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found; set DYAD_DATA")
-		}
-		dir = parent
-	}
-}
-
 func TestEvaluateEWTAgainstItself(t *testing.T) {
-	path := filepath.Join(dataDir(t), "ud-english-ewt", "en_ewt-ud-dev.conllu")
+	path := filepath.Join(shareddata.Dir(t), "ud-english-ewt", "en_ewt-ud-dev.conllu")
 	gold, err := conllu.ReadFile(path)
 	if err != nil {
 		t.Skipf("EWT dev not readable: %v", err)

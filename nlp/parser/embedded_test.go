@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/dyadnews/dyad/internal/shareddata"
+
 	"github.com/dyadnews/dyad"
 	"github.com/dyadnews/dyad/models"
 	"github.com/dyadnews/dyad/nlp/conllu"
@@ -92,31 +94,9 @@ func TestEmbeddedPipeline(t *testing.T) {
 	checkSeed(t, d)
 }
 
-// dataDir finds the shared data: $DYAD_DATA, or ../shared/data next to
-// the repository root.
-func dataDir(t testing.TB) string {
-	if d := os.Getenv("DYAD_DATA"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared", "data")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("shared data not found: set DYAD_DATA")
-		}
-		dir = parent
-	}
-}
-
 func readEWT(t testing.TB, split string) []conllu.Sentence {
 	t.Helper()
-	path := filepath.Join(dataDir(t), "ud-english-ewt", "en_ewt-ud-"+split+".conllu")
+	path := filepath.Join(shareddata.Dir(t), "ud-english-ewt", "en_ewt-ud-"+split+".conllu")
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("shared data not found (%v): set DYAD_DATA", err)
 	}

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/dyadnews/dyad/internal/shareddata"
+
 	"github.com/dyadnews/dyad"
 	"github.com/dyadnews/dyad/models"
 	"github.com/dyadnews/dyad/nlp/conllu"
@@ -133,7 +135,7 @@ func TestSeedStory(t *testing.T) {
 	if got := tokens(doc); got != want {
 		t.Errorf("\ngot  %s\nwant %s", got, want)
 	}
-	path := filepath.Join(dataDir(t), "..", "seed", "blinken-escalation-2024-08-06.txt")
+	path := shareddata.Seed(t)
 	text, err := os.ReadFile(path)
 	if err != nil {
 		t.Skipf("seed story: %v", err)
@@ -233,36 +235,9 @@ func TestSaveLoad(t *testing.T) {
 	}
 }
 
-// dataDir finds the shared data: $DYAD_DATA, or ../shared/data next to
-// the repository root.
-func dataDir(t testing.TB) string {
-	t.Helper()
-	if d := os.Getenv("DYAD_DATA"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			d := filepath.Join(dir, "..", "shared", "data")
-			if _, err := os.Stat(d); err != nil {
-				t.Skipf("shared data not found at %s; set DYAD_DATA", d)
-			}
-			return d
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found; set DYAD_DATA")
-		}
-		dir = parent
-	}
-}
-
 func readEWT(t testing.TB, split string) []conllu.Sentence {
 	t.Helper()
-	sents, err := conllu.ReadFile(filepath.Join(dataDir(t), "ud-english-ewt", "en_ewt-ud-"+split+".conllu"))
+	sents, err := conllu.ReadFile(filepath.Join(shareddata.Dir(t), "ud-english-ewt", "en_ewt-ud-"+split+".conllu"))
 	if err != nil {
 		t.Skipf("EWT %s: %v", split, err)
 	}
@@ -362,7 +337,7 @@ func FuzzTokenize(f *testing.F) {
 
 // BenchmarkTokenize measures tokens per second on news text.
 func BenchmarkTokenize(b *testing.B) {
-	text, err := os.ReadFile(filepath.Join(dataDir(b), "..", "seed", "blinken-escalation-2024-08-06.txt"))
+	text, err := os.ReadFile(shareddata.Seed(b))
 	if err != nil {
 		b.Skipf("seed story: %v", err)
 	}

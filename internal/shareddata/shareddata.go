@@ -1,0 +1,55 @@
+// Package shareddata finds the open data that dyad's tests train and
+// evaluate on: $DYAD_DATA, else ../shared/data beside the repository root.
+package shareddata
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// Dir returns the shared data directory. When it is absent the test is
+// skipped, except under CI (CI=true), where a missing data set must fail
+// the run rather than let its tests pass unseen.
+func Dir(t testing.TB) string {
+	t.Helper()
+	if d := os.Getenv("DYAD_DATA"); d != "" {
+		return d
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			d := filepath.Join(dir, "..", "shared", "data")
+			if _, err := os.Stat(d); err != nil {
+				missing(t, "shared data not found at "+d+" (set DYAD_DATA)")
+			}
+			return d
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			missing(t, "repository root not found (set DYAD_DATA)")
+		}
+		dir = parent
+	}
+}
+
+// Seed returns the path of the founding article, beside the data folder.
+func Seed(t testing.TB) string {
+	t.Helper()
+	p := filepath.Join(Dir(t), "..", "seed", "blinken-escalation-2024-08-06.txt")
+	if _, err := os.Stat(p); err != nil {
+		missing(t, "founding article not found: "+err.Error())
+	}
+	return p
+}
+
+func missing(t testing.TB, why string) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatal(why)
+	}
+	t.Skip(why)
+}
