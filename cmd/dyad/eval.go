@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime"
 	"text/tabwriter"
 
@@ -56,7 +55,7 @@ func runEvalExtract(ctx context.Context, st *stdio, args []string) error {
 			"shingles, precision and recall averaged over pages). The extractors whose\n"+
 			"outputs ship with the benchmark are scored the same way beside it.\n"+
 			"Pages per second are measured on one core.")
-	data := fs.String("data", evalDataDir(), "data root holding "+extracteval.DirName+"/, or that folder itself; env DYAD_DATA")
+	data := fs.String("data", defaultDataDir(), "data root holding "+extracteval.DirName+"/, or that folder itself; env DYAD_DATA")
 	out := fs.String("out", "", "write dyad's predictions as {id: {\"articleBody\": ...}} to `FILE`")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -134,13 +133,4 @@ func writePredictions(path string, pred extracteval.Predictions) (err error) {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
-}
-
-// evalDataDir is the shared benchmark data: $DYAD_DATA, else ../shared/data
-// beside a checkout of the repository.
-func evalDataDir() string {
-	if d := os.Getenv("DYAD_DATA"); d != "" {
-		return d
-	}
-	return filepath.Join("..", "shared", "data")
 }
