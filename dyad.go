@@ -91,6 +91,9 @@ const (
 // ErrNotFound is returned when a looked-up item does not exist.
 var ErrNotFound = errors.New("not found")
 
+// ErrBadCursor is returned for a paging cursor the store did not issue.
+var ErrBadCursor = errors.New("invalid cursor")
+
 // ArticleStore keeps articles. SQLite implements it by default and
 // PostgreSQL when one machine is not enough; both must behave the same.
 type ArticleStore interface {

@@ -23,7 +23,6 @@ import (
 	"time"
 
 	"github.com/dyadnews/dyad"
-	"github.com/dyadnews/dyad/sqlite"
 )
 
 // Limits and defaults of the API.
@@ -136,7 +135,7 @@ func (a *API) listArticles(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page, err := a.cfg.Store.Articles(r.Context(), q)
-	if errors.Is(err, sqlite.ErrBadCursor) {
+	if errors.Is(err, dyad.ErrBadCursor) {
 		writeError(w, http.StatusBadRequest, "invalid cursor: pass back the \"next\" value of a previous page")
 		return
 	}

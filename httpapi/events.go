@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/dyadnews/dyad"
-	"github.com/dyadnews/dyad/sqlite"
 )
 
 // maxActorCodeBytes bounds the source and target filters; CAMEO actor
@@ -26,7 +25,7 @@ func (a *API) listEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page, err := a.cfg.Events.Events(r.Context(), q)
-	if errors.Is(err, sqlite.ErrBadCursor) {
+	if errors.Is(err, dyad.ErrBadCursor) {
 		writeError(w, http.StatusBadRequest, "invalid cursor: pass back the \"next\" value of a previous page")
 		return
 	}

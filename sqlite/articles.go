@@ -20,9 +20,6 @@ const (
 	MaxLimit     = 200
 )
 
-// ErrBadCursor is returned by Articles for a cursor it did not issue.
-var ErrBadCursor = errors.New("sqlite: invalid cursor")
-
 const articleColumns = `id, url, site, section, headline, byline, wire,
 	dateline_place, dateline_region, dateline_country, dateline_date, published,
 	date_reason, lang, body, ingested`
@@ -288,15 +285,15 @@ func encodeCursor(published int64, id string) string {
 func decodeCursor(c string) (int64, string, error) {
 	raw, err := base64.RawURLEncoding.DecodeString(c)
 	if err != nil {
-		return 0, "", ErrBadCursor
+		return 0, "", dyad.ErrBadCursor
 	}
 	num, id, ok := strings.Cut(string(raw), " ")
 	if !ok || id == "" {
-		return 0, "", ErrBadCursor
+		return 0, "", dyad.ErrBadCursor
 	}
 	published, err := strconv.ParseInt(num, 10, 64)
 	if err != nil {
-		return 0, "", ErrBadCursor
+		return 0, "", dyad.ErrBadCursor
 	}
 	return published, id, nil
 }

@@ -494,19 +494,19 @@ func encodeEventCursor(date string, seq int64) string {
 func decodeEventCursor(c string) (string, int64, error) {
 	raw, err := base64.RawURLEncoding.DecodeString(c)
 	if err != nil {
-		return "", 0, ErrBadCursor
+		return "", 0, dyad.ErrBadCursor
 	}
 	rest, ok := strings.CutPrefix(string(raw), "e")
 	if !ok {
-		return "", 0, ErrBadCursor
+		return "", 0, dyad.ErrBadCursor
 	}
 	num, date, ok := strings.Cut(rest, " ")
 	if !ok {
-		return "", 0, ErrBadCursor
+		return "", 0, dyad.ErrBadCursor
 	}
 	seq, err := strconv.ParseInt(num, 10, 64)
 	if err != nil {
-		return "", 0, ErrBadCursor
+		return "", 0, dyad.ErrBadCursor
 	}
 	return date, seq, nil
 }

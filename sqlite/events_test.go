@@ -339,11 +339,11 @@ func TestEventsPaging(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("paged %v;\nwant %v", got, want)
 	}
-	if _, err := db.Events(ctx, dyad.EventQuery{Cursor: "not a cursor"}); !errors.Is(err, ErrBadCursor) {
+	if _, err := db.Events(ctx, dyad.EventQuery{Cursor: "not a cursor"}); !errors.Is(err, dyad.ErrBadCursor) {
 		t.Errorf("bad cursor err = %v; want ErrBadCursor", err)
 	}
 	articleCursor := encodeCursor(1, "a1")
-	if _, err := db.Events(ctx, dyad.EventQuery{Cursor: articleCursor}); !errors.Is(err, ErrBadCursor) {
+	if _, err := db.Events(ctx, dyad.EventQuery{Cursor: articleCursor}); !errors.Is(err, dyad.ErrBadCursor) {
 		t.Errorf("article cursor err = %v; want ErrBadCursor", err)
 	}
 }

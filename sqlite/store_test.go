@@ -327,7 +327,7 @@ func TestArticlesCursorPaging(t *testing.T) {
 		t.Errorf("Limit 1000 gave %d articles, %v; want all %d (under MaxLimit)", len(page.Articles), err, n)
 	}
 	for _, bad := range []string{"!!!", "Zm9v", encodeCursor(0, "")} {
-		if _, err := db.Articles(ctx, dyad.ArticleQuery{Cursor: bad}); !errors.Is(err, ErrBadCursor) {
+		if _, err := db.Articles(ctx, dyad.ArticleQuery{Cursor: bad}); !errors.Is(err, dyad.ErrBadCursor) {
 			t.Errorf("cursor %q: error %v, want ErrBadCursor", bad, err)
 		}
 	}

@@ -10,7 +10,6 @@ import (
 
 	"github.com/dyadnews/dyad"
 	"github.com/dyadnews/dyad/cameo"
-	"github.com/dyadnews/dyad/sqlite"
 )
 
 // eventFilter is the events page's form, as the reader typed it.
@@ -67,7 +66,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	q.Limit = s.opts.PageSize
 	q.Cursor = params.Get("cursor")
 	page, err := s.opts.Events.Events(r.Context(), q)
-	if errors.Is(err, sqlite.ErrBadCursor) {
+	if errors.Is(err, dyad.ErrBadCursor) {
 		s.fail(w, r, http.StatusBadRequest, nil)
 		return
 	}

@@ -25,7 +25,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyadnews/dyad"
-	"github.com/dyadnews/dyad/sqlite"
 )
 
 //go:embed templates/*.html
@@ -266,7 +265,7 @@ func (s *Server) fillList(w http.ResponseWriter, r *http.Request, v *view, q dya
 	q.Limit = s.opts.PageSize
 	q.Cursor = params.Get("cursor")
 	page, err := s.store.Articles(r.Context(), q)
-	if errors.Is(err, sqlite.ErrBadCursor) {
+	if errors.Is(err, dyad.ErrBadCursor) {
 		s.fail(w, r, http.StatusBadRequest, nil)
 		return false
 	}
