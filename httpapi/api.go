@@ -17,10 +17,11 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/dyadnews/dyad/data/demo"
 
 	"github.com/dyadnews/dyad"
 )
@@ -164,23 +165,9 @@ type apiArticle struct {
 func attributed(articles []dyad.Article) []apiArticle {
 	out := make([]apiArticle, len(articles))
 	for i, a := range articles {
-		out[i] = apiArticle{Article: a, Attribution: attribution(a.URL)}
+		out[i] = apiArticle{Article: a, Attribution: demo.Attribution(a.URL)}
 	}
 	return out
-}
-
-// attribution is the credit line a story's licence asks for: Wikinews
-// stories are CC BY 2.5 and must name Wikinews and link the story.
-func attribution(storyURL string) string {
-	u, err := url.Parse(storyURL)
-	if err != nil {
-		return ""
-	}
-	host := strings.ToLower(u.Hostname())
-	if host != "wikinews.org" && !strings.HasSuffix(host, ".wikinews.org") {
-		return ""
-	}
-	return "From Wikinews, CC BY 2.5 (https://creativecommons.org/licenses/by/2.5/): " + storyURL
 }
 
 // parseQuery reads the list parameters. A bare date in until means the
@@ -269,7 +256,7 @@ func (a *API) getArticle(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	writeJSON(w, http.StatusOK, articleWithRelated{
-		apiArticle:   apiArticle{Article: *art, Attribution: attribution(art.URL)},
+		apiArticle:   apiArticle{Article: *art, Attribution: demo.Attribution(art.URL)},
 		Related:      attributed(related),
 		StoredCoding: coding,
 	})

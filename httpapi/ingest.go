@@ -12,6 +12,8 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/dyadnews/dyad/data/demo"
+
 	"golang.org/x/net/html/charset"
 
 	"github.com/dyadnews/dyad"
@@ -104,7 +106,7 @@ func (a *API) postArticle(w http.ResponseWriter, r *http.Request) {
 	a.cfg.Logger.InfoContext(r.Context(), "ingested article", "id", art.ID, "url", art.URL, "headline", art.Headline)
 	a.code(r, art)
 	w.Header().Set("Location", "/api/articles/"+art.ID)
-	writeJSON(w, http.StatusCreated, apiArticle{Article: *art, Attribution: attribution(art.URL)})
+	writeJSON(w, http.StatusCreated, apiArticle{Article: *art, Attribution: demo.Attribution(art.URL)})
 }
 
 // authorized reports whether r carries the configured bearer token. The

@@ -8,6 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/dyadnews/dyad/data/demo"
+
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -26,7 +28,7 @@ var funcs = template.FuncMap{
 	"paragraphs": paragraphs,
 	"summary":    summary,
 	"country":    countryName,
-	"wikinews":   fromWikinews,
+	"wikinews":   demo.FromWikinews,
 	"host":       host,
 	"eventDate":  eventDate,
 	"toll":       toll,
@@ -96,13 +98,6 @@ func countryName(code string) string {
 		return name
 	}
 	return code
-}
-
-// fromWikinews reports whether a story's URL is on wikinews.org, whose
-// CC BY 2.5 licence requires attribution on the story's page.
-func fromWikinews(rawURL string) bool {
-	h := host(rawURL)
-	return h == "wikinews.org" || strings.HasSuffix(h, ".wikinews.org")
 }
 
 // host is the lower-case host name of rawURL, or "" when it has none.

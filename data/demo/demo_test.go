@@ -122,3 +122,25 @@ type failingCoder struct{}
 func (failingCoder) Code(*dyad.Article) (dyad.Coding, error) {
 	return dyad.Coding{}, errors.New("coder broken")
 }
+
+func TestAttribution(t *testing.T) {
+	for _, c := range []struct {
+		url  string
+		want bool
+	}{
+		{"https://en.wikinews.org/wiki/Hundreds_dead_in_Hajj_stampede", true},
+		{"https://WIKINEWS.org/x", true},
+		{"https://notwikinews.org/x", false},
+		{"https://www.reuters.com/world/", false},
+		{"", false},
+		{"%zz", false},
+	} {
+		got := demo.Attribution(c.url)
+		if (got != "") != c.want || demo.FromWikinews(c.url) != c.want {
+			t.Errorf("Attribution(%q) = %q, want credit %v", c.url, got, c.want)
+		}
+		if c.want && !strings.Contains(got, c.url) {
+			t.Errorf("Attribution(%q) = %q does not link the story", c.url, got)
+		}
+	}
+}
