@@ -69,7 +69,11 @@ func runTrain(ctx context.Context, st *stdio, args []string) error {
 	data := fs.String("data", defaultDataDir(), "data root holding ud-english-ewt/, uner-english-ewt/, geonames/, petrarch2/; env DYAD_DATA")
 	out := fs.String("out", "models", "`directory` to write the model files to")
 	seed := fs.Uint64("seed", 0, "random seed for every component (default: each component's own, as for the shipped models)")
-	if len(args) == 0 {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		// No component: -h asks for help (exit 0), anything else is misuse.
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
 		fs.Usage()
 		return exitCode(2)
 	}
