@@ -156,6 +156,7 @@ func (ac *articleCoding) code() {
 		}
 	}
 	ac.codePeople()
+	ac.personsOverPlaces()
 	for si, s := range ac.doc.Sentences {
 		if si < len(ac.coded) && ac.coded[si] {
 			ac.codeSentence(si, s)
@@ -573,11 +574,32 @@ func (ac *articleCoding) resolvePerson(mi int) party {
 			return p
 		}
 	}
-	p := party{person: true, actors: []dyad.Actor{{Text: text, Name: text}}}
+	// A person met first through another's appositive ("..., according
+	// to the Defense Secretary Lloyd Austin") still has a title.
+	code := ac.personCode(mi)
+	p := party{person: true, actors: []dyad.Actor{{Text: text, Name: text, Code: code}}}
 	ac.personParty[mi] = p
 	ac.res.names[strings.ToUpper(text)] = p
 	ac.res.names[ac.words[m.end-1]] = p
 	return p
+}
+
+// personsOverPlaces makes a one-word place or actor mention that is the
+// surname of a titled person of the article that person: "Austin" after
+// "Defense Secretary Lloyd Austin" is not the Texas city.
+func (ac *articleCoding) personsOverPlaces() {
+	for mi := range ac.mentions {
+		m := &ac.mentions[mi]
+		if m.person || m.agent != nil || m.end-m.start != 1 || ac.doc.Tokens[m.start].UPOS != "PROPN" {
+			continue
+		}
+		p, ok := ac.res.names[ac.words[m.start]]
+		if !ok || !p.person || len(p.actors) == 0 || p.actors[0].Code == "" {
+			continue
+		}
+		m.person, m.country, m.codes, m.name = true, false, nil, p.actors[0].Name
+		ac.personParty[mi] = p
+	}
 }
 
 // codePeople is the first pass over the article's people: each one with

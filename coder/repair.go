@@ -84,6 +84,11 @@ func repairParse(doc *dyad.Doc, sayVerbs map[string]bool) *dyad.Doc {
 			toks[conj].DepRel = "ccomp"
 			toks[obj].Head, toks[obj].DepRel = conj, "nsubj"
 		}
+		repairAttributions(out, s, sayVerbs, writable)
+		repairControl(out, s, writable)
+		repairDoubleSubject(out, s, writable)
+		repairGaplessRelative(out, s, writable)
+		repairTimeObject(out, s, writable)
 		for v := s.Start; v < s.End; v++ {
 			t := &out.Tokens[v]
 			if t.UPOS != "VERB" || t.DepRel != "conj" || !sayVerbs[strings.ToLower(t.Lemma)] {
@@ -161,4 +166,313 @@ func attributionEnds(doc *dyad.Doc, v, end int) bool {
 		}
 	}
 	return true
+}
+
+// repairAttributions mends the attribution clauses of one sentence.
+//
+// "A has told B that C cannot be allowed to escalate, Secretary Blinken
+// said on Tuesday, even as ...": the parser may make the saying verb a
+// complement of the clause it attributes and hang that clause's own
+// complement on the saying verb. A saying verb whose subject follows a
+// comma reports the material before the comma: when it hangs below a verb
+// written before that comma, it becomes a parataxis of that verb, and its
+// dependents written before the comma go back to that verb ("that C ..."
+// as its complement).
+//
+// A saying verb with its content written after it ("Austin said the U.S.
+// was sure ...") has no second content before it: a subjectless clause
+// before the subject ("Asked whether he knew ..., Austin said") is an
+// adverbial. A clause it governs that opens with a subordinator other than
+// a complementizer ("even as the Pentagon warned ...") is an adverbial
+// too.
+//
+// A saying verb without a subject takes the noun phrase written just
+// before it as one when the tagger made that phrase's head an adjective
+// or a complement ("“…,” the general said").
+func repairAttributions(out *dyad.Doc, s dyad.Span, sayVerbs map[string]bool, writable func() []dyad.Token) {
+	for v := s.Start; v < s.End; v++ {
+		t := out.Tokens[v]
+		if t.UPOS != "VERB" || !sayVerbs[strings.ToLower(t.Lemma)] {
+			continue
+		}
+		subj := subjectOf(out, v, s)
+		if subj < 0 {
+			subj = repairSubjectBefore(out, v, s, writable)
+		}
+		if comma := phraseStart(out, subj, s.Start) - 1; subj >= 0 && subj < v && comma >= s.Start && out.Tokens[comma].Text == "," {
+			h := out.Tokens[v].Head
+			switch out.Tokens[v].DepRel {
+			case "ccomp", "advcl", "conj", "xcomp":
+				if h >= s.Start && h < comma {
+					toks := writable()
+					toks[v].DepRel = "parataxis"
+					for j := s.Start; j < comma; j++ {
+						if toks[j].Head != v {
+							continue
+						}
+						toks[j].Head = h
+						if isClause(out, j, s) && hasMark(out, j, s, complementizers) {
+							toks[j].DepRel = "ccomp"
+						}
+					}
+				}
+			}
+		}
+		after := false
+		for j := v + 1; j < s.End; j++ {
+			if out.Tokens[j].Head == v && out.Tokens[j].DepRel == "ccomp" {
+				after = true
+			}
+		}
+		for j := s.Start; j < s.End; j++ {
+			if out.Tokens[j].Head != v || out.Tokens[j].DepRel != "ccomp" {
+				continue
+			}
+			before := after && j < v && subjectOf(out, j, s) < 0 && out.Tokens[j].UPOS == "VERB"
+			adverbial := hasMark(out, j, s, nil)
+			if before || adverbial {
+				writable()[j].DepRel = "advcl"
+			}
+		}
+	}
+}
+
+// complementizers open the clausal complement of a verb of saying.
+var complementizers = map[string]bool{"that": true, "whether": true, "if": true}
+
+// hasMark reports whether clause head c has a subordinating mark; with
+// words non-nil, a mark among them, else one not among the
+// complementizers.
+func hasMark(doc *dyad.Doc, c int, s dyad.Span, words map[string]bool) bool {
+	for j := s.Start; j < s.End; j++ {
+		if doc.Tokens[j].Head != c || doc.Tokens[j].DepRel != "mark" {
+			continue
+		}
+		w := strings.ToLower(doc.Tokens[j].Text)
+		if words != nil {
+			return words[w]
+		}
+		return !complementizers[w] && w != "to"
+	}
+	return false
+}
+
+func isClause(doc *dyad.Doc, c int, s dyad.Span) bool {
+	if u := doc.Tokens[c].UPOS; u == "VERB" || u == "AUX" {
+		return true
+	}
+	for j := s.Start; j < s.End; j++ {
+		if doc.Tokens[j].Head == c && doc.Tokens[j].DepRel == "cop" {
+			return true
+		}
+	}
+	return false
+}
+
+func subjectOf(doc *dyad.Doc, v int, s dyad.Span) int {
+	for j := s.Start; j < s.End; j++ {
+		if doc.Tokens[j].Head == v && strings.HasPrefix(doc.Tokens[j].DepRel, "nsubj") {
+			return j
+		}
+	}
+	return -1
+}
+
+// phraseStart is the first token of the phrase headed by h: the leftmost
+// word of its subtree (a comma the parser hung on the phrase is not part
+// of it).
+func phraseStart(doc *dyad.Doc, h, start int) int {
+	first := h
+	for j := h - 1; j >= start; j-- {
+		a := doc.Tokens[j].Head
+		for k := 0; k < 8 && a >= start && a < len(doc.Tokens) && a != h; k++ {
+			a = doc.Tokens[a].Head
+		}
+		if a == h && doc.Tokens[j].UPOS != "PUNCT" {
+			first = j
+		}
+	}
+	return first
+}
+
+// repairSubjectBefore makes the phrase written just before the saying
+// verb v its subject when it follows a comma or a closing quote and the
+// parser hung it on v as something else; it returns the subject or -1.
+func repairSubjectBefore(doc *dyad.Doc, v int, s dyad.Span, writable func() []dyad.Token) int {
+	p := v - 1
+	if p < s.Start || doc.Tokens[p].Head != v {
+		return -1
+	}
+	switch doc.Tokens[p].UPOS {
+	case "NOUN", "PROPN", "ADJ":
+	default:
+		return -1
+	}
+	switch doc.Tokens[p].DepRel {
+	case "ccomp", "obj", "amod", "advmod", "dep", "xcomp":
+	default:
+		return -1
+	}
+	start := phraseStart(doc, p, s.Start)
+	// The phrase's determiner may hang on the verb too ("the general
+	// said" with "the" a dependent of "said").
+	det := -1
+	if start-1 >= s.Start && doc.Tokens[start-1].UPOS == "DET" && doc.Tokens[start-1].Head == v {
+		det = start - 1
+		start--
+	}
+	if start-1 < s.Start {
+		return -1
+	}
+	switch doc.Tokens[start-1].Text {
+	case ",", "”", "\"", "’", "—":
+	default:
+		return -1
+	}
+	toks := writable()
+	toks[p].DepRel = "nsubj"
+	if det >= 0 {
+		toks[det].Head = p
+	}
+	return p
+}
+
+// controlVerbs take an object and the infinitive it is asked to do
+// ("urge the governments to work together", "asked them not to turn").
+var controlVerbs = map[string]bool{"urge": true, "ask": true, "call": true, "press": true, "encourage": true,
+	"implore": true, "beg": true, "request": true, "invite": true, "advise": true, "tell": true, "persuade": true}
+
+// repairControl mends two attachments the parser confuses with looser
+// ones. An appeal verb's infinitive after its object is its complement
+// (xcomp), not a purpose adverbial. A nominal joined to a name by a comma
+// with no conjunction and with its own determiner ("Jeff Rathke, the State
+// Department Spokesperson,") is an appositive, not a conjunct.
+func repairControl(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	for c := s.Start; c < s.End; c++ {
+		t := out.Tokens[c]
+		h := t.Head
+		if h < s.Start || h >= c {
+			continue
+		}
+		switch t.DepRel {
+		case "advcl":
+			if t.UPOS != "VERB" || !controlVerbs[strings.ToLower(out.Tokens[h].Lemma)] || !hasMark(out, c, s, map[string]bool{"to": true}) {
+				continue
+			}
+			obj, xcomp := -1, false
+			for j := s.Start; j < s.End; j++ {
+				if out.Tokens[j].Head == h {
+					switch out.Tokens[j].DepRel {
+					case "obj":
+						obj = j
+					case "xcomp", "ccomp":
+						xcomp = true
+					}
+				}
+			}
+			if obj >= 0 && obj < c && !xcomp && subjectOf(out, c, s) < 0 {
+				writable()[c].DepRel = "xcomp"
+			}
+		case "conj":
+			if out.Tokens[h].UPOS != "PROPN" || (t.UPOS != "NOUN" && t.UPOS != "PROPN") {
+				continue
+			}
+			start := phraseStart(out, c, s.Start)
+			if start-1 <= h || out.Tokens[start-1].Text != "," || out.Tokens[start].UPOS != "DET" {
+				continue
+			}
+			hasCC := false
+			for j := h + 1; j < c; j++ {
+				if out.Tokens[j].UPOS == "CCONJ" {
+					hasCC = true
+				}
+			}
+			if !hasCC {
+				writable()[c].DepRel = "appos"
+			}
+		}
+	}
+}
+
+// repairDoubleSubject mends a clause given two subjects: "has broken down
+// relations with Libya almost five years after crowds trashed its embassy"
+// with both "relations" and "years" subjects of "trashed". A clause has
+// one; the first, written right after another verb (and its particle), is
+// that verb's object.
+func repairDoubleSubject(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	for c := s.Start; c < s.End; c++ {
+		first, second := -1, -1
+		for j := s.Start; j < s.End; j++ {
+			if out.Tokens[j].Head == c && strings.HasPrefix(out.Tokens[j].DepRel, "nsubj") {
+				if first < 0 {
+					first = j
+				} else if second < 0 {
+					second = j
+				}
+			}
+		}
+		if second < 0 || first > c {
+			continue
+		}
+		p := phraseStart(out, first, s.Start) - 1
+		for p >= s.Start && out.Tokens[p].DepRel == "compound:prt" {
+			p--
+		}
+		if p < s.Start || out.Tokens[p].UPOS != "VERB" || p == c {
+			continue
+		}
+		toks := writable()
+		toks[first].Head, toks[first].DepRel = p, "obj"
+	}
+}
+
+// repairGaplessRelative mends a content clause taken for a relative one:
+// in "expressed hopes that Osgiliath could be drawn into ..." the passive
+// verb has its subject and takes no object, so "that" fills no gap; it is
+// the complementizer and the clause the noun's content (acl).
+func repairGaplessRelative(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	for j := s.Start; j < s.End; j++ {
+		t := out.Tokens[j]
+		h := t.Head
+		if strings.ToLower(t.Text) != "that" || t.DepRel != "obj" || h <= j || h >= s.End || out.Tokens[h].DepRel != "acl:relcl" {
+			continue
+		}
+		passiveSubj := false
+		for k := j + 1; k < h; k++ {
+			if out.Tokens[k].Head == h && out.Tokens[k].DepRel == "nsubj:pass" {
+				passiveSubj = true
+			}
+		}
+		if !passiveSubj {
+			continue
+		}
+		toks := writable()
+		toks[j].DepRel, toks[j].UPOS = "mark", "SCONJ"
+		toks[h].DepRel = "acl"
+	}
+}
+
+// timeUnits are nouns of a span of time.
+var timeUnits = map[string]bool{"year": true, "month": true, "week": true, "day": true, "hour": true, "minute": true, "decade": true}
+
+// repairTimeObject mends a verb given two objects, the second a span of
+// time ("adopt a resolution with Gondor almost five years after ..."): a
+// counted time is an adverbial of time (obl:tmod), not a second object.
+func repairTimeObject(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	for j := s.Start; j < s.End; j++ {
+		t := out.Tokens[j]
+		h := t.Head
+		if t.DepRel != "obj" || !timeUnits[strings.ToLower(t.Lemma)] || h < s.Start || h >= j {
+			continue
+		}
+		earlier := false
+		for k := h + 1; k < j; k++ {
+			if out.Tokens[k].Head == h && out.Tokens[k].DepRel == "obj" {
+				earlier = true
+			}
+		}
+		if earlier {
+			writable()[j].DepRel = "obl:tmod"
+		}
+	}
 }

@@ -85,6 +85,12 @@ func (ac *articleCoding) codePredicate(si, v int) {
 	if passive && code.Passive != "" {
 		eventCode = code.Passive
 	}
+	// A visit's base code needs a visitor: "hosting 2,500 U.S. troops"
+	// counts soldiers stationed, not guests.
+	if (eventCode == "042" || eventCode == "043") && ac.countedObject(v) {
+		ac.c.debugf("sentence %d: %q [%s] has a counted object, not a visitor; dropped", si, t.Text, eventCode)
+		return
+	}
 	if esc, ok := ac.deescalationAppeal(v); ok {
 		eventCode = "0256"
 		ac.absorbed[esc] = true
@@ -786,7 +792,35 @@ func (ac *articleCoding) deescalationAppeal(v int) (int, bool) {
 		}
 	}
 	walk(v, 0)
+	if found < 0 {
+		found = ac.escalationBeforeAttribution(v)
+	}
 	return found, found >= 0
+}
+
+// escalationBeforeAttribution finds a negated "escalate" written after
+// the appeal verb v in its sentence and before the next verb of saying:
+// the complement of "told X that ... cannot be allowed to escalate,
+// Blinken said" wherever the parser hung it.
+func (ac *articleCoding) escalationBeforeAttribution(v int) int {
+	si := ac.sentenceOf(v)
+	if si < 0 {
+		return -1
+	}
+	end := ac.doc.Sentences[si].End
+	for j := v + 1; j < end; j++ {
+		t := ac.doc.Tokens[j]
+		l := strings.ToLower(t.Lemma)
+		if ac.c.sayVerbs[l] && t.UPOS == "VERB" {
+			return -1
+		}
+		if l == "escalate" || l == "escalation" {
+			if neg, _ := ac.modality(j); neg || hasNegDependent(ac, j) {
+				return j
+			}
+		}
+	}
+	return -1
 }
 
 // appealVerbs are verbs of telling and asking that can carry an appeal.
@@ -799,6 +833,22 @@ func hasNegDependent(ac *articleCoding, tok int) bool {
 	for _, ch := range ac.children[tok] {
 		if negWords[strings.ToLower(ac.doc.Tokens[ch].Text)] {
 			return true
+		}
+	}
+	return false
+}
+
+// countedObject reports whether the verb's object carries a number
+// ("2,500 U.S. troops").
+func (ac *articleCoding) countedObject(v int) bool {
+	for _, ch := range ac.children[v] {
+		if ac.doc.Tokens[ch].DepRel != "obj" {
+			continue
+		}
+		for _, g := range ac.children[ch] {
+			if ac.doc.Tokens[g].DepRel == "nummod" {
+				return true
+			}
 		}
 	}
 	return false

@@ -129,7 +129,7 @@ func (m *matcher) element(e *patternElem, seq []int, p, dir int) int {
 	tok := seq[p]
 	switch e.kind {
 	case dict.Word:
-		if ac.words[tok] == e.text || ac.lemmas[tok] == e.text {
+		if (ac.words[tok] == e.text || ac.lemmas[tok] == e.text) && (dir < 0 || !ac.possessedByActor(tok)) {
 			return 1
 		}
 	case dict.SynsetRef:
@@ -159,7 +159,7 @@ func (m *matcher) element(e *patternElem, seq []int, p, dir int) int {
 		// few tokens.
 		limit := min(len(seq), p+8)
 		for end := p + 1; end <= limit; end++ {
-			if sub.match(e.parts, 0, seq[p:end], 0, -1, dir) && sub.lastMatches(e.parts, seq[p:end], dir) {
+			if sub.match(e.parts, 0, seq[p:end], 0, -1, dir) && sub.lastMatches(e.parts, seq[p:end], dir) && (e.kind != dict.PrepPhrase || ac.prepObject(e, seq[p:end])) {
 				m.source, m.target = sub.source, sub.target
 				return end - p
 			}
@@ -246,4 +246,40 @@ func withoutCompound(elems []dict.Element) ([]dict.Element, bool) {
 		}
 	}
 	return out, true
+}
+
+// possessedByActor reports whether noun tok has an actor as possessor:
+// after the verb, "citing Washington's support" names Washington's
+// support, not an act of the verb's subject, so "* SUPPORT" does not
+// match it. (Before the verb the possessor is the subject's own:
+// "Eriador's death toll has risen".)
+func (ac *articleCoding) possessedByActor(tok int) bool {
+	if ac.doc.Tokens[tok].UPOS != "NOUN" {
+		return false
+	}
+	for _, ch := range ac.children[tok] {
+		if ac.doc.Tokens[ch].DepRel == "nmod:poss" && ac.mentionAt[ch] >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// prepObject reports whether the tokens a prepositional phrase matched
+// are one phrase: its last word is the preposition's object or a word
+// before that object. "(FOR DEATH)" matches "for the death", not "for
+// involvement in the death", where the death is another phrase's.
+func (ac *articleCoding) prepObject(e *patternElem, seq []int) bool {
+	if len(e.parts) < 2 || e.parts[0].kind != dict.Word || len(seq) == 0 {
+		return true
+	}
+	last := seq[len(seq)-1]
+	for _, tok := range seq {
+		if ac.doc.Tokens[tok].UPOS != "ADP" || (ac.words[tok] != e.parts[0].text && ac.lemmas[tok] != e.parts[0].text) {
+			continue
+		}
+		obj := ac.doc.Tokens[tok].Head
+		return obj == last || (obj >= 0 && ac.doc.Tokens[last].Head == obj && last < obj)
+	}
+	return true
 }
