@@ -234,12 +234,3 @@ func displayName(name string) string {
 func isCountryCode(codes []string) bool {
 	return len(codes) == 1 && len(codes[0]) == 3 && !strings.HasPrefix(codes[0], "IGO") && !strings.HasPrefix(codes[0], "NGO")
 }
-
-// countryOf is the three-letter country prefix of a code, "" if the code
-// does not start with one.
-func countryOf(code string) string {
-	if len(code) < 3 || code[:3] == "---" || code[:3] == "IGO" || code[:3] == "NGO" || code[:3] == "MNC" {
-		return ""
-	}
-	return code[:3]
-}
