@@ -59,3 +59,19 @@ func TestEvalUsage(t *testing.T) {
 		}
 	}
 }
+
+func TestEvalNLP(t *testing.T) {
+	if testing.Short() {
+		t.Skip("full evaluation skipped in -short mode")
+	}
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), &stdio{out: &stdout, err: &stderr}, []string{"eval", "nlp", "--data", shareddata.Dir(t)})
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for _, row := range []string{"tokens F1", "sentences F1", "UPOS", "XPOS", "lemma", "UAS", "LAS", "NER F1", "tokens/s on one core"} {
+		if !strings.Contains(stdout.String(), row) {
+			t.Errorf("eval nlp output lacks %q:\n%s", row, stdout.String())
+		}
+	}
+}
