@@ -3,7 +3,6 @@ package coder
 import (
 	"context"
 	"encoding/json"
-	"github.com/dyadnews/dyad/dict"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -12,36 +11,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyadnews/dyad/dict"
+	"github.com/dyadnews/dyad/internal/shareddata"
+
 	"github.com/dyadnews/dyad"
 	"github.com/dyadnews/dyad/article"
 	"github.com/dyadnews/dyad/nlp"
 )
-
-// dataDir finds the shared data: $DYAD_DATA, else ../shared/data next to
-// the repository root, walking up from the package directory.
-func dataDir(t testing.TB) string {
-	if d := os.Getenv("DYAD_DATA"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			d := filepath.Join(dir, "..", "shared", "data")
-			if _, err := os.Stat(d); err != nil {
-				t.Skipf("shared data not found at %s (set DYAD_DATA)", d)
-			}
-			return d
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found; set DYAD_DATA")
-		}
-		dir = parent
-	}
-}
 
 var (
 	testCoderOnce sync.Once
@@ -60,7 +36,7 @@ func newTestCoder(t testing.TB) *Coder {
 }
 
 func seedArticle(t testing.TB) *dyad.Article {
-	path := filepath.Join(dataDir(t), "..", "seed", "blinken-escalation-2024-08-06.txt")
+	path := filepath.Join(shareddata.Dir(t), "..", "seed", "blinken-escalation-2024-08-06.txt")
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Skipf("seed story: %v", err)
@@ -307,7 +283,7 @@ func BenchmarkCodeDoc(b *testing.B) {
 // TestPetrarchValidation guards the pass count on PETRARCH2's validation
 // records (measured 2024: see docs/benchmarks.md); it may only go up.
 func TestPetrarchValidation(t *testing.T) {
-	dir := filepath.Join(dataDir(t), "petrarch2")
+	dir := filepath.Join(shareddata.Dir(t), "petrarch2")
 	f, err := os.Open(filepath.Join(dir, "validation-dev.xml"))
 	if err != nil {
 		t.Skipf("validation suite: %v", err)

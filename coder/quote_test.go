@@ -2,10 +2,11 @@ package coder
 
 import (
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/dyadnews/dyad/internal/shareddata"
 
 	"github.com/dyadnews/dyad"
 )
@@ -68,13 +69,9 @@ func expectQuotes(t *testing.T, doc *dyad.Doc, got []quoteSpan, want []quoteView
 }
 
 func TestFindQuotesSeed(t *testing.T) {
-	seed := filepath.Join("..", "..", "shared", "seed", "blinken-escalation-2024-08-06.txt")
-	if dir := os.Getenv("DYAD_DATA"); dir != "" {
-		seed = filepath.Join(dir, "..", "seed", "blinken-escalation-2024-08-06.txt")
-	}
-	b, err := os.ReadFile(seed)
+	b, err := os.ReadFile(shareddata.Seed(t))
 	if err != nil {
-		t.Skipf("the founding story is not at hand: %v", err)
+		t.Fatal(err)
 	}
 	doc := attrDoc(t, string(b))
 	expectQuotes(t, doc, findQuotes(newDocTrees(repairParse(doc, sayVerbs))), []quoteView{

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyadnews/dyad/internal/shareddata"
+
 	"github.com/dyadnews/dyad"
 	"github.com/dyadnews/dyad/article"
 )
@@ -16,7 +18,7 @@ import (
 // wikinewsArticle reads story id from the shared Wikinews records.
 func wikinewsArticle(t *testing.T, id string) *dyad.Article {
 	t.Helper()
-	f, err := os.Open(filepath.Join(dataDir(t), "wikinews", "articles.jsonl"))
+	f, err := os.Open(filepath.Join(shareddata.Dir(t), "wikinews", "articles.jsonl"))
 	if err != nil {
 		t.Skipf("wikinews records: %v", err)
 	}

@@ -8,32 +8,27 @@ import (
 	"testing"
 )
 
-// Dir returns the shared data directory. When it is absent the test is
-// skipped, except under CI (CI=true), where a missing data set must fail
-// the run rather than let its tests pass unseen.
+// Dir returns the shared data directory: $DYAD_DATA (a relative path is
+// taken from the repository root, where commands are run, not from the
+// package directory a test runs in), else ../shared/data beside the
+// repository root. When it is absent the test is skipped, except under CI
+// (CI=true), where a missing data set must fail the run rather than let
+// its tests pass unseen.
 func Dir(t testing.TB) string {
 	t.Helper()
-	if d := os.Getenv("DYAD_DATA"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			d := filepath.Join(dir, "..", "shared", "data")
-			if _, err := os.Stat(d); err != nil {
-				missing(t, "shared data not found at "+d+" (set DYAD_DATA)")
-			}
-			return d
+	d := os.Getenv("DYAD_DATA")
+	if d == "" || !filepath.IsAbs(d) {
+		root := repoRoot(t)
+		if d == "" {
+			d = filepath.Join(root, "..", "shared", "data")
+		} else {
+			d = filepath.Join(root, d)
 		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			missing(t, "repository root not found (set DYAD_DATA)")
-		}
-		dir = parent
 	}
+	if _, err := os.Stat(d); err != nil {
+		missing(t, "shared data not found at "+d+" (set DYAD_DATA)")
+	}
+	return d
 }
 
 // Seed returns the path of the founding article, beside the data folder.
@@ -44,6 +39,26 @@ func Seed(t testing.TB) string {
 		missing(t, "founding article not found: "+err.Error())
 	}
 	return p
+}
+
+// repoRoot is the nearest directory above the working directory that
+// holds go.mod.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			missing(t, "repository root not found (set DYAD_DATA)")
+		}
+		dir = parent
+	}
 }
 
 func missing(t testing.TB, why string) {
