@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -191,21 +192,27 @@ func (a *API) parseQuery(r *http.Request) (dyad.ArticleQuery, error) {
 		q.Limit = n
 	}
 	var err error
-	if q.Since, _, err = parseTime(p.Get("since")); err != nil {
-		return q, fmt.Errorf("since: %w", err)
+	q.Since, q.Until, err = parseRange(p)
+	return q, err
+}
+
+// parseRange reads the since and until parameters: dates or RFC 3339
+// times, a bare until date including that whole day.
+func parseRange(p url.Values) (since, until time.Time, err error) {
+	if since, _, err = parseTime(p.Get("since")); err != nil {
+		return since, until, fmt.Errorf("since: %w", err)
 	}
 	until, dateOnly, err := parseTime(p.Get("until"))
 	if err != nil {
-		return q, fmt.Errorf("until: %w", err)
+		return since, until, fmt.Errorf("until: %w", err)
 	}
 	if dateOnly {
 		until = until.AddDate(0, 0, 1)
 	}
-	q.Until = until
-	if !q.Since.IsZero() && !q.Until.IsZero() && !q.Since.Before(q.Until) {
-		return q, errors.New("since must be before until")
+	if !since.IsZero() && !until.IsZero() && !since.Before(until) {
+		return since, until, errors.New("since must be before until")
 	}
-	return q, nil
+	return since, until, nil
 }
 
 // parseTime reads a date (2006-01-02, as UTC midnight) or an RFC 3339

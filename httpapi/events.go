@@ -68,21 +68,8 @@ func parseEventQuery(r *http.Request) (dyad.EventQuery, error) {
 		}
 		q.Limit = n
 	}
-	if q.Since, _, err = parseTime(p.Get("since")); err != nil {
-		return q, fmt.Errorf("since: %w", err)
-	}
-	until, dateOnly, err := parseTime(p.Get("until"))
-	if err != nil {
-		return q, fmt.Errorf("until: %w", err)
-	}
-	if dateOnly {
-		until = until.AddDate(0, 0, 1)
-	}
-	q.Until = until
-	if !q.Since.IsZero() && !q.Until.IsZero() && !q.Since.Before(q.Until) {
-		return q, errors.New("since must be before until")
-	}
-	return q, nil
+	q.Since, q.Until, err = parseRange(p)
+	return q, err
 }
 
 // actorCode checks and upper-cases an actor code prefix: letters, digits
