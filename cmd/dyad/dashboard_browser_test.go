@@ -1,12 +1,10 @@
 package main
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -17,37 +15,10 @@ import (
 // event table. It saves a screenshot, kept in $DYAD_SCREENSHOTS when that
 // is set.
 func TestBrowserDashboard(t *testing.T) {
-	browser, err := findChromium()
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("CI must run the browser test: %v", err)
-		}
-		t.Skipf("skipping the browser test: %v", err)
-	}
+	browser := findChromium(t)
 	base, log, _ := startServe(t, "--db", filepath.Join(t.TempDir(), "dyad.db"))
 
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(browser),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(alloc, chromedp.WithLogf(t.Logf))
-	defer cancel()
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start %s: %v", browser, err)
-	}
-	ctx, cancelTimeout := context.WithTimeout(ctx, time.Minute)
-	defer cancelTimeout()
+	ctx := startBrowser(t, browser)
 	must := func(step string, err error) {
 		t.Helper()
 		if err != nil {

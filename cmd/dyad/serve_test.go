@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"io"
 	"net/http"
 	"net/url"
@@ -137,41 +136,35 @@ func TestServeLoadsDemoOnceAndShutsDown(t *testing.T) {
 }
 
 // findChromium returns the browser to drive: $DYAD_CHROMIUM, or Debian's
-// chromium, or the first Chrome-like browser on PATH.
-func findChromium() (string, error) {
+// chromium, or the first Chrome-like browser on PATH. Without one the
+// test is skipped, except under CI, which must run the browser tests.
+func findChromium(t *testing.T) string {
+	t.Helper()
 	if p := os.Getenv("DYAD_CHROMIUM"); p != "" {
-		return exec.LookPath(p)
+		path, err := exec.LookPath(p)
+		if err != nil {
+			t.Fatalf("DYAD_CHROMIUM: %v", err)
+		}
+		return path
 	}
 	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
 		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
+			return p
 		}
 	}
-	return "", errors.New("no chromium found (install Debian's chromium, or set DYAD_CHROMIUM)")
+	const why = "no chromium found (install Debian's chromium, or set DYAD_CHROMIUM)"
+	if os.Getenv("CI") == "true" {
+		t.Fatal("CI must run the browser tests: " + why)
+	}
+	t.Skip("skipping the browser test: " + why)
+	return ""
 }
 
-// TestBrowserArticlePage opens the founding story in a real browser: its
-// events are listed beside the text and lead to their highlighted
-// sentences, its related stories are listed, and "Back to top" scrolls
-// back to the top.
-// It saves a screenshot, kept in $DYAD_SCREENSHOTS when that is set.
-func TestBrowserArticlePage(t *testing.T) {
-	browser, err := findChromium()
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("CI must run the browser test: %v", err)
-		}
-		t.Skipf("skipping the browser test: %v", err)
-	}
-	base, log, _ := startServe(t, "--db", filepath.Join(t.TempDir(), "dyad.db"))
-
-	var found dyad.ArticlePage
-	getJSON(t, base+"/api/articles?q="+url.QueryEscape("Blinken escalate Iran"), &found)
-	if len(found.Articles) == 0 {
-		t.Fatalf("the founding story is not in the demo corpus\n%s", log)
-	}
-	seed := found.Articles[0]
-
+// startBrowser starts a headless browser with the flags this closed
+// network needs (no background traffic, a fresh profile) and returns a
+// context for driving it, with a minute for the test's steps.
+func startBrowser(t *testing.T, browser string) context.Context {
+	t.Helper()
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(browser),
 		chromedp.Headless,
@@ -186,16 +179,36 @@ func TestBrowserArticlePage(t *testing.T) {
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1280, 900),
 	)
-	defer cancelAlloc()
+	t.Cleanup(cancelAlloc)
 	ctx, cancel := chromedp.NewContext(alloc, chromedp.WithLogf(t.Logf))
-	defer cancel()
+	t.Cleanup(cancel)
 	// The first action starts the browser, which lives as long as the
 	// context of that action: it must not be the one with the timeout.
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start %s: %v", browser, err)
 	}
 	ctx, cancelTimeout := context.WithTimeout(ctx, time.Minute)
-	defer cancelTimeout()
+	t.Cleanup(cancelTimeout)
+	return ctx
+}
+
+// TestBrowserArticlePage opens the founding story in a real browser: its
+// events are listed beside the text and lead to their highlighted
+// sentences, its related stories are listed, and "Back to top" scrolls
+// back to the top.
+// It saves a screenshot, kept in $DYAD_SCREENSHOTS when that is set.
+func TestBrowserArticlePage(t *testing.T) {
+	browser := findChromium(t)
+	base, log, _ := startServe(t, "--db", filepath.Join(t.TempDir(), "dyad.db"))
+
+	var found dyad.ArticlePage
+	getJSON(t, base+"/api/articles?q="+url.QueryEscape("Blinken escalate Iran"), &found)
+	if len(found.Articles) == 0 {
+		t.Fatalf("the founding story is not in the demo corpus\n%s", log)
+	}
+	seed := found.Articles[0]
+
+	ctx := startBrowser(t, browser)
 	must := func(step string, err error) {
 		t.Helper()
 		if err != nil {
