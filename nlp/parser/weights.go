@@ -15,7 +15,7 @@ type actionSlot struct {
 }
 
 type actionWeights struct {
-	slots []actionSlot // length is a power of two, at most half full
+	slots []actionSlot // length is a power of two, at most a quarter full
 	shift uint         // a key's home slot is key >> shift
 	n     int
 }
@@ -49,7 +49,12 @@ func tableBits(rows int) uint {
 }
 
 func newActionWeights(rows int) *actionWeights {
-	bits := tableBits(rows)
+	// Twice the slots of the label table: a quarter full, a key is seldom
+	// displaced past its home slot's cache line, which the scoring loop
+	// touches up front, so a lookup rarely waits on a second miss. This
+	// parses about 10% faster for twice the memory (64 MB rather than
+	// 32 MB for the shipped model).
+	bits := tableBits(2 * rows)
 	return &actionWeights{slots: make([]actionSlot, 1<<bits), shift: 64 - bits}
 }
 
