@@ -35,6 +35,9 @@ type articleCoding struct {
 	// absorbed marks predicates coded as part of another event (the
 	// "escalate" of an appeal not to escalate).
 	absorbed map[int]bool
+	// lastDated is the last event dated by its own time words, whose
+	// date the past-tense events right after it take.
+	lastDated datedEvent
 	// places is the article's place context, built on first use.
 	places *placeScope
 	// paragraphs maps sentences to paragraphs, built on first use.

@@ -10,8 +10,14 @@ import (
 
 // attributes fills an event's date, place and toll.
 func (ac *articleCoding) attributes(ev *dyad.Event, v int) {
-	ev.Date, ev.DatePrecision = eventTime(ac.trees, v, ac.date)
-	if ev.Date == "" {
+	if date, prec, ok := eventTimeWords(ac.trees, v, ac.date); ok {
+		ev.Date, ev.DatePrecision = date, prec
+		ac.lastDated = datedEvent{sentence: ev.SentenceIndex, date: date, precision: prec, set: true}
+	} else if l := ac.lastDated; l.set && ev.SentenceIndex-l.sentence <= whenCarrySentences && ac.pastClause(v) {
+		// A narrative goes on in the time its last dated event set: "Yesterday,
+		// the North fired ... The South retaliated by firing ..."
+		ev.Date, ev.DatePrecision = l.date, l.precision
+	} else {
 		ev.Date, ev.DatePrecision = ac.date.Format("2006-01-02"), "day"
 	}
 	if ac.places == nil {
@@ -20,6 +26,60 @@ func (ac *articleCoding) attributes(ev *dyad.Event, v int) {
 	ev.Location = eventPlace(ac.trees, v, ac.places)
 	tl := eventToll(ac.trees, v)
 	ev.Killed, ev.Wounded = tl.Killed, tl.Wounded
+}
+
+// whenCarrySentences is how many sentences after an event dated by its
+// own time words a past-tense event without any still takes its date.
+const whenCarrySentences = 3
+
+// datedEvent is the last event of an article dated by its own time words.
+type datedEvent struct {
+	sentence        int
+	date, precision string
+	set             bool
+}
+
+// pastClause reports a predicate in the simple past, the tense of a
+// narrative that goes on in the time it has set; a present or future verb
+// ("says", "will continue") speaks of the story's own day. A gerund or
+// infinitive takes the tense of the verb it hangs on ("retaliated by
+// firing").
+func (ac *articleCoding) pastClause(v int) bool {
+	for range 3 {
+		t := ac.doc.Tokens[v]
+		if t.XPOS == "VBD" || t.XPOS == "VBN" && ac.finiteParticiple(v) {
+			return true
+		}
+		if t.XPOS != "VBG" && t.XPOS != "VB" {
+			return false
+		}
+		switch t.DepRel {
+		case "xcomp", "advcl", "conj":
+		default:
+			return false
+		}
+		if t.Head < 0 || t.Head >= len(ac.doc.Tokens) {
+			return false
+		}
+		v = t.Head
+	}
+	return false
+}
+
+// finiteParticiple reports a past participle that heads its clause with a
+// subject and no auxiliary: a simple past the tagger took for a
+// participle ("The South retaliated by ...").
+func (ac *articleCoding) finiteParticiple(v int) bool {
+	subject := false
+	for _, ch := range ac.children[v] {
+		switch ac.doc.Tokens[ch].DepRel {
+		case "aux", "aux:pass":
+			return false
+		case "nsubj":
+			subject = true
+		}
+	}
+	return subject
 }
 
 // quotes lists the article's quotes with their speakers resolved through

@@ -26,10 +26,21 @@ func eventTime(d *docTrees, pred int, anchor time.Time) (date string, precision 
 	if anchor.IsZero() {
 		return "", ""
 	}
-	def := anchor.UTC().Format(time.DateOnly)
+	if date, precision, ok := eventTimeWords(d, pred, anchor); ok {
+		return date, precision
+	}
+	return anchor.UTC().Format(time.DateOnly), string(timex.PrecisionDay)
+}
+
+// eventTimeWords is eventTime's date from the sentence's own time words;
+// ok is false when the sentence has none that resolve.
+func eventTimeWords(d *docTrees, pred int, anchor time.Time) (date string, precision string, ok bool) {
+	if anchor.IsZero() {
+		return "", "", false
+	}
 	t, ok := d.treeOf(pred)
 	if !ok {
-		return def, string(timex.PrecisionDay)
+		return "", "", false
 	}
 	future := t.future(pred)
 	best, bestCost := timex.Span{}, -1
@@ -48,9 +59,9 @@ func eventTime(d *docTrees, pred int, anchor time.Time) (date string, precision 
 		}
 	}
 	if bestCost < 0 {
-		return def, string(timex.PrecisionDay)
+		return "", "", false
 	}
-	return best.Date(), string(best.Precision)
+	return best.Date(), string(best.Precision), true
 }
 
 // future reports a predicate in the future tense: "will meet", "'ll
