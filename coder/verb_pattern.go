@@ -44,7 +44,7 @@ func (ac *articleCoding) matchPatterns(b *dict.VerbBlock, v int, compoundSource 
 		if cp.impossible || (cp.needCompound && !compoundSource) || !haveAfter.covers(&cp.needAfter) || !haveBefore.covers(&cp.needBefore) {
 			continue
 		}
-		m := matcher{ac: ac, steps: maxPatternSteps, source: -1, target: -1}
+		m := matcher{ac: ac, steps: maxPatternSteps, source: -1, target: -1, verb: v}
 		if !m.match(cp.after, 0, after, 0, -1, +1) {
 			continue
 		}
@@ -82,6 +82,8 @@ type matcher struct {
 	ac             *articleCoding
 	steps          int
 	source, target int
+	// verb is the predicate whose patterns are matched.
+	verb int
 }
 
 // match reports whether elems[k:] match seq from position pos on; last is
@@ -154,7 +156,10 @@ func (m *matcher) element(e *patternElem, seq []int, p, dir int) int {
 		}
 		return n
 	case dict.NounPhrase, dict.PrepPhrase:
-		sub := &matcher{ac: ac, steps: m.steps, source: m.source, target: m.target}
+		if e.kind == dict.PrepPhrase && dir > 0 && !m.prepOfVerb(e, tok) {
+			return 0
+		}
+		sub := &matcher{ac: ac, steps: m.steps, source: m.source, target: m.target, verb: m.verb}
 		// The phrase's parts in order, gaps allowed, within the next
 		// few tokens.
 		limit := min(len(seq), p+8)
@@ -263,6 +268,30 @@ func (ac *articleCoding) possessedByActor(tok int) bool {
 		}
 	}
 	return false
+}
+
+// prepOfVerb reports whether the preposition at tok opens a phrase of the
+// verb or of its target ("met the leaders at the summit"), not of a phrase
+// nested deeper: "contacted the minister over housing for the Rohingya
+// out at sea" has no meeting "at" anywhere.
+// A phrase starts on its preposition.
+func (m *matcher) prepOfVerb(e *patternElem, tok int) bool {
+	if len(e.parts) == 0 || e.parts[0].kind != dict.Word {
+		return true
+	}
+	if w := e.parts[0].text; m.ac.words[tok] != w && m.ac.lemmas[tok] != w {
+		return false
+	}
+	toks := m.ac.doc.Tokens
+	if toks[tok].UPOS != "ADP" {
+		return true
+	}
+	obj := toks[tok].Head
+	if obj < 0 || obj >= len(toks) {
+		return true
+	}
+	h := toks[obj].Head
+	return h == m.verb || h == obj || (m.target >= 0 && h == m.target)
 }
 
 // prepObject reports whether the tokens a prepositional phrase matched
