@@ -119,6 +119,43 @@ type latestStore interface {
 	LatestRepresentatives(ctx context.Context, limit int, qs ...dyad.EventQuery) ([]dyad.ArticleEvent, error)
 }
 
+// factsStore returns the latest representative events as latestStore
+// does, with only the fields the dashboard totals, and the first full of
+// them in full for its table (sqlite.DB does): reading thousands of full
+// rows, sentence and article included, was most of a page's time.
+type factsStore interface {
+	LatestRepresentativeFacts(ctx context.Context, limit, full int, qs ...dyad.EventQuery) (facts, latest []dyad.ArticleEvent, err error)
+}
+
+// fetchDashboard returns the events the dashboard totals, as fetchEvents
+// does, and the latest rows of them in full for its table. From a
+// factsStore the totalled events carry only the totalled fields.
+func fetchDashboard(ctx context.Context, store dyad.EventStore, q dashQuery, limit, rows int) (events, table []dyad.ArticleEvent, truncated bool, err error) {
+	facts, ok := store.(factsStore)
+	if !ok {
+		events, truncated, err = fetchEvents(ctx, store, q, limit)
+		return events, events[:min(len(events), rows)], truncated, err
+	}
+	all, latest, err := facts.LatestRepresentativeFacts(ctx, limit+1, rows, q.storeQueries()...)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	for _, e := range all {
+		if q.match(e.Event) {
+			events = append(events, e)
+		}
+	}
+	if len(events) > limit {
+		events, truncated = events[:limit], true
+	}
+	for _, e := range latest {
+		if q.match(e.Event) {
+			table = append(table, e)
+		}
+	}
+	return events, table, truncated, nil
+}
+
 // fetchEvents returns the latest events the filter selects, at most
 // limit of them, latest first, and whether more were left out. Of the
 // events near-duplicate articles tell again, only the representative
@@ -244,7 +281,7 @@ func (s *Server) dashboardPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusInternalServerError, err)
 		return
 	}
-	events, truncated, err := fetchEvents(ctx, s.opts.Events, q, s.opts.DashboardEvents)
+	events, table, truncated, err := fetchDashboard(ctx, s.opts.Events, q, s.opts.DashboardEvents, s.opts.DashboardRows)
 	if errors.Is(err, context.Canceled) {
 		return
 	}
@@ -274,7 +311,7 @@ func (s *Server) dashboardPage(w http.ResponseWriter, r *http.Request) {
 	nodes, edges := actorNetwork(events, networkNodes)
 	d.Nodes = len(nodes)
 	d.Network = networkSVG(nodes, edges)
-	d.Rows = events[:min(len(events), s.opts.DashboardRows)]
+	d.Rows = table
 	d.More = len(events) - len(d.Rows)
 	d.EventsURL = eventsURL(q)
 	s.render(w, r, http.StatusOK, "dashboard", v)
