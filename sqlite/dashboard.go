@@ -115,8 +115,9 @@ func (db *DB) eventsBySeq(ctx context.Context, seqs []int64) ([]dyad.ArticleEven
 }
 
 // latestRepresentativeSeqs is the query of the seqs of the latest limit
-// representative events matching any of qs, as LatestRepresentatives
-// chooses them, and its arguments.
+// representative events matching any of qs, latest first, and its
+// arguments; LatestRepresentatives and LatestRepresentativeFacts both
+// choose their events with it.
 func latestRepresentativeSeqs(limit int, qs []dyad.EventQuery) (string, []any) {
 	var (
 		latest []string
@@ -145,9 +146,13 @@ func latestRepresentativeSeqs(limit int, qs []dyad.EventQuery) (string, []any) {
 			continue
 		}
 		if q.Target != "" && q.Source == "" && q.Root == "" && q.Country == "" {
-			// As in LatestRepresentatives: events_target sorts the
-			// target's events, and the table is read for the
-			// representative mark of the latest only.
+			// events_target (target_code, date, seq) sorts a target's
+			// events by date without reading the table; the table is
+			// read for the representative mark of the latest only, until
+			// limit are found. The subquery's LIMIT keeps SQLite from
+			// flattening it into the join or dropping its ORDER BY, so it
+			// runs as a co-routine yielding rows latest first, and the
+			// CROSS JOIN keeps it the outer loop.
 			latest = append(latest, `SELECT * FROM (SELECT x.seq, x.date
 				FROM (SELECT e.seq, e.date FROM events e WHERE `+strings.Join(where, ` AND `)+`
 					ORDER BY e.date DESC, e.seq DESC LIMIT -1) x
@@ -156,6 +161,8 @@ func latestRepresentativeSeqs(limit int, qs []dyad.EventQuery) (string, []any) {
 			continue
 		}
 		where = append(where, `e.representative = 1`)
+		// Implied by the prefixes; stated so that the planner can use
+		// events_pair.
 		if len(q.Source) >= 3 {
 			where = append(where, `substr(e.source_code, 1, 3) = ?`)
 			qArgs = append(qArgs, q.Source[:3])

@@ -275,47 +275,10 @@ func (db *DB) LatestRepresentatives(ctx context.Context, limit int, qs ...dyad.E
 	if limit <= 0 || len(qs) == 0 {
 		return nil, nil
 	}
-	var (
-		latest []string
-		args   []any
-	)
-	for _, q := range qs {
-		where, qArgs := eventConditions(q)
-		if q.Target != "" && q.Source == "" && q.Root == "" && q.Country == "" {
-			// events_target (target_code, date, seq) sorts a target's
-			// events by date without reading the table; the table is
-			// read for the representative mark of the latest only, until
-			// limit are found. Filtering first would read it for every
-			// event of the target. The subquery's LIMIT keeps SQLite from
-			// flattening it into the join or dropping its ORDER BY, so it
-			// runs as a co-routine yielding rows latest first, and the
-			// CROSS JOIN keeps it the outer loop.
-			latest = append(latest, `SELECT * FROM (SELECT x.seq, x.date
-				FROM (SELECT e.seq, e.date FROM events e WHERE `+strings.Join(where, ` AND `)+`
-					ORDER BY e.date DESC, e.seq DESC LIMIT -1) x
-				CROSS JOIN events r ON r.seq = x.seq WHERE r.representative = 1 LIMIT ?)`)
-			args = append(append(args, qArgs...), limit)
-			continue
-		}
-		where = append(where, `e.representative = 1`)
-		// Implied by the prefixes; stated so that the planner can use
-		// events_pair.
-		if len(q.Source) >= 3 {
-			where = append(where, `substr(e.source_code, 1, 3) = ?`)
-			qArgs = append(qArgs, q.Source[:3])
-		}
-		if len(q.Target) >= 3 {
-			where = append(where, `substr(e.target_code, 1, 3) = ?`)
-			qArgs = append(qArgs, q.Target[:3])
-		}
-		latest = append(latest, `SELECT * FROM (SELECT e.seq, e.date FROM events e WHERE `+strings.Join(where, ` AND `)+`
-			ORDER BY e.date DESC, e.seq DESC LIMIT ?)`)
-		args = append(append(args, qArgs...), limit)
-	}
+	seqs, args := latestRepresentativeSeqs(limit, qs)
 	query := `SELECT ` + streamColumns + ` FROM events e JOIN articles a ON a.id = e.article_id
-		WHERE e.seq IN (SELECT seq FROM (` + strings.Join(latest, ` UNION `) + `) ORDER BY date DESC, seq DESC LIMIT ?)
+		WHERE e.seq IN (` + seqs + `)
 		ORDER BY e.date DESC, e.seq DESC`
-	args = append(args, limit)
 	rows, err := db.read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: latest events: %w", err)
