@@ -55,6 +55,7 @@ func (db *DB) PutArticles(ctx context.Context, articles []*dyad.Article) ([]dyad
 			return nil, fmt.Errorf("sqlite: put articles: article %d has no ID", i)
 		}
 	}
+	signatures := signArticles(articles)
 	ingested := db.now().UTC()
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
@@ -100,7 +101,7 @@ func (db *DB) PutArticles(ctx context.Context, articles []*dyad.Article) ([]dyad
 			firstSeq = seq
 		}
 		lastSeq = seq
-		if err := clusters.add(ctx, a); err != nil {
+		if err := clusters.add(ctx, a, seq, &signatures[i]); err != nil {
 			return nil, fmt.Errorf("sqlite: put article %s: cluster: %w", a.ID, err)
 		}
 	}

@@ -5,7 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/dyadnews/dyad"
 	"github.com/dyadnews/dyad/dedup"
@@ -15,6 +18,32 @@ import (
 // story republished ten thousand times costs a new copy at most
 // Bands*maxBandCandidates signature comparisons.
 const maxBandCandidates = 64
+
+// signed is an article's MinHash signature, or the error signing it
+// (dedup.ErrNoWords for a story without words).
+type signed struct {
+	sig dedup.Signature
+	err error
+}
+
+// signArticles signs the bodies of articles on all CPUs, before the
+// storing transaction begins, so the single writer only looks up and
+// inserts. Result i belongs to articles[i], whatever the scheduling.
+func signArticles(articles []*dyad.Article) []signed {
+	out := make([]signed, len(articles))
+	workers := min(runtime.GOMAXPROCS(0), len(articles))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(articles); i = int(next.Add(1) - 1) {
+				out[i].sig, out[i].err = dedup.Sign(articles[i].Body)
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
 
 // clusterer assigns stored articles to near-duplicate clusters inside
 // the storing transaction, so an article is never stored without one and
@@ -28,31 +57,66 @@ type clusterer struct {
 	args []any
 }
 
+// recentBandRows is how many band rows article_bands_recent gathers
+// before they are moved into article_bands: 4,096 articles' worth, few
+// enough pages to stay cached, enough rows that a move shares each page
+// of the large index among many of them.
+const recentBandRows = 4096 * dedup.Bands
+
 // candidatesSQL finds the stored articles sharing a band key with a new
-// one: per band (a parameter pair band, hash), at most maxBandCandidates
-// articles with a signature, their union verified once.
+// one: per band key (parameter ?N for band N-1), at most
+// maxBandCandidates articles with a signature from the band tables,
+// their union verified once. Band rows hold the article's seq; the joins
+// skip rows of deleted articles.
 var candidatesSQL = func() string {
 	var b strings.Builder
-	b.WriteString(`SELECT article_id, cluster_id, signature FROM article_clusters WHERE article_id IN (`)
+	b.WriteString(`SELECT c.cluster_id, c.signature FROM articles a
+		JOIN article_clusters c ON c.article_id = a.id WHERE a.seq IN (`)
 	for band := range dedup.Bands {
 		if band > 0 {
 			b.WriteString(` UNION `)
 		}
-		fmt.Fprintf(&b, `SELECT * FROM (SELECT b.article_id FROM article_bands b
-			JOIN article_clusters c ON c.article_id = b.article_id
-			WHERE b.band = ? AND b.hash = ? AND c.signature IS NOT NULL LIMIT %d)`, maxBandCandidates)
+		fmt.Fprintf(&b, `SELECT * FROM (SELECT seq FROM (`)
+		for i, table := range []string{"article_bands", "article_bands_recent"} {
+			if i > 0 {
+				b.WriteString(` UNION ALL `)
+			}
+			fmt.Fprintf(&b, `SELECT b.seq FROM %s b
+				JOIN articles a ON a.seq = b.seq
+				JOIN article_clusters c ON c.article_id = a.id
+				WHERE b.key = ?%d AND c.signature IS NOT NULL`, table, band+1)
+		}
+		fmt.Fprintf(&b, `) LIMIT %d)`, maxBandCandidates)
 	}
 	b.WriteString(`)`)
 	return b.String()
 }()
 
-// insertBandsSQL stores an article's band keys, parameters (band, hash,
-// article_id) for every band.
-var insertBandsSQL = `INSERT OR IGNORE INTO article_bands (band, hash, article_id) VALUES ` +
-	strings.TrimSuffix(strings.Repeat(`(?, ?, ?), `, dedup.Bands), `, `)
+// insertBandsSQL stores an article's band keys, parameters (key, seq)
+// for every band.
+var insertBandsSQL = `INSERT INTO article_bands_recent (key, seq) VALUES ` +
+	strings.TrimSuffix(strings.Repeat(`(?, ?), `, dedup.Bands), `, `)
 
+// prepareClusterer prepares the clustering statements of a storing
+// transaction, first moving the recent band rows into article_bands when
+// there are recentBandRows of them.
 func prepareClusterer(ctx context.Context, tx *sql.Tx) (*clusterer, error) {
-	c := clusterer{args: make([]any, 0, 3*dedup.Bands)}
+	var recent int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(rowid), 0) FROM article_bands_recent`).Scan(&recent); err != nil {
+		return nil, fmt.Errorf("recent band rows: %w", err)
+	}
+	if recent >= recentBandRows {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_bands (key, seq)
+			SELECT key, seq FROM article_bands_recent ORDER BY key, seq`); err != nil {
+			return nil, fmt.Errorf("move recent band rows: %w", err)
+		}
+		// Deleting every row empties the table at once and restarts its
+		// rowids, which count the rows gathered since.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM article_bands_recent`); err != nil {
+			return nil, fmt.Errorf("move recent band rows: %w", err)
+		}
+	}
+	c := clusterer{args: make([]any, 0, 2*dedup.Bands)}
 	for _, p := range []struct {
 		stmt **sql.Stmt
 		sql  string
@@ -79,24 +143,25 @@ func (c *clusterer) close() {
 	}
 }
 
-// add clusters a newly stored article: it joins the cluster of its most
-// similar stored article whose estimated Jaccard similarity reaches
-// dedup.Threshold (the earlier stored on ties), or starts its own. A
-// story without words is a cluster of its own and no one's candidate.
-func (c *clusterer) add(ctx context.Context, a *dyad.Article) error {
-	sig, err := dedup.Sign(a.Body)
-	if errors.Is(err, dedup.ErrNoWords) {
-		_, err = c.insertCluster.ExecContext(ctx, a.ID, a.ID, nil)
+// add clusters a newly stored article, row seq, signed s: it joins the
+// cluster of its most similar stored article whose estimated Jaccard
+// similarity reaches dedup.Threshold (the earlier stored on ties), or
+// starts its own. A story without words is a cluster of its own and no
+// one's candidate.
+func (c *clusterer) add(ctx context.Context, a *dyad.Article, seq int64, s *signed) error {
+	if errors.Is(s.err, dedup.ErrNoWords) {
+		_, err := c.insertCluster.ExecContext(ctx, a.ID, a.ID, nil)
 		return err
 	}
-	if err != nil {
-		return err
+	if s.err != nil {
+		return s.err
 	}
-	bands := dedup.BandHashes(&sig)
+	sig := &s.sig
+	bands := dedup.BandHashes(sig)
 	clusterID, best := a.ID, 0.0
 	args := c.args[:0]
-	for band, hash := range bands {
-		args = append(args, band, hash)
+	for _, key := range bands {
+		args = append(args, key)
 	}
 	rows, err := c.candidates.QueryContext(ctx, args...)
 	if err != nil {
@@ -105,7 +170,7 @@ func (c *clusterer) add(ctx context.Context, a *dyad.Article) error {
 	for rows.Next() {
 		var cluster string
 		var blob sql.RawBytes
-		if err := rows.Scan(new(sql.RawBytes), &cluster, &blob); err != nil {
+		if err := rows.Scan(&cluster, &blob); err != nil {
 			rows.Close()
 			return fmt.Errorf("candidates: %w", err)
 		}
@@ -113,7 +178,7 @@ func (c *clusterer) add(ctx context.Context, a *dyad.Article) error {
 		if err != nil {
 			continue // a damaged signature makes no match
 		}
-		if sim := dedup.Similarity(&sig, &other); sim >= dedup.Threshold && (sim > best || sim == best && cluster < clusterID) {
+		if sim := dedup.Similarity(sig, &other); sim >= dedup.Threshold && (sim > best || sim == best && cluster < clusterID) {
 			clusterID, best = cluster, sim
 		}
 	}
@@ -124,8 +189,8 @@ func (c *clusterer) add(ctx context.Context, a *dyad.Article) error {
 		return err
 	}
 	args = args[:0]
-	for band, hash := range bands {
-		args = append(args, band, hash, a.ID)
+	for _, key := range bands {
+		args = append(args, key, seq)
 	}
 	if _, err := c.insertBands.ExecContext(ctx, args...); err != nil {
 		return err

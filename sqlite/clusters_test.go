@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dyadnews/dyad"
+	"github.com/dyadnews/dyad/dedup"
 )
 
 const wireCopy = `KYIV, May 2 (AP) - Russian missiles and drones struck energy facilities in five regions of Ukraine overnight, killing two workers and cutting power to hundreds of thousands of homes, Ukrainian officials said on Thursday.
@@ -144,5 +145,86 @@ func TestEventGroupsCountOnce(t *testing.T) {
 		if e.Representative != (e.ArticleID == "copy00") {
 			t.Errorf("after re-coding: event of %s representative=%v", e.ArticleID, e.Representative)
 		}
+	}
+}
+
+// TestBandMigrationKeepsClusters stores a story in the band layout of
+// migration 5 (band, hash, article ID), reopens the store so migration 7
+// rebuilds the band index by seq, and checks a new copy still joins the
+// story's cluster.
+func TestBandMigrationKeepsClusters(t *testing.T) {
+	ctx := context.Background()
+	db, path := openTest(t)
+	first := copyAt(0)
+	put(t, db, first)
+	var blob []byte
+	if err := db.read.QueryRowContext(ctx, `SELECT signature FROM article_clusters WHERE article_id = ?`, first.ID).Scan(&blob); err != nil {
+		t.Fatal(err)
+	}
+	sig, err := dedup.ParseSignature(blob)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range []string{
+		`DROP TABLE article_bands`,
+		`DROP TABLE article_bands_recent`,
+		`CREATE TABLE article_bands (band INTEGER NOT NULL, hash INTEGER NOT NULL, article_id TEXT NOT NULL,
+			PRIMARY KEY (band, hash, article_id)) WITHOUT ROWID`,
+		`DELETE FROM schema_migrations WHERE version >= 7`,
+	} {
+		if _, err := db.write.ExecContext(ctx, stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for band, hash := range dedup.BandHashes(&sig) {
+		if _, err := db.write.ExecContext(ctx, `INSERT INTO article_bands VALUES (?, ?, ?)`, band, hash, first.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var rows int
+	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM article_bands`).Scan(&rows); err != nil {
+		t.Fatal(err)
+	}
+	if rows != dedup.Bands {
+		t.Errorf("migrated band index has %d rows, want %d", rows, dedup.Bands)
+	}
+	put(t, db, copyAt(1))
+	if cluster, members, err := db.Cluster(ctx, "copy01"); err != nil || cluster != first.ID || len(members) != 2 {
+		t.Errorf("cluster of copy01 = %q %v (%v); want %s with 2 members", cluster, members, err, first.ID)
+	}
+}
+
+// TestRecentBandsMove fills article_bands_recent up to recentBandRows and
+// checks the next batch moves its rows into article_bands first, and that
+// copies are found on either side of the move.
+func TestRecentBandsMove(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTest(t)
+	put(t, db, copyAt(0))
+	// One row at the last rowid stands for a full table.
+	if _, err := db.write.ExecContext(ctx, `INSERT INTO article_bands_recent (rowid, key, seq) VALUES (?, 1, 1)`, recentBandRows); err != nil {
+		t.Fatal(err)
+	}
+	put(t, db, copyAt(1))
+	count := func(table string) int {
+		var n int
+		if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+table).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if moved, recent := count("article_bands"), count("article_bands_recent"); moved != dedup.Bands+1 || recent != dedup.Bands {
+		t.Errorf("after the move: %d rows in article_bands, %d recent; want %d and %d", moved, recent, dedup.Bands+1, dedup.Bands)
+	}
+	put(t, db, copyAt(2))
+	if cluster, members, err := db.Cluster(ctx, "copy02"); err != nil || cluster != "copy00" || len(members) != 3 {
+		t.Errorf("cluster of copy02 = %q %v (%v); want copy00 with 3 members", cluster, members, err)
 	}
 }
