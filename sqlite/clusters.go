@@ -65,36 +65,33 @@ const recentBandRows = 4096 * dedup.Bands
 
 // candidatesSQL finds the stored articles sharing a band key with a new
 // one: per band key (parameter ?N for band N-1), at most
-// maxBandCandidates articles with a signature from the band tables,
-// their union verified once. Band rows hold the article's seq; the joins
-// skip rows of deleted articles.
+// maxBandCandidates band rows from the two band tables, their union
+// joined to the articles with a signature and verified once. Band rows
+// hold the article's seq; the join skips rows of deleted articles. The
+// joins are made once, on the union, not per band: every cursor a
+// statement opens makes opening the next one dearer.
 var candidatesSQL = func() string {
 	var b strings.Builder
 	b.WriteString(`SELECT c.cluster_id, c.signature FROM articles a
-		JOIN article_clusters c ON c.article_id = a.id WHERE a.seq IN (`)
+		JOIN article_clusters c ON c.article_id = a.id
+		WHERE c.signature IS NOT NULL AND a.seq IN (`)
 	for band := range dedup.Bands {
 		if band > 0 {
 			b.WriteString(` UNION `)
 		}
-		fmt.Fprintf(&b, `SELECT * FROM (SELECT seq FROM (`)
-		for i, table := range []string{"article_bands", "article_bands_recent"} {
-			if i > 0 {
-				b.WriteString(` UNION ALL `)
-			}
-			fmt.Fprintf(&b, `SELECT b.seq FROM %s b
-				JOIN articles a ON a.seq = b.seq
-				JOIN article_clusters c ON c.article_id = a.id
-				WHERE b.key = ?%d AND c.signature IS NOT NULL`, table, band+1)
-		}
-		fmt.Fprintf(&b, `) LIMIT %d)`, maxBandCandidates)
+		fmt.Fprintf(&b, `SELECT * FROM (SELECT seq FROM article_bands WHERE key = ?%d
+			UNION ALL SELECT seq FROM article_bands_recent WHERE key = ?%d LIMIT %d)`,
+			band+1, band+1, maxBandCandidates)
 	}
 	b.WriteString(`)`)
 	return b.String()
 }()
 
 // insertBandsSQL stores an article's band keys, parameters (key, seq)
-// for every band.
-var insertBandsSQL = `INSERT INTO article_bands_recent (key, seq) VALUES ` +
+// for every band. Its rows never conflict; OR IGNORE is there because a
+// multi-row insert that may abort needs a statement journal, which
+// SQLite writes to a temporary file for every such statement.
+var insertBandsSQL = `INSERT OR IGNORE INTO article_bands_recent (key, seq) VALUES ` +
 	strings.TrimSuffix(strings.Repeat(`(?, ?), `, dedup.Bands), `, `)
 
 // prepareClusterer prepares the clustering statements of a storing
