@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dyadnews/dyad/progress"
+
 	"github.com/dyadnews/dyad/export"
 	"github.com/dyadnews/dyad/sqlite"
 )
@@ -91,11 +93,19 @@ func runExport(ctx context.Context, st *stdio, args []string) error {
 	defer db.Close()
 	n := 0
 	var rec export.Record
+	// Progress goes to stderr; it is quiet for exports shorter than its
+	// interval, so piped output and small exports look as before.
+	bar := progress.New(st.err, 0, "export", progress.Options{Unit: "events"})
 	err = db.EachEvent(ctx, f, func(e *sqlite.StreamedEvent) error {
 		rec = export.Record{ArticleEvent: e.ArticleEvent, Seq: e.Seq, URL: e.URL, Site: e.Site, Added: e.Ingested}
 		n++
+		if n%1024 == 0 {
+			bar.Add(1024)
+		}
 		return ew.Write(&rec)
 	})
+	bar.Add(n % 1024)
+	bar.Finish()
 	if err != nil {
 		return err
 	}

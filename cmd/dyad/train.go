@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dyadnews/dyad/progress"
+
 	"github.com/dyadnews/dyad/models"
 	"github.com/dyadnews/dyad/nlp/conllu"
 	"github.com/dyadnews/dyad/nlp/lemma"
@@ -105,6 +107,8 @@ func runTrain(ctx context.Context, st *stdio, args []string) error {
 		}
 	})
 	began := time.Now()
+	bar := progress.New(st.err, len(chosen), "train", progress.Options{Unit: "models"})
+	defer bar.Finish()
 	for _, t := range chosen {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -121,6 +125,7 @@ func runTrain(ctx context.Context, st *stdio, args []string) error {
 			return fmt.Errorf("%s: %w", t.name, err)
 		}
 		fmt.Fprintf(st.out, "%s: wrote %s (%d bytes) in %v\n", t.name, path, n, time.Since(start).Round(time.Second))
+		bar.Add(1)
 	}
 	fmt.Fprintf(st.out, "trained %d model(s) in %v\n", len(chosen), time.Since(began).Round(time.Second))
 	return nil
