@@ -297,7 +297,7 @@ func TestPetrarchValidation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := EvalPetrarch(context.Background(), suite, filepath.Join(dir, "dictionaries"), p, nil)
+	rep, err := EvalPetrarch(context.Background(), suite, filepath.Join(dir, "dictionaries"), p, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

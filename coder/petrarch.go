@@ -35,8 +35,9 @@ type PetrarchReport struct {
 // dictionaries the suite's Environment names, read from dictDir, and
 // compares the (source, target, code) set with the expected one. A record
 // that expects no event or an input error passes when nothing is coded.
-// Debug, if not nil, receives the coder's explanations.
-func EvalPetrarch(ctx context.Context, suite *dict.ValidationSuite, dictDir string, pipeline *nlp.Pipeline, debug io.Writer) (PetrarchReport, error) {
+// Debug, if not nil, receives the coder's explanations; recordDone, if
+// not nil, is called after each record, for progress reports.
+func EvalPetrarch(ctx context.Context, suite *dict.ValidationSuite, dictDir string, pipeline *nlp.Pipeline, debug io.Writer, recordDone func()) (PetrarchReport, error) {
 	var rep PetrarchReport
 	d, lineErrs, err := dict.Load(dict.Source{FS: os.DirFS(dictDir), Files: suite.Environment.Files()})
 	if err != nil {
@@ -65,6 +66,9 @@ func EvalPetrarch(ctx context.Context, suite *dict.ValidationSuite, dictDir stri
 			o.Expected = dedupe(o.Expected)
 		}
 		o.Passed = equalWords(o.Expected, o.Got)
+		if recordDone != nil {
+			recordDone()
+		}
 		if o.Passed {
 			rep.Passed++
 		} else {

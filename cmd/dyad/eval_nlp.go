@@ -9,6 +9,8 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/dyadnews/dyad/progress"
+
 	"github.com/dyadnews/dyad/nlp"
 	"github.com/dyadnews/dyad/nlp/conllu"
 	"github.com/dyadnews/dyad/nlp/lemma"
@@ -54,27 +56,39 @@ func runEvalNLP(ctx context.Context, st *stdio, args []string) error {
 	}
 	loaded := time.Since(loadStart)
 
+	// Seven stages: tokenizer, tagger, lemmatizer, parser, NER, the
+	// pipeline on raw text, and its speed on every core.
+	bar := progress.New(st.err, 7, "eval nlp", progress.Options{Unit: "stages"})
+	defer bar.Finish() // on the error paths
 	tok, err := tokenize.Evaluate(p.Tokenizer, gold)
 	if err != nil {
 		return err
 	}
+	bar.Add(1)
 	tags := tagger.Evaluate(p.Tagger, gold)
+	bar.Add(1)
 	lemmaPred := lemma.Evaluate(p.Lemmatizer, gold, p.Tagger.Tag)
 	lemmaGold := lemma.Evaluate(p.Lemmatizer, gold, nil)
+	bar.Add(1)
 	parse := parser.Evaluate(p.Parser, gold, p.Tagger)
+	bar.Add(1)
 	ents, err := ner.EvaluateOnData(p.NER, *data, *split, p.Tagger.Tag)
 	if err != nil {
 		return err
 	}
+	bar.Add(1)
 	raw := nlpeval.RawText(gold)
 	endToEnd, tokens, oneCore, err := evalRawText(ctx, p, gold, raw)
 	if err != nil {
 		return err
 	}
+	bar.Add(1)
 	allCores, err := pipelineRate(ctx, p, raw, tokens)
 	if err != nil {
 		return err
 	}
+	bar.Add(1)
+	bar.Finish() // before the table, so the report is not interleaved
 
 	fmt.Fprintf(st.out, "dyad NLP on UD English EWT %s (%d sentences, %d words) and UniversalNER EWT %s\n\n",
 		*split, len(gold), tags.Tokens, *split)

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dyadnews/dyad/progress"
+
 	"github.com/dyadnews/dyad/coder"
 	"github.com/dyadnews/dyad/dict"
 	"github.com/dyadnews/dyad/nlp"
@@ -58,7 +60,9 @@ func runEvalPetrarch(ctx context.Context, st *stdio, args []string) error {
 	if *debug {
 		debugOut = st.err
 	}
-	rep, err := coder.EvalPetrarch(ctx, suite, *dictDir, p, debugOut)
+	bar := progress.New(st.err, len(suite.Records), "eval petrarch", progress.Options{Unit: "records"})
+	rep, err := coder.EvalPetrarch(ctx, suite, *dictDir, p, debugOut, func() { bar.Add(1) })
+	bar.Finish()
 	if err != nil {
 		return err
 	}
