@@ -2,10 +2,8 @@ package export_test
 
 import (
 	"context"
-	"flag"
 	"io"
 	"os"
-	"strings"
 	"testing"
 	"time"
 
@@ -25,19 +23,8 @@ func TestMain(m *testing.M) {
 // io.Discard in each format and reports events per second. It runs only
 // when asked for by name (-bench Export1M).
 func BenchmarkExport1M(b *testing.B) {
-	if f := flag.Lookup("test.bench"); f == nil || !strings.Contains(f.Value.String(), "1M") {
-		b.Skip("a million-event benchmark: run it by name, e.g. -bench Export1M")
-	}
 	ctx := context.Background()
-	path, err := eventgen.Cached(ctx, 1_000_000)
-	if err != nil {
-		b.Fatal(err)
-	}
-	db, err := sqlite.Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db := eventgen.Million(b)
 	for _, format := range export.Formats {
 		b.Run(format, func(b *testing.B) {
 			n := 0

@@ -2,17 +2,14 @@ package sqlite_test
 
 import (
 	"context"
-	"flag"
 	"math/rand/v2"
 	"os"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/dyadnews/dyad/escalation"
 	"github.com/dyadnews/dyad/internal/eventgen"
-	"github.com/dyadnews/dyad/sqlite"
 )
 
 func TestMain(m *testing.M) {
@@ -21,33 +18,12 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// million opens a store of a million generated events, only when the
-// benchmark was asked for by name (-bench 1M): generating it takes a
-// while, so -bench . alone does not.
-func million(b *testing.B) *sqlite.DB {
-	b.Helper()
-	if f := flag.Lookup("test.bench"); f == nil || !strings.Contains(f.Value.String(), "1M") {
-		b.Skip("a million-event benchmark: run it by name, e.g. -bench Escalation1M")
-	}
-	ctx := context.Background()
-	path, err := eventgen.Cached(ctx, 1_000_000)
-	if err != nil {
-		b.Fatal(err)
-	}
-	db, err := sqlite.Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
-	return db
-}
-
 // BenchmarkEscalation1M asks for pair series over a million events: the
 // busiest and quieter country pairs, full codes, ordered and unordered,
 // ranges from a quarter to the whole three years. It reports the 95th
 // percentile latency.
 func BenchmarkEscalation1M(b *testing.B) {
-	db := million(b)
+	db := eventgen.Million(b)
 	ctx := context.Background()
 	rng := rand.New(rand.NewPCG(1, 1))
 	cs := eventgen.Countries

@@ -2,17 +2,14 @@ package web_test
 
 import (
 	"context"
-	"flag"
 	"io"
 	"log/slog"
 	"net/http/httptest"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/dyadnews/dyad/internal/eventgen"
-	"github.com/dyadnews/dyad/sqlite"
 	"github.com/dyadnews/dyad/web"
 )
 
@@ -23,19 +20,8 @@ import (
 // aggregation and the SVG. It logs each query's slowest time. It runs only when asked for by name (-bench
 // Dashboard1M); DYAD_BENCH_DIR keeps the generated store between runs.
 func BenchmarkDashboard1M(b *testing.B) {
-	if f := flag.Lookup("test.bench"); f == nil || !strings.Contains(f.Value.String(), "1M") {
-		b.Skip("a million-event benchmark: run it by name, e.g. -bench Dashboard1M")
-	}
 	ctx := context.Background()
-	path, err := eventgen.Cached(ctx, 1_000_000)
-	if err != nil {
-		b.Fatal(err)
-	}
-	db, err := sqlite.Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db := eventgen.Million(b)
 	h, err := web.New(db, web.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		b.Fatal(err)
