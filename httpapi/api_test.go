@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyadnews/dyad/sqlite/sqlitetest"
+
 	"github.com/dyadnews/dyad"
 	"github.com/dyadnews/dyad/httpapi"
 	"github.com/dyadnews/dyad/sqlite"
@@ -44,18 +46,7 @@ var fixtures = []dyad.Article{
 
 func newAPI(t *testing.T, cfg httpapi.Config, articles []dyad.Article) *httptest.Server {
 	t.Helper()
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "dyad.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	for _, a := range articles {
-		if _, err := db.PutArticle(ctx, &a); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cfg.Store = db
+	cfg.Store = sqlitetest.Open(t, articles, nil)
 	cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	api, err := httpapi.New(cfg)
 	if err != nil {

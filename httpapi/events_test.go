@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dyadnews/dyad/sqlite/sqlitetest"
+
 	"github.com/dyadnews/dyad"
 	"github.com/dyadnews/dyad/httpapi"
 	"github.com/dyadnews/dyad/sqlite"
@@ -52,22 +54,7 @@ var codings = map[string]dyad.Coding{
 // to the SQLite store.
 func newEventsAPI(t *testing.T, cfg httpapi.Config) (*httptest.Server, *sqlite.DB) {
 	t.Helper()
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "dyad.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	for _, a := range fixtures {
-		if _, err := db.PutArticle(ctx, &a); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for id, c := range codings {
-		if err := db.PutCoding(ctx, id, c); err != nil {
-			t.Fatal(err)
-		}
-	}
+	db := sqlitetest.Open(t, fixtures, codings)
 	if cfg.Store == nil {
 		cfg.Store = db
 	}

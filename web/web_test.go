@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyadnews/dyad/sqlite/sqlitetest"
+
 	"github.com/dyadnews/dyad"
 	"github.com/dyadnews/dyad/sqlite"
 	"github.com/dyadnews/dyad/web"
@@ -58,22 +60,13 @@ var fixtures = []dyad.Article{
 
 func newServer(t *testing.T, opts web.Options, articles []dyad.Article) *httptest.Server {
 	t.Helper()
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "dyad.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	codings := map[string]dyad.Coding{}
 	for _, a := range articles {
-		if _, err := db.PutArticle(ctx, &a); err != nil {
-			t.Fatal(err)
-		}
 		if c, ok := fixtureCodings[a.ID]; ok {
-			if err := db.PutCoding(ctx, a.ID, c); err != nil {
-				t.Fatal(err)
-			}
+			codings[a.ID] = c
 		}
 	}
+	db := sqlitetest.Open(t, articles, codings)
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
