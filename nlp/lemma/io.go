@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 )
 
@@ -35,26 +36,26 @@ func (m *Model) Save(w io.Writer) error {
 	str(magic)
 	uv(formatVersion)
 	uv(uint64(m.maxSuffix))
-	keys := sortedKeys(m.words)
+	keys := slices.Sorted(maps.Keys(m.words))
 	uv(uint64(len(keys)))
 	for _, k := range keys {
 		str(k)
 		str(m.words[k])
 	}
-	keys = sortedKeys(m.inContext)
+	keys = slices.Sorted(maps.Keys(m.inContext))
 	uv(uint64(len(keys)))
 	for _, k := range keys {
 		str(k)
 		str(m.inContext[k])
 	}
-	keys = sortedKeys(m.rules)
+	keys = slices.Sorted(maps.Keys(m.rules))
 	uv(uint64(len(keys)))
 	for _, k := range keys {
 		str(k)
 		str(m.rules[k].Strip)
 		str(m.rules[k].Add)
 	}
-	keys = sortedKeys(m.casing)
+	keys = slices.Sorted(maps.Keys(m.casing))
 	uv(uint64(len(keys)))
 	for _, k := range keys {
 		str(k)
@@ -71,15 +72,6 @@ func (m *Model) Save(w io.Writer) error {
 		return fmt.Errorf("lemma: save: %w", err)
 	}
 	return nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	return ks
 }
 
 // Load reads a model written by Save.

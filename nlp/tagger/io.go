@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
 )
@@ -37,7 +38,7 @@ func (m *Model) Save(w io.Writer) error {
 		e.str(m.upos[i])
 		e.str(m.xpos[i])
 	}
-	lexKeys := sortedKeys(m.lexicon)
+	lexKeys := slices.Sorted(maps.Keys(m.lexicon))
 	e.uvarint(uint64(len(lexKeys)))
 	for _, k := range lexKeys {
 		le := m.lexicon[k]
@@ -193,15 +194,6 @@ func (d *decoder) stage(nclass int) stageWeights {
 		w.start = append(w.start, uint32(len(w.pairs)))
 	}
 	return w
-}
-
-func sortedKeys[V any](m map[uint64]V) []uint64 {
-	ks := make([]uint64, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	return ks
 }
 
 // encoder writes the primitives of the format, keeping the first error.

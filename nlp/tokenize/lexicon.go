@@ -1,7 +1,6 @@
 package tokenize
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -203,14 +202,4 @@ func lowerAll(xs []string) []string {
 		out[i] = strings.ToLower(x)
 	}
 	return out
-}
-
-// sortedKeys returns a map's keys in order, for a deterministic file.
-func sortedKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }

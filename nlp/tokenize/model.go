@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
+	"slices"
 	"sync"
 
 	"github.com/dyadnews/dyad/models"
@@ -38,17 +40,17 @@ func (m *Model) Save(w io.Writer) error {
 
 	bw.WriteString(magic)
 	putUint(formatVersion)
-	abbrevs := sortedKeys(m.lex.abbrevs)
+	abbrevs := slices.Sorted(maps.Keys(m.lex.abbrevs))
 	putUint(uint64(len(abbrevs)))
 	for _, a := range abbrevs {
 		putString(a)
 	}
-	whole := sortedKeys(m.lex.whole)
+	whole := slices.Sorted(maps.Keys(m.lex.whole))
 	putUint(uint64(len(whole)))
 	for _, w := range whole {
 		putString(w)
 	}
-	multi := sortedKeys(m.lex.multi)
+	multi := slices.Sorted(maps.Keys(m.lex.multi))
 	putUint(uint64(len(multi)))
 	for _, w := range multi {
 		putString(w)
