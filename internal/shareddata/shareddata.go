@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/dyadnews/dyad/nlp/conllu"
 )
 
 // Dir returns the shared data directory: $DYAD_DATA (a relative path is
@@ -67,4 +69,14 @@ func missing(t testing.TB, why string) {
 		t.Fatal(why)
 	}
 	t.Skip(why)
+}
+
+// EWT reads a split ("train", "dev" or "test") of UD English EWT.
+func EWT(t testing.TB, split string) []conllu.Sentence {
+	t.Helper()
+	sents, err := conllu.ReadFile(filepath.Join(Dir(t), "ud-english-ewt", "en_ewt-ud-"+split+".conllu"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sents
 }

@@ -3,7 +3,6 @@ package lemma
 import (
 	"bytes"
 	"compress/gzip"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,17 +12,6 @@ import (
 	"github.com/dyadnews/dyad/models"
 	"github.com/dyadnews/dyad/nlp/conllu"
 )
-
-// ewt reads a split of UD English EWT from the shared data, skipping the
-// test when the data is absent.
-func ewt(t testing.TB, split string) []conllu.Sentence {
-	t.Helper()
-	s, err := conllu.ReadFile(filepath.Join(shareddata.Dir(t), "ud-english-ewt", "en_ewt-ud-"+split+".conllu"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
 
 func fixtureModel(t testing.TB) *Model {
 	t.Helper()
@@ -130,7 +118,7 @@ func TestEmbeddedModelOnNews(t *testing.T) {
 }
 
 func TestEmbeddedModelOnEWTDev(t *testing.T) {
-	dev := ewt(t, "dev")
+	dev := shareddata.EWT(t, "dev")
 	sc := Evaluate(embedded(t), dev, nil)
 	t.Logf("dev with gold tags: %s", sc)
 	if sc.Lemma < 0.985 {
@@ -210,7 +198,7 @@ func TestTrainRejectsBadInput(t *testing.T) {
 
 func BenchmarkLemmatize(b *testing.B) {
 	m := embedded(b)
-	doc := conllu.Doc(ewt(b, "dev"))
+	doc := conllu.Doc(shareddata.EWT(b, "dev"))
 	b.ResetTimer()
 	for b.Loop() {
 		m.Lemmatize(doc)

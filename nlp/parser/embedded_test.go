@@ -2,8 +2,6 @@ package parser
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/dyadnews/dyad/internal/shareddata"
@@ -94,26 +92,13 @@ func TestEmbeddedPipeline(t *testing.T) {
 	checkSeed(t, d)
 }
 
-func readEWT(t testing.TB, split string) []conllu.Sentence {
-	t.Helper()
-	path := filepath.Join(shareddata.Dir(t), "ud-english-ewt", "en_ewt-ud-"+split+".conllu")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("shared data not found (%v): set DYAD_DATA", err)
-	}
-	sents, err := conllu.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sents
-}
-
 // TestEmbeddedAccuracy guards the shipped model against regressions on
 // EWT dev with gold tags, well below its measured score.
 func TestEmbeddedAccuracy(t *testing.T) {
 	if testing.Short() {
 		t.Skip("parses EWT dev")
 	}
-	s := Evaluate(embedded(t), readEWT(t, "dev"), nil)
+	s := Evaluate(embedded(t), shareddata.EWT(t, "dev"), nil)
 	if s.UAS < 0.86 || s.LAS < 0.84 {
 		t.Errorf("embedded model on EWT dev with gold tags: %s", s)
 	}
@@ -124,7 +109,7 @@ func TestEmbeddedAccuracy(t *testing.T) {
 // to trust on a busy machine.
 func BenchmarkParse(b *testing.B) {
 	m := embedded(b)
-	d := conllu.Doc(readEWT(b, "dev"))
+	d := conllu.Doc(shareddata.EWT(b, "dev"))
 	began := cpuTime()
 	for b.Loop() {
 		m.Parse(d)

@@ -3,7 +3,6 @@ package tagger
 import (
 	"bytes"
 	"compress/gzip"
-	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
@@ -16,17 +15,6 @@ import (
 	"github.com/dyadnews/dyad/models"
 	"github.com/dyadnews/dyad/nlp/conllu"
 )
-
-// ewt reads a split of UD English EWT from the shared data, skipping the
-// test when the data is absent.
-func ewt(t testing.TB, split string) []conllu.Sentence {
-	t.Helper()
-	s, err := conllu.ReadFile(filepath.Join(shareddata.Dir(t), "ud-english-ewt", "en_ewt-ud-"+split+".conllu"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
 
 func fixture(t testing.TB) []conllu.Sentence {
 	t.Helper()
@@ -109,7 +97,7 @@ func TestEmbeddedModelOnNews(t *testing.T) {
 }
 
 func TestEmbeddedModelOnEWTDev(t *testing.T) {
-	dev := ewt(t, "dev")
+	dev := shareddata.EWT(t, "dev")
 	sc := Evaluate(embedded(t), dev)
 	t.Logf("dev: %s", sc)
 	if sc.UPOS < 0.94 || sc.XPOS < 0.935 {
@@ -315,7 +303,7 @@ func TestJackknifeTags(t *testing.T) {
 // benchmark machine is often shared, per second of process CPU time.
 func BenchmarkTag(b *testing.B) {
 	m := embedded(b)
-	doc := conllu.Doc(ewt(b, "dev"))
+	doc := conllu.Doc(shareddata.EWT(b, "dev"))
 	cpu0 := cpuTime()
 	b.ResetTimer()
 	for b.Loop() {
@@ -363,7 +351,7 @@ func TestSureMarginSkipsSafely(t *testing.T) {
 	if m.sureMargin <= 0 {
 		t.Fatal("embedded model never skips its second stage")
 	}
-	dev := ewt(t, "dev")
+	dev := shareddata.EWT(t, "dev")
 	skipping := conllu.Doc(dev)
 	m.Tag(skipping)
 	full := conllu.Doc(dev)

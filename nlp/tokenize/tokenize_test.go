@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -235,22 +234,13 @@ func TestSaveLoad(t *testing.T) {
 	}
 }
 
-func readEWT(t testing.TB, split string) []conllu.Sentence {
-	t.Helper()
-	sents, err := conllu.ReadFile(filepath.Join(shareddata.Dir(t), "ud-english-ewt", "en_ewt-ud-"+split+".conllu"))
-	if err != nil {
-		t.Skipf("EWT %s: %v", split, err)
-	}
-	return sents
-}
-
 // TestEmbeddedModelIsTrained checks that the embedded model is exactly
 // what Train makes from EWT with the default options.
 func TestEmbeddedModelIsTrained(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains a model")
 	}
-	train, dev := readEWT(t, "train"), readEWT(t, "dev")
+	train, dev := shareddata.EWT(t, "train"), shareddata.EWT(t, "dev")
 	m, err := Train(train, dev, TrainOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -390,7 +380,7 @@ func TestConcurrentUse(t *testing.T) {
 func TestEWTScores(t *testing.T) {
 	m := embeddedModel(t)
 	for _, split := range []string{"dev", "test"} {
-		sc, err := Evaluate(m, readEWT(t, split))
+		sc, err := Evaluate(m, shareddata.EWT(t, split))
 		if err != nil {
 			t.Fatal(err)
 		}
