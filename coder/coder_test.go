@@ -305,8 +305,61 @@ func TestPetrarchValidation(t *testing.T) {
 	if rep.Passed+rep.Failed != len(suite.Records) {
 		t.Errorf("%d outcomes for %d records", rep.Passed+rep.Failed, len(suite.Records))
 	}
-	const floor = 173
+	const floor = 182
 	if rep.Passed < floor {
 		t.Errorf("%d records passed, fewer than the %d measured before", rep.Passed, floor)
+	}
+}
+
+// TestCodeValidationDictionaries codes sentences of the validation suite's
+// kind, not its records, with its dictionaries: each rule of argument
+// finding once, on dyad's own parse.
+func TestCodeValidationDictionaries(t *testing.T) {
+	dir := filepath.Join(shareddata.Dir(t), "petrarch2")
+	f, err := os.Open(filepath.Join(dir, "validation-dev.xml"))
+	if err != nil {
+		t.Skipf("validation suite: %v", err)
+	}
+	suite, err := dict.ReadValidation(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _, err := dict.Load(dict.Source{FS: os.DirFS(filepath.Join(dir, "dictionaries")), Files: suite.Environment.Files()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := nlp.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(Options{Dicts: d, Pipeline: p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, text, want string }{
+		{"the words a pattern matched are not its target (* &CURRENCY)",
+			"Gondor will contribute a million swiss francs to Arnor.", "GON ARN 903"},
+		{"the target of a pattern without '+' follows its words (* WAR)",
+			"Arnor's militia vowed to wage war on Gondor.", "ARN GON 173"},
+		{"the agent of a reduced relative on the object",
+			"Gondor welcomed cultural memos sent by Arnor.", "GON ARN 912"},
+		{"the subject of a noun's content clause",
+			"Arnor expressed hopes that Gondor could be drawn into the talks.", "ARN GON 024"},
+		{"an infinitive of purpose shares its head's subject",
+			"Gondor is inching closer to accord with Arnor.", "GON ARN 083"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "1995-01-01"}}
+			coding, err := c.Code(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := triples(coding.Events)
+			if strings.Join(got, "; ") != tt.want {
+				t.Errorf("%q: got %v, want %s", tt.text, got, tt.want)
+			}
+		})
 	}
 }

@@ -46,8 +46,9 @@ type articleCoding struct {
 	trees *docTrees
 	// tokMask is what each token can match in a verb pattern.
 	tokMask []wordMask
-	// seqA and seqB are reused buffers for pattern matching.
-	seqA, seqB []int
+	// seqA and seqB are reused buffers for pattern matching, matched
+	// for the words a pattern matched.
+	seqA, seqB, matched []int
 }
 
 // candidate is an event before attributes and merging.

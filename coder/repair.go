@@ -342,9 +342,33 @@ func repairSubjectBefore(doc *dyad.Doc, v int, s dyad.Span, writable func() []dy
 var controlVerbs = map[string]bool{"urge": true, "ask": true, "call": true, "press": true, "encourage": true,
 	"implore": true, "beg": true, "request": true, "invite": true, "advise": true, "tell": true, "persuade": true}
 
-// repairControl mends two attachments the parser confuses with looser
-// ones. An appeal verb's infinitive after its object is its complement
-// (xcomp), not a purpose adverbial. A nominal joined to a name by a comma
+// subjectControlVerbs take the infinitive their subject commits to or
+// attempts ("vowed to wage war", "agreed to restore ties") as complement.
+var subjectControlVerbs = map[string]bool{"vow": true, "pledge": true, "promise": true, "threaten": true,
+	"agree": true, "decide": true, "refuse": true, "plan": true, "seek": true, "try": true, "attempt": true,
+	"intend": true, "offer": true, "hope": true, "want": true, "aim": true, "fail": true, "decline": true,
+	"vote": true, "resolve": true, "swear": true, "undertake": true}
+
+// hasDependent reports whether v has a dependent with one of the
+// relations.
+func hasDependent(doc *dyad.Doc, v int, s dyad.Span, rels ...string) bool {
+	for j := s.Start; j < s.End; j++ {
+		if doc.Tokens[j].Head != v {
+			continue
+		}
+		for _, r := range rels {
+			if doc.Tokens[j].DepRel == r {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// repairControl mends attachments the parser confuses with looser ones.
+// An appeal verb's infinitive after its object, and the infinitive of a
+// verb of commitment or attempt without one, is its complement (xcomp),
+// not a purpose adverbial. A nominal joined to a name by a comma
 // with no conjunction and with its own determiner ("Jeff Rathke, the State
 // Department Spokesperson,") is an appositive, not a conjunct.
 func repairControl(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
@@ -356,7 +380,19 @@ func repairControl(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
 		}
 		switch t.DepRel {
 		case "advcl":
-			if t.UPOS != "VERB" || !controlVerbs[strings.ToLower(out.Tokens[h].Lemma)] || !hasMark(out, c, s, map[string]bool{"to": true}) {
+			if t.UPOS != "VERB" || !hasMark(out, c, s, map[string]bool{"to": true}) {
+				continue
+			}
+			lemma := strings.ToLower(out.Tokens[h].Lemma)
+			if subjectControlVerbs[lemma] {
+				// "vowed on Thursday to wage war": what was vowed, not
+				// why.
+				if !hasDependent(out, h, s, "obj", "xcomp", "ccomp") && subjectOf(out, c, s) < 0 {
+					writable()[c].DepRel = "xcomp"
+				}
+				continue
+			}
+			if !controlVerbs[lemma] {
 				continue
 			}
 			obj, xcomp := -1, false

@@ -69,6 +69,14 @@ func TestRepairParse(t *testing.T) {
 			// We urge governments to work
 			[]string{"We/PRON/1/nsubj", "urge/VERB/-1/root", "governments/NOUN/1/obj", "to/PART/4/mark", "work/VERB/1/advcl"},
 			[]arc{{4, 1, "xcomp"}}},
+		{"the infinitive a verb of commitment takes is its complement",
+			// militias vow on Thursday to wage war
+			[]string{"militias/NOUN/1/nsubj", "vow/VERB/-1/root", "on/ADP/3/case", "Thursday/PROPN/1/obl", "to/PART/5/mark", "wage/VERB/1/advcl", "war/NOUN/5/obj"},
+			[]arc{{5, 1, "xcomp"}}},
+		{"a verb of commitment with an object keeps its purpose clause",
+			// they promise aid to win votes
+			[]string{"they/PRON/1/nsubj", "promise/VERB/-1/root", "aid/NOUN/1/obj", "to/PART/4/mark", "win/VERB/1/advcl", "votes/NOUN/4/obj"},
+			[]arc{{4, 1, "advcl"}}},
 		{"a determined nominal after a name and a comma is an appositive",
 			// Jeff Rathke , the Spokesperson , said
 			[]string{"Jeff/PROPN/6/nsubj", "Rathke/PROPN/0/flat", ",/PUNCT/4/punct", "the/DET/4/det", "Spokesperson/PROPN/0/conj", ",/PUNCT/0/punct", "said/VERB/-1/root"},

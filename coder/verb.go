@@ -76,6 +76,12 @@ func (ac *articleCoding) codePredicate(si, v int) {
 		_, pairwise = withoutCompound(m.pattern.Before)
 		if m.target >= 0 {
 			tgt = ac.actorsAt(m.target)
+		} else if len(m.words) > 0 && (len(tgt) == 0 || ac.anyMention(m.words)) {
+			// The words the pattern matched say what was done, not to
+			// whom ("contribute a million swiss francs to Gondor",
+			// "vowed to wage war on the Rohans"): the target is the
+			// first actor after them in the verb's phrase.
+			tgt = ac.actorAfter(v, m.words[len(m.words)-1])
 		}
 		if m.source >= 0 {
 			src = ac.actorsAt(m.source)
@@ -151,6 +157,34 @@ func (ac *articleCoding) codePredicate(si, v int) {
 			}
 		}
 	}
+}
+
+// anyMention reports whether any of the tokens is in an actor or agent
+// mention.
+func (ac *articleCoding) anyMention(toks []int) bool {
+	for _, t := range toks {
+		if ac.mentionAt[t] >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// actorAfter is the first actor in the phrase of verb v written after
+// token from, nil if none.
+func (ac *articleCoding) actorAfter(v, from int) []party {
+	end := ac.doc.Sentences[ac.sentenceOf(v)].End
+	for j := from + 1; j < end; j++ {
+		mi := ac.mentionAt[j]
+		if mi < 0 || !ac.inVerbPhrase(j, v) {
+			continue
+		}
+		if ps := ac.actorsAt(ac.mentions[mi].head); coded(ps) {
+			return ps
+		}
+		j = ac.mentions[mi].end - 1
+	}
+	return nil
 }
 
 // happeningNoun reports whether a noun names a violent happening or its
@@ -497,15 +531,25 @@ func (ac *articleCoding) actorsWithin(tok, depth int, object bool) []party {
 	if ps := ac.actorsAt(tok); len(ps) > 0 || depth >= 4 {
 		return ps
 	}
+	clause := ac.doc.Tokens[tok].UPOS == "VERB"
 	for _, ch := range ac.children[tok] {
 		switch ac.doc.Tokens[ch].DepRel {
-		case "nmod", "acl", "obl", "appos", "obj":
-			if c := caseOf(ac, ch); c != "" && !targetPreps[c] && !object {
+		case "nsubj", "nsubj:pass":
+			// The subject of a noun's content clause ("hopes that
+			// Osgiliath could be drawn into ...") is what it is about.
+			if !clause {
 				continue
 			}
-			if ps := ac.actorsWithin(ch, depth+1, object); len(ps) > 0 {
-				return ps
+		case "nmod", "acl", "obl", "obl:agent", "appos", "obj":
+			// "memos sent by Bree": a reduced relative's agent too.
+			if c := caseOf(ac, ch); c != "" && !targetPreps[c] && !object && ac.doc.Tokens[ch].DepRel != "obl:agent" {
+				continue
 			}
+		default:
+			continue
+		}
+		if ps := ac.actorsWithin(ch, depth+1, object); len(ps) > 0 {
+			return ps
 		}
 	}
 	return nil
@@ -528,7 +572,10 @@ func (ac *articleCoding) inheritedSubject(v int) int {
 		// A gerund adverbial shares its head's subject: "The South
 		// retaliated by firing ...", "opened fire, killing two".
 		gerund := t.DepRel == "advcl" && t.XPOS == "VBG"
-		if t.Head < 0 || (t.DepRel != "conj" && t.DepRel != "xcomp" && !gerund) {
+		// A subjectless infinitive of purpose is controlled by its
+		// head's subject too: "is inching nearer to accord with Gondor".
+		purpose := t.DepRel == "advcl" && ac.markedTo(v)
+		if t.Head < 0 || (t.DepRel != "conj" && t.DepRel != "xcomp" && !gerund && !purpose) {
 			return -1
 		}
 		v = t.Head
@@ -539,6 +586,16 @@ func (ac *articleCoding) inheritedSubject(v int) int {
 		}
 	}
 	return -1
+}
+
+// markedTo reports whether clause v is an infinitive marked with "to".
+func (ac *articleCoding) markedTo(v int) bool {
+	for _, ch := range ac.children[v] {
+		if t := ac.doc.Tokens[ch]; t.DepRel == "mark" && strings.EqualFold(t.Text, "to") {
+			return true
+		}
+	}
+	return false
 }
 
 // nounArguments finds an event noun's source (possessor, by-phrase, the

@@ -11,6 +11,9 @@ type patternMatch struct {
 	// landed on, -1 if it has none.
 	source, target int
 	pattern        *dict.Pattern
+	// words are the tokens after the verb that the pattern's words and
+	// synonym sets matched, in text order.
+	words []int
 }
 
 // matchPatterns tries the block's patterns, most specific first, against
@@ -44,14 +47,17 @@ func (ac *articleCoding) matchPatterns(b *dict.VerbBlock, v int, compoundSource 
 		if cp.impossible || (cp.needCompound && !compoundSource) || !haveAfter.covers(&cp.needAfter) || !haveBefore.covers(&cp.needBefore) {
 			continue
 		}
-		m := matcher{ac: ac, steps: maxPatternSteps, source: -1, target: -1, verb: v}
-		if !m.match(cp.after, 0, after, 0, -1, +1) {
+		m := matcher{ac: ac, steps: maxPatternSteps, source: -1, target: -1, verb: v, words: ac.matched[:0]}
+		ok := m.match(cp.after, 0, after, 0, -1, +1)
+		ac.matched = m.words
+		if !ok {
 			continue
 		}
+		words := append([]int(nil), m.words...)
 		if !m.match(cp.before, 0, before, 0, -1, -1) {
 			continue
 		}
-		return patternMatch{code: cp.p.Code, source: m.source, target: m.target, pattern: cp.p}, true
+		return patternMatch{code: cp.p.Code, source: m.source, target: m.target, pattern: cp.p, words: words}, true
 	}
 	return patternMatch{}, false
 }
@@ -84,6 +90,8 @@ type matcher struct {
 	source, target int
 	// verb is the predicate whose patterns are matched.
 	verb int
+	// words collects the tokens matched by word and set elements.
+	words []int
 }
 
 // match reports whether elems[k:] match seq from position pos on; last is
@@ -112,14 +120,17 @@ func (m *matcher) match(elems []patternElem, k int, seq []int, pos, last, dir in
 		if e.first != nil && !m.ac.tokMask[seq[p]].covers(e.first) {
 			continue
 		}
-		saveS, saveT := m.source, m.target
+		saveS, saveT, saveW := m.source, m.target, len(m.words)
 		if n := m.element(e, seq, p, dir); n > 0 {
+			if e.kind == dict.Word || e.kind == dict.SynsetRef {
+				m.words = append(m.words, seq[p:p+n]...)
+			}
 			end := seq[p+n-1]
 			if m.match(elems, k+1, seq, p+n, end, dir) {
 				return true
 			}
 		}
-		m.source, m.target = saveS, saveT
+		m.source, m.target, m.words = saveS, saveT, m.words[:saveW]
 	}
 	return false
 }
@@ -159,13 +170,14 @@ func (m *matcher) element(e *patternElem, seq []int, p, dir int) int {
 		if e.kind == dict.PrepPhrase && dir > 0 && !m.prepOfVerb(e, tok) {
 			return 0
 		}
-		sub := &matcher{ac: ac, steps: m.steps, source: m.source, target: m.target, verb: m.verb}
+		sub := &matcher{ac: ac, steps: m.steps, source: m.source, target: m.target, verb: m.verb, words: m.words}
 		// The phrase's parts in order, gaps allowed, within the next
 		// few tokens.
 		limit := min(len(seq), p+8)
 		for end := p + 1; end <= limit; end++ {
+			sub.words = sub.words[:len(m.words)]
 			if sub.match(e.parts, 0, seq[p:end], 0, -1, dir) && sub.lastMatches(e.parts, seq[p:end], dir) && (e.kind != dict.PrepPhrase || ac.prepObject(e, seq[p:end])) {
-				m.source, m.target = sub.source, sub.target
+				m.source, m.target, m.words = sub.source, sub.target, sub.words
 				return end - p
 			}
 		}
