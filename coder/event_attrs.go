@@ -21,7 +21,7 @@ func (ac *articleCoding) attributes(ev *dyad.Event, v int) {
 		ev.Date, ev.DatePrecision = ac.date.Format("2006-01-02"), "day"
 	}
 	if ac.places == nil {
-		ac.places = newPlaceScope(ac.art, ac.trees, ac.paragraphOf)
+		ac.places = newPlaceScope(ac.art, ac.trees, ac.paragraphOf, ac.c.gazetteer.demonym)
 	}
 	ev.Location = eventPlace(ac.trees, v, ac.places)
 	tl := eventToll(ac.trees, v)

@@ -3,6 +3,8 @@ package coder
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyadnews/dyad"
 )
@@ -95,11 +97,11 @@ func eventToll(d *docTrees, pred int) toll {
 	nominal := t.tok(pred).UPOS == "NOUN" || t.tok(pred).UPOS == "PROPN"
 	used := map[int]bool{} // number tokens already counted
 	for c := t.start; c < t.end; c++ {
-		w, ok := tollWords[lowerWord(t.tok(c).Text)]
+		w, ok := tollWords[t.lower(c)]
 		if !ok || !t.tollAttached(c, pred, nominal) {
 			continue
 		}
-		if (w.cue == cueToll && !t.deathToll(c)) || (lowerWord(t.tok(c).Text) == "lives" && !t.livesLost(c)) {
+		if (w.cue == cueToll && !t.deathToll(c)) || (t.lower(c) == "lives" && !t.livesLost(c)) {
 			continue
 		}
 		for _, p := range t.tollCounts(c, w.cue, w.kind) {
@@ -145,7 +147,7 @@ func (t *sentenceTree) tollAttached(c, pred int, nominal bool) bool {
 // deathToll reports "toll" as in "death toll", "the toll", "casualty toll".
 func (t *sentenceTree) deathToll(c int) bool {
 	for j := c - 1; j >= max(t.start, c-3); j-- {
-		switch lowerWord(t.tok(j).Text) {
+		switch t.lower(j) {
 		case "death", "casualty", "the":
 			return true
 		}
@@ -205,7 +207,7 @@ func (t *sentenceTree) passiveAt(c int) bool {
 		return true
 	}
 	for j := c - 1; j >= max(t.start, c-3); j-- {
-		w := lowerWord(t.tok(j).Text)
+		w := t.lower(j)
 		if beWords[w] {
 			return true
 		}
@@ -231,7 +233,7 @@ func (t *sentenceTree) countsAfter(c int, kind string) []countAt {
 		who, whoEnd := t.counted(end)
 		out = append(out, countAt{tollPart{n, who, kind}, k})
 		// "... and two contractors": another count joined to this one.
-		if whoEnd >= t.end || (lowerWord(t.tok(whoEnd).Text) != "and" && t.tok(whoEnd).Text != ",") {
+		if whoEnd >= t.end || (t.lower(whoEnd) != "and" && t.tok(whoEnd).Text != ",") {
 			break
 		}
 		j = whoEnd + 1
@@ -241,7 +243,7 @@ func (t *sentenceTree) countsAfter(c int, kind string) []countAt {
 	}
 	if len(out) == 0 {
 		// "killed a U.S. soldier": one person.
-		if j := c + 1; j < t.end && (lowerWord(t.tok(j).Text) == "a" || lowerWord(t.tok(j).Text) == "an") {
+		if j := c + 1; j < t.end && (t.lower(j) == "a" || t.lower(j) == "an") {
 			who, end := t.counted(j + 1)
 			if end > j+1 && personNoun(t.tok(end-1)) {
 				out = append(out, countAt{tollPart{1, who, kind}, j})
@@ -254,7 +256,7 @@ func (t *sentenceTree) countsAfter(c int, kind string) []countAt {
 // hasCasualtyWord reports a casualty word among tokens [from, to).
 func (t *sentenceTree) hasCasualtyWord(from, to int) bool {
 	for j := from; j < to; j++ {
-		if _, ok := tollWords[lowerWord(t.tok(j).Text)]; ok {
+		if _, ok := tollWords[t.lower(j)]; ok {
 			return true
 		}
 	}
@@ -290,10 +292,10 @@ func (t *sentenceTree) countBefore(c int, kind string) []countAt {
 		if _, end, _ := t.number(j); end < 0 {
 			return nil // "dozens wounded"
 		}
-		if tk.UPOS == "NUM" || numberWord(lowerWord(tk.Text)) {
+		if tk.UPOS == "NUM" || numberWord(t.lower(j)) {
 			// The number's phrase begins at its first number token.
 			k := j
-			for k > t.start && (t.tok(k-1).UPOS == "NUM" || numberWord(lowerWord(t.tok(k-1).Text)) || t.tok(k-1).Text == "-") {
+			for k > t.start && (t.tok(k-1).UPOS == "NUM" || numberWord(t.lower(k-1)) || t.tok(k-1).Text == "-") {
 				k--
 			}
 			n, _, ok := t.number(k)
@@ -310,7 +312,7 @@ func (t *sentenceTree) countBefore(c int, kind string) []countAt {
 		case "PUNCT", "VERB", "SCONJ", "ADP":
 			return nil
 		}
-		if lowerWord(tk.Text) == "and" || lowerWord(tk.Text) == "including" {
+		if w := t.lower(j); w == "and" || w == "including" {
 			return nil
 		}
 	}
@@ -331,7 +333,7 @@ func (t *sentenceTree) counted(from int) (string, int) {
 	}
 	// Trim a trailing casualty word: "three dead" counts no one named.
 	for end > from {
-		if _, ok := tollWords[lowerWord(t.tok(end-1).Text)]; !ok {
+		if _, ok := tollWords[t.lower(end-1)]; !ok {
 			break
 		}
 		end--
@@ -378,12 +380,12 @@ func numberWord(w string) bool {
 // -1 when the token is a vague quantity ("dozens", "hundreds", "scores")
 // after which no count follows.
 func (t *sentenceTree) number(j int) (n, end int, ok bool) {
-	w := lowerWord(t.tok(j).Text)
+	w := t.lower(j)
 	switch w {
 	case "dozens", "hundreds", "thousands", "scores", "several", "many", "numerous":
 		return 0, -1, false
 	case "a", "an":
-		if j+1 < t.end && lowerWord(t.tok(j+1).Text) == "dozen" {
+		if j+1 < t.end && t.lower(j+1) == "dozen" {
 			return 12, j + 2, true
 		}
 		return 0, j, false
@@ -394,8 +396,8 @@ func (t *sentenceTree) number(j int) (n, end int, ok bool) {
 	}
 	// A range: "10 to 15", "10-15", "between 10 and 15".
 	if k+1 < t.end {
-		between := j > t.start && lowerWord(t.tok(j-1).Text) == "between"
-		switch w := lowerWord(t.tok(k).Text); {
+		between := j > t.start && t.lower(j-1) == "between"
+		switch w := t.lower(k); {
 		case w == "to" || w == "-" || w == "–" || w == "or" || (w == "and" && between):
 			if m, k2, ok := t.numberRun(k + 1); ok && m >= n {
 				k = k2
@@ -410,14 +412,14 @@ func (t *sentenceTree) numberRun(j int) (int, int, bool) {
 	total, current, k := 0, 0, j
 	read := false
 	for ; k < t.end && k < j+6; k++ {
-		w := lowerWord(t.tok(k).Text)
+		w := t.lower(k)
 		if v, ok := digits(w); ok && !read {
 			current, read = v, true
 			continue
 		}
 		if f, ok := strconv.ParseFloat(w, 64); ok == nil && !read && strings.Contains(w, ".") && f > 0 && f < maxTollCount {
 			// "1.2 million": the fraction needs its scale word.
-			if k+1 < t.end && lowerWord(t.tok(k+1).Text) == "million" {
+			if k+1 < t.end && t.lower(k+1) == "million" {
 				return min(int(f*1_000_000), maxTollCount), k + 2, true
 			}
 			return 0, j, false
@@ -433,7 +435,7 @@ func (t *sentenceTree) numberRun(j int) (int, int, bool) {
 			continue
 		}
 		if w == "-" && read && k+1 < t.end {
-			if _, ok := unitWords[lowerWord(t.tok(k+1).Text)]; ok && current%10 == 0 && current >= 20 {
+			if _, ok := unitWords[t.lower(k+1)]; ok && current%10 == 0 && current >= 20 {
 				continue // "twenty-five"
 			}
 			break
@@ -478,11 +480,64 @@ func digits(w string) (int, bool) {
 	return min(n, maxTollCount), true
 }
 
-// lowerWord lower-cases a token for table lookups; tokens longer than any
-// keyword are returned empty.
-func lowerWord(s string) string {
-	if len(s) > 16 {
-		return ""
+// maxLowerWordBytes is the longest token lowerWords lower-cases: no word
+// the tables compare tokens with is longer.
+const maxLowerWordBytes = 16
+
+// lowerWords lower-cases words for table lookups, those longer than
+// maxLowerWordBytes to "", the changed ones cut from one string, so a
+// Doc's words cost one allocation.
+func lowerWords(words []string) []string {
+	lower := make([]string, len(words))
+	buf := make([]byte, 0, 4*len(words))
+	changed := make([]int, 0, len(words)/2) // pairs: word index, offset in buf
+	for i, w := range words {
+		switch {
+		case len(w) > maxLowerWordBytes:
+		case !hasUpper(w):
+			lower[i] = w
+		default:
+			changed = append(changed, i, len(buf))
+			buf = appendLower(buf, w)
+		}
 	}
-	return strings.ToLower(s)
+	text := string(buf)
+	for k := 0; k < len(changed); k += 2 {
+		end := len(text)
+		if k+2 < len(changed) {
+			end = changed[k+3]
+		}
+		lower[changed[k]] = text[changed[k+1]:end]
+	}
+	return lower
+}
+
+// appendLower appends w in lower case to dst, as strings.ToLower writes
+// it.
+func appendLower(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range w[i:] {
+				dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			}
+			return dst
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// hasUpper reports a word lower-casing may change: one with an ASCII
+// capital or any non-ASCII byte.
+func hasUpper(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
+	return false
 }

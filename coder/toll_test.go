@@ -78,7 +78,7 @@ func TestNumberWords(t *testing.T) {
 		for _, w := range words {
 			doc.Tokens = append(doc.Tokens, dyad.Token{Text: w, Head: -1})
 		}
-		tr, _ := newSentenceTree(doc, 0)
+		tr, _ := newDocTrees(doc).sentence(0)
 		n, _, ok := tr.number(0)
 		if n != tt.n || ok != tt.ok {
 			t.Errorf("number(%q) = %d %v, want %d %v", tt.text, n, ok, tt.n, tt.ok)
@@ -114,5 +114,19 @@ func BenchmarkEventToll(b *testing.B) {
 	pred := attrTok(b, doc, "injured")
 	for b.Loop() {
 		eventToll(newDocTrees(doc), pred)
+	}
+}
+
+func TestLowerWords(t *testing.T) {
+	words := []string{"Killed", "and", "İSTANBUL", "Überfall", "", "\xffBAD", "U.S.", "a-very-long-token-indeed"}
+	got := lowerWords(words)
+	for i, w := range words {
+		want := strings.ToLower(w)
+		if len(w) > maxLowerWordBytes {
+			want = ""
+		}
+		if got[i] != want {
+			t.Errorf("lowerWords: %q → %q; want %q", w, got[i], want)
+		}
 	}
 }

@@ -7,21 +7,74 @@ import (
 	"github.com/dyadnews/dyad/timex"
 )
 
-// docTrees builds each sentence's tree and finds its time phrases once per
-// Doc, on first use, for the attribute finders of all the events and
-// quotes of an article.
+// docTrees holds each sentence's tree, built together for the whole Doc
+// (the children of all sentences cut from one backing array), and each
+// sentence's time phrases, found on first use: the attribute finders of
+// all the events and quotes of an article walk them.
 type docTrees struct {
-	doc     *dyad.Doc
-	trees   []*sentenceTree
+	doc *dyad.Doc
+	// trees[si] is sentence si's tree; valid[si] is false when the
+	// sentence has no valid token span.
+	trees   []sentenceTree
+	valid   []bool
+	words   []string // every token's text, for the time scanner
+	lower   []string // every token's text in lower case, see lowerWords
 	times   [][]timex.Phrase
 	scanned []bool
 }
 
 func newDocTrees(doc *dyad.Doc) *docTrees {
 	d := &docTrees{doc: doc}
-	if doc != nil {
-		n := len(doc.Sentences)
-		d.trees, d.times, d.scanned = make([]*sentenceTree, n), make([][]timex.Phrase, n), make([]bool, n)
+	if doc == nil {
+		return d
+	}
+	n := len(doc.Sentences)
+	d.trees, d.valid = make([]sentenceTree, n), make([]bool, n)
+	d.times, d.scanned = make([][]timex.Phrase, n), make([]bool, n)
+	d.words = make([]string, len(doc.Tokens))
+	for i := range doc.Tokens {
+		d.words[i] = doc.Tokens[i].Text
+	}
+	d.lower = lowerWords(d.words)
+	total, longest := 0, 0
+	for _, s := range doc.Sentences {
+		if s.Start >= 0 && s.End <= len(doc.Tokens) && s.Start < s.End {
+			total += s.End - s.Start
+			longest = max(longest, s.End-s.Start)
+		}
+	}
+	// A token has one head, so a sentence's children are no more than its
+	// tokens: each sentence's lists are cut from its share of one array,
+	// by a counting pass. Sentences are treated apart, so overlapping or
+	// disordered spans in a malformed Doc still give each its own tree.
+	kids, backing := make([][]int, total), make([]int, total)
+	counts := make([]int, longest+1)
+	off := 0
+	for si, s := range doc.Sentences {
+		if s.Start < 0 || s.End > len(doc.Tokens) || s.Start >= s.End {
+			continue
+		}
+		size := s.End - s.Start
+		t := sentenceTree{doc: doc, index: si, start: s.Start, end: s.End, kids: kids[off : off+size : off+size], lowerWords: d.lower}
+		clear(counts[:size+1])
+		for i := s.Start; i < s.End; i++ {
+			if h := t.head(i); h >= 0 {
+				counts[h-s.Start+1]++
+			}
+		}
+		for k := 1; k <= size; k++ {
+			counts[k] += counts[k-1]
+		}
+		for k := range size {
+			t.kids[k] = backing[off+counts[k] : off+counts[k] : off+counts[k+1]]
+		}
+		for i := s.Start; i < s.End; i++ {
+			if h := t.head(i); h >= 0 {
+				t.kids[h-s.Start] = append(t.kids[h-s.Start], i)
+			}
+		}
+		d.trees[si], d.valid[si] = t, true
+		off += size
 	}
 	return d
 }
@@ -29,17 +82,10 @@ func newDocTrees(doc *dyad.Doc) *docTrees {
 // sentence is the tree of sentence si, false when it has no valid token
 // span.
 func (d *docTrees) sentence(si int) (*sentenceTree, bool) {
-	if d == nil || si < 0 || si >= len(d.trees) {
+	if d == nil || si < 0 || si >= len(d.trees) || !d.valid[si] {
 		return nil, false
 	}
-	if d.trees[si] == nil {
-		t, ok := newSentenceTree(d.doc, si)
-		if !ok {
-			return nil, false
-		}
-		d.trees[si] = t
-	}
-	return d.trees[si], true
+	return &d.trees[si], true
 }
 
 // treeOf is the tree of the sentence holding token tok.
@@ -53,7 +99,7 @@ func (d *docTrees) treeOf(tok int) (*sentenceTree, bool) {
 // timePhrases are the time expressions of t's sentence.
 func (d *docTrees) timePhrases(t *sentenceTree) []timex.Phrase {
 	if !d.scanned[t.index] {
-		d.times[t.index] = timex.Scan(t.words())
+		d.times[t.index] = timex.Scan(d.words[t.start:t.end])
 		d.scanned[t.index] = true
 	}
 	return d.times[t.index]
@@ -68,6 +114,8 @@ type sentenceTree struct {
 	index      int // the sentence's index in doc.Sentences
 	start, end int // its tokens: doc.Tokens[start:end]
 	kids       [][]int
+	// lowerWords are the Doc's tokens in lower case (lowerWords).
+	lowerWords []string
 }
 
 // sentenceIndexOf returns the index of the sentence holding token tok, -1
@@ -82,25 +130,6 @@ func sentenceIndexOf(doc *dyad.Doc, tok int) int {
 		return i
 	}
 	return -1
-}
-
-// newSentenceTree builds the tree of sentence si, false when it has no
-// valid token span.
-func newSentenceTree(doc *dyad.Doc, si int) (*sentenceTree, bool) {
-	if doc == nil || si < 0 || si >= len(doc.Sentences) {
-		return nil, false
-	}
-	s := doc.Sentences[si]
-	if s.Start < 0 || s.End > len(doc.Tokens) || s.Start >= s.End {
-		return nil, false
-	}
-	t := &sentenceTree{doc: doc, index: si, start: s.Start, end: s.End, kids: make([][]int, s.End-s.Start)}
-	for i := s.Start; i < s.End; i++ {
-		if h := t.head(i); h >= 0 {
-			t.kids[h-s.Start] = append(t.kids[h-s.Start], i)
-		}
-	}
-	return t, true
 }
 
 func (t *sentenceTree) in(i int) bool { return i >= t.start && i < t.end }
@@ -126,14 +155,8 @@ func (t *sentenceTree) children(i int) []int {
 
 func (t *sentenceTree) tok(i int) *dyad.Token { return &t.doc.Tokens[i] }
 
-// words returns the sentence's token texts.
-func (t *sentenceTree) words() []string {
-	w := make([]string, t.end-t.start)
-	for i := range w {
-		w[i] = t.doc.Tokens[t.start+i].Text
-	}
-	return w
-}
+// lower is token i's text in lower case (lowerWords).
+func (t *sentenceTree) lower(i int) string { return t.lowerWords[i] }
 
 // text returns the Doc text of tokens [from, to).
 func (t *sentenceTree) text(from, to int) string {

@@ -59,8 +59,10 @@ var facilityNouns = map[string]bool{
 // newPlaceScope finds the article's place names and resolves them in its
 // context: the countries it mentions, weighted by how often, and its
 // dateline's country. paragraphOf maps a sentence to its paragraph; nil
-// means paragraphs are the Doc's blank-line-separated blocks.
-func newPlaceScope(a *dyad.Article, d *docTrees, paragraphOf func(sentence int) int) *placeScope {
+// means paragraphs are the Doc's blank-line-separated blocks. demonym
+// looks up a nationality word's country (a Coder's cache of
+// geo.Demonym); nil means geo.Demonym.
+func newPlaceScope(a *dyad.Article, d *docTrees, paragraphOf func(sentence int) int, demonym func(word string) (string, bool)) *placeScope {
 	doc := d.doc
 	sc := &placeScope{bySentence: map[int][]int{}, paragraphOf: paragraphOf}
 	if sc.paragraphOf == nil {
@@ -76,13 +78,12 @@ func newPlaceScope(a *dyad.Article, d *docTrees, paragraphOf func(sentence int) 
 	if a != nil && a.Dateline.Country != "" {
 		ctx.Dateline = a.Dateline.Country
 	}
+	if demonym == nil {
+		demonym = geo.Demonym
+	}
 	var matches []geo.Match
 	if doc != nil {
-		n := min(len(doc.Tokens), maxPlaceTokens)
-		words := make([]string, n)
-		for i := range words {
-			words[i] = doc.Tokens[i].Text
-		}
+		words := d.words[:min(len(d.words), maxPlaceTokens)]
 		matches = geo.FindPlaces(words)
 		for _, m := range matches {
 			// An ambiguous name ("Tripoli") is what the context is for;
@@ -93,7 +94,7 @@ func newPlaceScope(a *dyad.Article, d *docTrees, paragraphOf func(sentence int) 
 		}
 		for i := range words {
 			if doc.Tokens[i].UPOS == "ADJ" || doc.Tokens[i].UPOS == "PROPN" {
-				if iso3, ok := geo.Demonym(words[i]); ok {
+				if iso3, ok := demonym(words[i]); ok {
 					if ctx.Countries == nil {
 						ctx.Countries = map[string]float64{}
 					}
@@ -198,7 +199,7 @@ func (t *sentenceTree) nominal(i int) bool {
 func (t *sentenceTree) caseWord(i int) string {
 	for _, k := range t.children(i) {
 		if t.tok(k).DepRel == "case" && k < i {
-			return lowerWord(t.tok(k).Text)
+			return t.lower(k)
 		}
 	}
 	return ""
@@ -281,7 +282,7 @@ func (t *sentenceTree) siteName(h, pred int) string {
 		if !t.nominal(i) {
 			return ""
 		}
-		if facilityNouns[strings.ToLower(t.tok(i).Lemma)] || facilityNouns[lowerWord(t.tok(i).Text)] {
+		if facilityNouns[strings.ToLower(t.tok(i).Lemma)] || facilityNouns[t.lower(i)] {
 			from := i
 			for _, k := range t.children(i) {
 				switch baseRel(t.tok(k).DepRel) {

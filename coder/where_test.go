@@ -22,7 +22,7 @@ Earlier Monday, a rocket attack on al Asad airbase in western Iraq wounded seven
 func TestEventPlace(t *testing.T) {
 	a := &dyad.Article{Dateline: dyad.Dateline{Place: "ANNAPOLIS, Md.", Country: "US", Date: "2024-08-06"}, Body: seedExcerpt}
 	doc := attrDoc(t, a.Body)
-	sc := newPlaceScope(a, newDocTrees(doc), nil)
+	sc := newPlaceScope(a, newDocTrees(doc), nil, nil)
 	tests := []struct {
 		pred, after   string // the predicate's word, the first after the word `after`
 		country, name string // name: a substring of Location.Name
@@ -58,7 +58,7 @@ func TestEventPlaceContext(t *testing.T) {
 	// Tripoli is Libya's capital unless the story is about Lebanon.
 	a := &dyad.Article{Body: "Lebanese troops clashed with gunmen in Tripoli on Sunday. Lebanon's army said the fighting was over."}
 	doc := attrDoc(t, a.Body)
-	loc := eventPlace(newDocTrees(doc), attrTok(t, doc, "clashed"), newPlaceScope(a, newDocTrees(doc), nil))
+	loc := eventPlace(newDocTrees(doc), attrTok(t, doc, "clashed"), newPlaceScope(a, newDocTrees(doc), nil, nil))
 	if loc == nil || loc.Country != "LBN" {
 		t.Errorf("location %+v, want Tripoli in Lebanon", loc)
 	}
@@ -68,7 +68,7 @@ func TestEventPlaceHostile(t *testing.T) {
 	docs := []*dyad.Doc{nil, {}, {Tokens: []dyad.Token{{Text: "Paris", Head: 3, UPOS: "PROPN"}}, Sentences: []dyad.Span{{Start: 0, End: 1}, {Start: 4, End: 2}}}}
 	for _, doc := range docs {
 		for _, a := range []*dyad.Article{nil, {Dateline: dyad.Dateline{Place: strings.Repeat("x,", 1000), Country: "??"}}} {
-			sc := newPlaceScope(a, newDocTrees(doc), nil)
+			sc := newPlaceScope(a, newDocTrees(doc), nil, nil)
 			for _, pred := range []int{-1, 0, 1, 9} {
 				eventPlace(newDocTrees(doc), pred, sc)
 			}
@@ -83,7 +83,7 @@ func BenchmarkEventPlace(b *testing.B) {
 	a := &dyad.Article{Dateline: dyad.Dateline{Place: "ANNAPOLIS, Md.", Country: "US", Date: "2024-08-06"}, Body: seedExcerpt}
 	doc := attrDoc(b, a.Body)
 	pred := attrTok(b, doc, "wounded")
-	sc := newPlaceScope(a, newDocTrees(doc), nil)
+	sc := newPlaceScope(a, newDocTrees(doc), nil, nil)
 	b.Run("event", func(b *testing.B) {
 		for b.Loop() {
 			eventPlace(newDocTrees(doc), pred, sc)
@@ -91,7 +91,7 @@ func BenchmarkEventPlace(b *testing.B) {
 	})
 	b.Run("scope", func(b *testing.B) {
 		for b.Loop() {
-			newPlaceScope(a, newDocTrees(doc), nil)
+			newPlaceScope(a, newDocTrees(doc), nil, nil)
 		}
 	})
 }

@@ -64,20 +64,11 @@ const (
 // named-entity tags should still prefer names tagged as locations.
 func FindPlaces(tokens []string) []Match {
 	ix := loadIndex()
-	keys := make([]string, len(tokens))
-	for i, t := range tokens {
-		if len(t) > maxTokenBytes {
-			continue
-		}
-		keys[i] = gaz.Key(t)
-		// "Iran's": the name is the token without its possessive.
-		if bare, ok := trimPossessive(t); ok && !ix.known(keys[i]) {
-			keys[i] = gaz.Key(bare)
-		}
-	}
+	ks := newTokenKeys(ix, tokens)
+	keys := ks.keys
 	var out []Match
 	for i := 0; i < len(tokens); {
-		m, ok := ix.matchAt(tokens, keys, i)
+		m, ok := ix.matchAt(tokens, ks, i)
 		if !ok {
 			i++
 			continue
@@ -102,15 +93,67 @@ func FindPlaces(tokens []string) []Match {
 	})
 }
 
+// tokenKeys are the keys of a token sequence, written into one string
+// with a space after each non-empty key, so the key of a run of tokens
+// ("new york") is a substring and matching allocates nothing per token.
+type tokenKeys struct {
+	keys []string
+	text string
+	at   []int // keys[i] is text[at[i]:at[i]+len(keys[i])]
+}
+
+func newTokenKeys(ix *index, tokens []string) *tokenKeys {
+	size := 0
+	for _, t := range tokens {
+		if len(t) <= maxTokenBytes {
+			size += len(t) + 1
+		}
+	}
+	buf := make([]byte, 0, size+size/8)
+	ks := &tokenKeys{keys: make([]string, len(tokens)), at: make([]int, len(tokens))}
+	var scratch [maxTokenBytes * 4]byte
+	for i, t := range tokens {
+		ks.at[i] = len(buf)
+		if len(t) > maxTokenBytes {
+			continue
+		}
+		key := gaz.AppendKey(scratch[:0], t)
+		// "Iran's": the name is the token without its possessive.
+		if bare, ok := trimPossessive(t); ok && !ix.known(string(key)) {
+			key = gaz.AppendKey(scratch[:0], bare)
+		}
+		if len(key) > 0 {
+			buf = append(append(buf, key...), ' ')
+		}
+	}
+	ks.text = string(buf)
+	for i := range tokens {
+		end := len(ks.text)
+		if i+1 < len(tokens) {
+			end = ks.at[i+1]
+		}
+		if end > ks.at[i] {
+			ks.keys[i] = ks.text[ks.at[i] : end-1]
+		}
+	}
+	return ks
+}
+
+// span is the key of tokens i..j (inclusive): their non-empty keys
+// joined by spaces.
+func (ks *tokenKeys) span(i, j int) string {
+	return ks.text[ks.at[i] : ks.at[j]+len(ks.keys[j])]
+}
+
 // matchAt finds the longest place name starting at token i.
-func (ix *index) matchAt(tokens, keys []string, i int) (Match, bool) {
+func (ix *index) matchAt(tokens []string, ks *tokenKeys, i int) (Match, bool) {
+	keys := ks.keys
 	if keys[i] == "" || !capitalised(tokens[i]) || insideName(tokens, i) {
 		return Match{}, false
 	}
 	if m, ok := ix.demonymCapital(tokens, keys, i); ok {
 		return m, true
 	}
-	var key string
 	end, words := -1, 0
 	var best []hit
 	for j := i; j < len(tokens) && words < maxNameTokens; j++ {
@@ -120,11 +163,7 @@ func (ix *index) matchAt(tokens, keys []string, i int) (Match, bool) {
 			}
 			continue // a hyphen or full stop inside a name
 		}
-		if key == "" {
-			key = keys[j]
-		} else {
-			key += " " + keys[j]
-		}
+		key := ks.span(i, j)
 		words++
 		if hits := ix.findable(tokens, i, j+1, key); len(hits) > 0 {
 			end, best = j+1, hits

@@ -89,3 +89,25 @@ func FuzzFindPlaces(f *testing.F) {
 		Lookup(s)
 	})
 }
+
+// TestTokenKeys checks the keys cut from one string: each token's key
+// (a possessive dropped when the bare name is known), and a run's key
+// as the run's keys joined by spaces, joiners and empty keys skipped.
+func TestTokenKeys(t *testing.T) {
+	tokens := []string{"The", "Ras", "al", "-", "Ayn", "--", "Iran's", "New", "YORK", strings.Repeat("x", maxTokenBytes+1)}
+	ks := newTokenKeys(loadIndex(), tokens)
+	want := []string{"the", "ras", "al", "", "ayn", "", "iran", "new", "york", ""}
+	for i := range tokens {
+		if ks.keys[i] != want[i] {
+			t.Errorf("key of %q = %q; want %q", tokens[i], ks.keys[i], want[i])
+		}
+	}
+	for _, tt := range []struct {
+		i, j int
+		want string
+	}{{1, 4, "ras al ayn"}, {7, 8, "new york"}, {0, 0, "the"}, {4, 6, "ayn iran"}} {
+		if got := ks.span(tt.i, tt.j); got != tt.want {
+			t.Errorf("span(%d, %d) = %q; want %q", tt.i, tt.j, got, tt.want)
+		}
+	}
+}

@@ -25,7 +25,20 @@ var monthNames = map[string]time.Month{
 // ParseMonth reads an English month name or its abbreviation, with or
 // without a full stop and in any case: "Aug", "Aug.", "Sept.", "AUGUST".
 func ParseMonth(s string) (time.Month, bool) {
-	m, ok := monthNames[strings.ToLower(strings.TrimSuffix(s, "."))]
+	s = strings.TrimSuffix(s, ".")
+	// Month names are ASCII: fold the case in a buffer on the stack.
+	var buf [len("september")]byte
+	if len(s) > len(buf) {
+		return 0, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	m, ok := monthNames[string(buf[:len(s)])]
 	return m, ok
 }
 

@@ -1,9 +1,9 @@
 package timex
 
 import (
-	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -117,12 +117,7 @@ func Scan(words []string) []Phrase {
 	if len(words) > maxScanWords {
 		words = words[:maxScanWords]
 	}
-	lower := make([]string, len(words))
-	for i, w := range words {
-		if len(w) <= 16 {
-			lower[i] = lowerASCIIString(w)
-		}
-	}
+	lower := lowerWords(words)
 	var out []Phrase
 	for i := 0; i < len(words); {
 		p, ok := scanAt(words, lower, i)
@@ -377,8 +372,8 @@ func dayNumber(w string) (int, bool) {
 	if len(w) == 0 || len(w) > 2 {
 		return 0, false
 	}
-	d, err := strconv.Atoi(w)
-	if err != nil || d < 1 || d > 31 {
+	d, ok := digits(w)
+	if !ok || d < 1 || d > 31 {
 		return 0, false
 	}
 	return d, true
@@ -403,8 +398,8 @@ func yearWord(w string) (int, bool) {
 	if len(w) != 4 {
 		return 0, false
 	}
-	y, err := strconv.Atoi(w)
-	if err != nil || y < minYear || y > maxYear {
+	y, ok := digits(w)
+	if !ok || y < minYear || y > maxYear {
 		return 0, false
 	}
 	return y, true
@@ -417,8 +412,8 @@ func countWord(w string) (int, bool) {
 	if len(w) == 0 || len(w) > 3 {
 		return 0, false
 	}
-	n, err := strconv.Atoi(w)
-	if err != nil || n < 1 {
+	n, ok := digits(w)
+	if !ok || n < 1 {
 		return 0, false
 	}
 	return n, true
@@ -544,12 +539,83 @@ func (p Phrase) resolveDate(a time.Time) (Span, bool) {
 	return Span{best, PrecisionDay}, !best.IsZero()
 }
 
-// lowerASCIIString lower-cases w, allocating only when it has capitals.
-func lowerASCIIString(w string) string {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
-			return strings.ToLower(w)
+// maxScanWordBytes is the longest word Scan reads; no time word is longer.
+const maxScanWordBytes = 16
+
+// lowerWords lower-cases words of up to maxScanWordBytes (longer ones
+// are left empty), the lower-case ones as they are and the others cut
+// from one string, so a sentence costs one allocation at most.
+func lowerWords(words []string) []string {
+	lower := make([]string, len(words))
+	size := 0
+	for i, w := range words {
+		if len(w) > maxScanWordBytes {
+			continue
+		}
+		if hasUpper(w) {
+			size += len(w)
+		} else {
+			lower[i] = w
 		}
 	}
-	return w
+	if size == 0 {
+		return lower
+	}
+	buf := make([]byte, 0, size)
+	at := make([]int, 0, 8)
+	for _, w := range words {
+		if len(w) <= maxScanWordBytes && hasUpper(w) {
+			at = append(at, len(buf))
+			buf = appendLower(buf, w)
+		}
+	}
+	text := string(buf)
+	k := 0
+	for i, w := range words {
+		if len(w) <= maxScanWordBytes && hasUpper(w) {
+			end := len(text)
+			if k+1 < len(at) {
+				end = at[k+1]
+			}
+			lower[i] = text[at[k]:end]
+			k++
+		}
+	}
+	return lower
+}
+
+// hasUpper reports a word lower-casing would change: one with an ASCII
+// capital or any non-ASCII byte.
+func hasUpper(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			return true
+		}
+	}
+	return false
+}
+
+// appendLower appends w lower-cased to dst.
+func appendLower(dst []byte, w string) []byte {
+	for _, r := range w {
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
+}
+
+// digits reads a non-negative number of up to nine ASCII digits, without
+// the error value strconv allocates for each word that is not one.
+func digits(w string) (int, bool) {
+	if len(w) == 0 || len(w) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = 10*n + int(c-'0')
+	}
+	return n, true
 }

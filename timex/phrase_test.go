@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -151,5 +152,43 @@ func BenchmarkScanSentence(b *testing.B) {
 	words := strings.Fields("Coupled with the killing of the senior military commander of the Lebanese group Hezbollah , Fuad Shukr , by Israel in a strike on Beirut last week , concern intensified that the conflict in Gaza was turning into a wider Middle East war on Monday .")
 	for b.Loop() {
 		Scan(words)
+	}
+}
+
+func TestLowerWords(t *testing.T) {
+	in := []string{"On", "MONDAY", "last", "Überall", "", "2024", "Extraordinarily-long-word"}
+	want := []string{"on", "monday", "last", "überall", "", "2024", ""}
+	if got := lowerWords(in); !slices.Equal(got, want) {
+		t.Errorf("lowerWords(%q) = %q; want %q", in, got, want)
+	}
+}
+
+func TestDigits(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+		ok   bool
+	}{
+		{"5", 5, true}, {"05", 5, true}, {"2024", 2024, true}, {"", 0, false},
+		{"5th", 0, false}, {"-5", 0, false}, {"+5", 0, false}, {"1234567890", 0, false}, {"٣", 0, false},
+	}
+	for _, tt := range tests {
+		if n, ok := digits(tt.in); n != tt.want || ok != tt.ok {
+			t.Errorf("digits(%q) = %d, %v; want %d, %v", tt.in, n, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestParseMonth(t *testing.T) {
+	tests := map[string]time.Month{"Aug": time.August, "Aug.": time.August, "SEPT.": time.September, "september": time.September, "December": time.December}
+	for in, want := range tests {
+		if got, ok := ParseMonth(in); !ok || got != want {
+			t.Errorf("ParseMonth(%q) = %v, %v; want %v", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"", "Mayday", "Septembers", "Augustus", "."} {
+		if got, ok := ParseMonth(in); ok {
+			t.Errorf("ParseMonth(%q) = %v; want none", in, got)
+		}
 	}
 }

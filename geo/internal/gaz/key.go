@@ -3,6 +3,7 @@
 package gaz
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,6 +17,27 @@ import (
 // "Ras al Ayn" and "RAS AL-AYN" share the key "ras al ayn"; "U.S." and
 // "US" share "us"; "Washington, D.C." is "washington dc".
 func Key(s string) string {
+	if isKey(s) {
+		return s
+	}
+	var buf [64]byte
+	return string(AppendKey(buf[:0], s))
+}
+
+// isKey reports a string that is its own key: lower-case ASCII letters
+// and digits, the form of most words of running text.
+func isKey(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// AppendKey appends the Key of s to dst, so the keys of many words can
+// share one buffer.
+func AppendKey(dst []byte, s string) []byte {
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -23,12 +45,11 @@ func Key(s string) string {
 			break
 		}
 	}
+	start := len(dst)
+	space := false
 	if !ascii {
 		s = norm.NFD.String(strings.ToValidUTF8(s, " "))
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
 	for _, r := range s {
 		switch {
 		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
@@ -44,20 +65,19 @@ func Key(s string) string {
 				r = 'i'
 			}
 		default:
-			space = b.Len() > 0
+			space = len(dst) > start
 			continue
 		}
 		if space {
-			b.WriteByte(' ')
+			dst = append(dst, ' ')
 			space = false
 		}
-		b.WriteRune(r)
+		dst = utf8.AppendRune(dst, r)
 	}
-	k := b.String()
-	if rest, ok := strings.CutPrefix(k, "the "); ok {
-		return rest
+	if rest, ok := bytes.CutPrefix(dst[start:], []byte("the ")); ok {
+		dst = append(dst[:start], rest...)
 	}
-	return k
+	return dst
 }
 
 // articles are the forms the Arabic definite article takes in

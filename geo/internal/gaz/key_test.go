@@ -72,3 +72,14 @@ func TestEnglishAlternates(t *testing.T) {
 		t.Errorf("englishAlternates = %q; want %q", got, want)
 	}
 }
+
+// TestAppendKey checks that keys appended after others are the words'
+// keys, a leading "the" dropped from the appended key alone.
+func TestAppendKey(t *testing.T) {
+	for _, in := range []string{"the Gaza Strip", "Kraków", "U.S.", "the", "--", "Iran", "beirut", "The Hague"} {
+		got := string(AppendKey([]byte("the x "), in))
+		if want := "the x " + Key(in); got != want {
+			t.Errorf("AppendKey(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
