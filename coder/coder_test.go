@@ -305,7 +305,7 @@ func TestPetrarchValidation(t *testing.T) {
 	if rep.Passed+rep.Failed != len(suite.Records) {
 		t.Errorf("%d outcomes for %d records", rep.Passed+rep.Failed, len(suite.Records))
 	}
-	const floor = 182
+	const floor = 184
 	if rep.Passed < floor {
 		t.Errorf("%d records passed, fewer than the %d measured before", rep.Passed, floor)
 	}
@@ -348,6 +348,10 @@ func TestCodeValidationDictionaries(t *testing.T) {
 			"Arnor expressed hopes that Gondor could be drawn into the talks.", "ARN GON 024"},
 		{"an infinitive of purpose shares its head's subject",
 			"Gondor is inching closer to accord with Arnor.", "GON ARN 083"},
+		{"an agent's owner hung on a word of the agent other than its head",
+			"Arnor will restore diplomatic ties with Gondor's main opposition groups.", "ARN GONMOP 064"},
+		{"coordinated agents share their owner, once",
+			"Danish media and government warned at the Gondor of Arnor.", "DNKGOV ARN 162; DNKMED ARN 162"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -267,7 +267,9 @@ func (ac *articleCoding) npParty(tok, depth int) (party, bool) {
 			// phrase ("Bree Prime Minister Romendacil", "the
 			// Calenardhon government issue") qualifies it even when
 			// the parse makes the name the head.
-			if ai := ac.nextAgent(m); agent == nil && ai >= 0 {
+			// When the agent heads the phrase ("Danish media"), the
+			// name is its owner and agentParty combines them.
+			if ai := ac.nextAgent(m); agent == nil && ai >= 0 && !ac.headedBy(m, &ac.mentions[ai]) {
 				agent = ac.agentOf(ai)
 				text = spanText(ac.doc, m.start, ac.mentions[ai].end)
 			}
@@ -490,7 +492,10 @@ func (ac *articleCoding) agentParty(tok int, m *mention, depth int) party {
 // the parse attaches it elsewhere.
 func (ac *articleCoding) agentOwners(m *mention, depth int) []party {
 	var owners []party
-	for _, ch := range ac.children[m.head] {
+	// The parser may hang the owner on a word of a multi-word agent
+	// other than its head: "Gondor's main opposition groups" with
+	// "Gondor's" on "opposition".
+	for _, ch := range ac.spanDependents(m) {
 		rel := ac.doc.Tokens[ch].DepRel
 		if rel == "compound" || rel == "nmod:poss" || rel == "amod" || (rel == "nmod" && hasCase(ac, ch, "of", "from", "in")) {
 			if ac.mentionAt[ch] >= 0 && ac.mentionAt[ch] == ac.mentionAt[m.head] {
@@ -522,6 +527,32 @@ func (ac *articleCoding) agentOwners(m *mention, depth int) []party {
 		}
 	}
 	return owners
+}
+
+// spanDependents lists the dependents of a mention's head and, after
+// them, those of its other words that lie outside the mention.
+func (ac *articleCoding) spanDependents(m *mention) []int {
+	if m.end-m.start == 1 {
+		return ac.children[m.head]
+	}
+	out := append([]int(nil), ac.children[m.head]...)
+	for i := m.start; i < m.end; i++ {
+		if i == m.head {
+			continue
+		}
+		for _, ch := range ac.children[i] {
+			if ch < m.start || ch >= m.end {
+				out = append(out, ch)
+			}
+		}
+	}
+	return out
+}
+
+// headedBy reports whether mention m hangs on a word of mention h.
+func (ac *articleCoding) headedBy(m, h *mention) bool {
+	head := ac.doc.Tokens[m.head].Head
+	return head >= h.start && head < h.end
 }
 
 // nextAgent is the agent mention written right after an actor mention in

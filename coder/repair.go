@@ -86,6 +86,7 @@ func repairParse(doc *dyad.Doc, sayVerbs map[string]bool) *dyad.Doc {
 		}
 		repairAttributions(out, s, sayVerbs, writable)
 		repairControl(out, s, writable)
+		repairListCoordination(out, s, writable)
 		repairDoubleSubject(out, s, writable)
 		repairGaplessRelative(out, s, writable)
 		repairTimeObject(out, s, writable)
@@ -509,6 +510,40 @@ func repairTimeObject(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) 
 		}
 		if earlier {
 			writable()[j].DepRel = "obl:tmod"
+		}
+	}
+}
+
+// repairListCoordination mends a coordination taken for a list: "Evil
+// Mordor, the awful Fornost, and good Gondor welcomed" with "Fornost" and
+// "Gondor" as list dependents of the first name. Names listed after a
+// name, the last of them with a conjunction of its own, are conjuncts.
+func repairListCoordination(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	for h := s.Start; h < s.End; h++ {
+		if u := out.Tokens[h].UPOS; u != "PROPN" && u != "NOUN" {
+			continue
+		}
+		var items []int
+		for j := h + 1; j < s.End; j++ {
+			if out.Tokens[j].Head == h && out.Tokens[j].DepRel == "list" {
+				items = append(items, j)
+			}
+		}
+		if len(items) == 0 || !hasDependent(out, items[len(items)-1], s, "cc") {
+			continue
+		}
+		nominal := true
+		for _, j := range items {
+			if u := out.Tokens[j].UPOS; u != "PROPN" && u != "NOUN" {
+				nominal = false
+			}
+		}
+		if !nominal {
+			continue
+		}
+		toks := writable()
+		for _, j := range items {
+			toks[j].DepRel = "conj"
 		}
 	}
 }

@@ -77,6 +77,14 @@ func TestRepairParse(t *testing.T) {
 			// they promise aid to win votes
 			[]string{"they/PRON/1/nsubj", "promise/VERB/-1/root", "aid/NOUN/1/obj", "to/PART/4/mark", "win/VERB/1/advcl", "votes/NOUN/4/obj"},
 			[]arc{{4, 1, "advcl"}}},
+		{"names listed after a name, the last with a conjunction, are conjuncts",
+			// Mordor , Fornost , and Gondor welcomed
+			[]string{"Mordor/PROPN/6/nsubj", ",/PUNCT/2/punct", "Fornost/PROPN/0/list", ",/PUNCT/5/punct", "and/CCONJ/5/cc", "Gondor/PROPN/0/list", "welcomed/VERB/-1/root"},
+			[]arc{{2, 0, "conj"}, {5, 0, "conj"}}},
+		{"a list without a conjunction stays a list",
+			// Mordor , Fornost : Gondor
+			[]string{"Mordor/PROPN/-1/root", ",/PUNCT/2/punct", "Fornost/PROPN/0/list", ":/PUNCT/4/punct", "Gondor/PROPN/0/list"},
+			[]arc{{2, 0, "list"}, {4, 0, "list"}}},
 		{"a determined nominal after a name and a comma is an appositive",
 			// Jeff Rathke , the Spokesperson , said
 			[]string{"Jeff/PROPN/6/nsubj", "Rathke/PROPN/0/flat", ",/PUNCT/4/punct", "the/DET/4/det", "Spokesperson/PROPN/0/conj", ",/PUNCT/0/punct", "said/VERB/-1/root"},
