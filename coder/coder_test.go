@@ -367,3 +367,31 @@ func TestCodeValidationDictionaries(t *testing.T) {
 		})
 	}
 }
+
+// TestCodeAppositiveNamesAgent checks that a named actor in apposition
+// with an agent phrase is who the phrase is: the commander of "the
+// Lebanese group Hezbollah" is Hezbollah's, not Lebanon's military (the
+// seed golden has the founding story's longer phrase).
+func TestCodeAppositiveNamesAgent(t *testing.T) {
+	c := newTestCoder(t)
+	for _, text := range []string{
+		"Israel killed a commander of the Lebanese group Hezbollah.",
+	} {
+		a := &dyad.Article{ID: "t", Body: text, Dateline: dyad.Dateline{Date: "2024-08-06"}}
+		coding, err := c.Code(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		var got []string
+		for _, ev := range coding.Events {
+			got = append(got, ev.Source.Code+"→"+targetCode(ev.Target)+" "+ev.CAMEO)
+			if ev.Source.Code == "ISR" && strings.HasPrefix(targetCode(ev.Target), "LBNREB") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: no ISR → LBNREB… event; got %v", text, got)
+		}
+	}
+}

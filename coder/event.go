@@ -212,7 +212,7 @@ func (ac *articleCoding) actorsAt(tok int) []party {
 		h := queue[0]
 		queue = queue[1:]
 		for _, ch := range ac.children[h] {
-			if ac.doc.Tokens[ch].DepRel == "conj" {
+			if ac.doc.Tokens[ch].DepRel == "conj" && ac.sameCase(tok, ch) {
 				if p, ok := ac.npParty(ch, 0); ok {
 					out = append(out, p)
 				}
@@ -221,6 +221,14 @@ func (ac *articleCoding) actorsAt(tok int) []party {
 		}
 	}
 	return out
+}
+
+// sameCase reports whether a conjunct has the preposition of the first
+// conjunct, or none: "of the group Hezbollah, ..., by Israel" coordinates
+// no actors, "to Iran and to Israel" does.
+func (ac *articleCoding) sameCase(first, conj int) bool {
+	c := caseOf(ac, conj)
+	return c == "" || c == caseOf(ac, first)
 }
 
 // npParty resolves one noun phrase: a mention at its head, an agent
@@ -248,6 +256,15 @@ func (ac *articleCoding) npParty(tok, depth int) (party, bool) {
 			}
 			return ac.resolvePerson(mi), true
 		case m.agent != nil:
+			// "the Lebanese group Hezbollah": a named actor in
+			// apposition is who the agent phrase is.
+			for _, ch := range ac.children[m.head] {
+				if ac.doc.Tokens[ch].DepRel == "appos" && (ch < m.start || ch >= m.end) && ac.mentionAt[ch] >= 0 {
+					if p, ok := ac.npParty(ch, depth+1); ok && !p.person && coded([]party{p}) {
+						return p, true
+					}
+				}
+			}
 			return ac.agentParty(tok, m, depth), true
 		default:
 			p := party{}
@@ -381,7 +398,7 @@ func (ac *articleCoding) conjuncts(tok int) []int {
 		h := queue[0]
 		queue = queue[1:]
 		for _, ch := range ac.children[h] {
-			if ac.doc.Tokens[ch].DepRel == "conj" {
+			if ac.doc.Tokens[ch].DepRel == "conj" && ac.sameCase(tok, ch) {
 				out = append(out, ch)
 				queue = append(queue, ch)
 			}

@@ -87,6 +87,7 @@ func repairParse(doc *dyad.Doc, sayVerbs map[string]bool) *dyad.Doc {
 		repairAttributions(out, s, sayVerbs, writable)
 		repairControl(out, s, writable)
 		repairListCoordination(out, s, writable)
+		repairCloseAppositive(out, s, writable)
 		repairDoubleSubject(out, s, writable)
 		repairGaplessRelative(out, s, writable)
 		repairTimeObject(out, s, writable)
@@ -544,6 +545,37 @@ func repairListCoordination(out *dyad.Doc, s dyad.Span, writable func() []dyad.T
 		toks := writable()
 		for _, j := range items {
 			toks[j].DepRel = "conj"
+		}
+	}
+}
+
+// repairCloseAppositive mends a close appositive hung on the wrong noun
+// (as an appositive or a nominal modifier without a preposition): in "the
+// commander of the Lebanese group Hezbollah" the name written right after
+// "group", with no comma, names the group, not the commander.
+func repairCloseAppositive(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	for j := s.Start + 1; j < s.End; j++ {
+		t := out.Tokens[j]
+		prev := j - 1
+		if (t.DepRel != "appos" && (t.DepRel != "nmod" || hasDependent(out, j, s, "case"))) || t.UPOS != "PROPN" || t.Head == prev || t.Head >= j || t.Head < s.Start {
+			continue
+		}
+		if out.Tokens[prev].UPOS != "NOUN" || out.Tokens[prev].Head == j {
+			continue
+		}
+		// The noun before must itself hang below the appositive's
+		// head: the name stays inside the phrase it was written in.
+		h, inside := out.Tokens[prev].Head, false
+		for k := 0; k < 4 && h >= s.Start && h < s.End; k++ {
+			if h == t.Head {
+				inside = true
+				break
+			}
+			h = out.Tokens[h].Head
+		}
+		if inside {
+			toks := writable()
+			toks[j].Head, toks[j].DepRel = prev, "appos"
 		}
 	}
 }

@@ -85,6 +85,14 @@ func TestRepairParse(t *testing.T) {
 			// Mordor , Fornost : Gondor
 			[]string{"Mordor/PROPN/-1/root", ",/PUNCT/2/punct", "Fornost/PROPN/0/list", ":/PUNCT/4/punct", "Gondor/PROPN/0/list"},
 			[]arc{{2, 0, "list"}, {4, 0, "list"}}},
+		{"a name right after a noun is that noun's close appositive",
+			// commander of the group Hezbollah
+			[]string{"commander/NOUN/-1/root", "of/ADP/3/case", "the/DET/3/det", "group/NOUN/0/nmod", "Hezbollah/PROPN/0/appos"},
+			[]arc{{4, 3, "appos"}}},
+		{"a name after a comma is no close appositive",
+			// commander of the group , Hezbollah
+			[]string{"commander/NOUN/-1/root", "of/ADP/3/case", "the/DET/3/det", "group/NOUN/0/nmod", ",/PUNCT/5/punct", "Hezbollah/PROPN/0/appos"},
+			[]arc{{5, 0, "appos"}}},
 		{"a determined nominal after a name and a comma is an appositive",
 			// Jeff Rathke , the Spokesperson , said
 			[]string{"Jeff/PROPN/6/nsubj", "Rathke/PROPN/0/flat", ",/PUNCT/4/punct", "the/DET/4/det", "Spokesperson/PROPN/0/conj", ",/PUNCT/0/punct", "said/VERB/-1/root"},
@@ -136,8 +144,9 @@ func TestCodePatternConditions(t *testing.T) {
 		{"Iraq is a rare ally to both the U.S. and Iran, hosting 2,500 U.S. troops.", []string{"042", "043"}, ""},
 		// "(FOR DEATH)" is "for the death", not "for involvement in the
 		// death"; the accusation stays BLAME's own 112. Washington's
-		// support is Washington's, not Iran's ("* SUPPORT" of CITE).
-		{"Iran has blamed the U.S. for involvement in the death of Haniyeh, citing Washington’s long-standing support for Israel.", []string{"1124", "032"}, "112"},
+		// support is Washington's, not Iran's ("* SUPPORT" of CITE), and
+		// citing it gives the accusation's grounds, no statement (010).
+		{"Iran has blamed the U.S. for involvement in the death of Haniyeh, citing Washington’s long-standing support for Israel.", []string{"1124", "032", "010"}, "112"},
 	}
 	for _, tt := range tests {
 		a := &dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2024-08-06"}}

@@ -101,6 +101,10 @@ func (ac *articleCoding) codePredicate(si, v int) {
 		eventCode = "0256"
 		ac.absorbed[esc] = true
 	}
+	if eventCode == "010" && ac.commentAdjunct(v) {
+		ac.c.debugf("sentence %d: %q [010] gives the grounds of the act it hangs on; not coded itself", si, t.Text)
+		return
+	}
 	if ac.absorbed[v] {
 		ac.c.debugf("sentence %d: %q is the content of an appeal; not coded itself", si, t.Text)
 		return
@@ -157,6 +161,28 @@ func (ac *articleCoding) codePredicate(si, v int) {
 			}
 		}
 	}
+}
+
+// commentAdjunct reports whether verb v is a subjectless participle
+// adjunct of a predicate that codes an event itself: "blamed the U.S. for
+// the death, citing Washington's support" is one accusation, its grounds
+// no statement to Washington.
+func (ac *articleCoding) commentAdjunct(v int) bool {
+	t := ac.doc.Tokens[v]
+	if t.DepRel != "advcl" || t.XPOS != "VBG" || t.Head < 0 {
+		return false
+	}
+	for _, ch := range ac.children[v] {
+		if strings.HasPrefix(ac.doc.Tokens[ch].DepRel, "nsubj") {
+			return false
+		}
+	}
+	h := t.Head
+	if ac.doc.Tokens[h].UPOS != "VERB" {
+		return false
+	}
+	vb := ac.lookupVerb(h, ac.words[h])
+	return vb != nil && !vb.Code.Null()
 }
 
 // anyMention reports whether any of the tokens is in an actor or agent
