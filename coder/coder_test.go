@@ -305,7 +305,7 @@ func TestPetrarchValidation(t *testing.T) {
 	if rep.Passed+rep.Failed != len(suite.Records) {
 		t.Errorf("%d outcomes for %d records", rep.Passed+rep.Failed, len(suite.Records))
 	}
-	const floor = 184
+	const floor = 186
 	if rep.Passed < floor {
 		t.Errorf("%d records passed, fewer than the %d measured before", rep.Passed, floor)
 	}
@@ -350,6 +350,8 @@ func TestCodeValidationDictionaries(t *testing.T) {
 			"Gondor is inching closer to accord with Arnor.", "GON ARN 083"},
 		{"an agent's owner hung on a word of the agent other than its head",
 			"Arnor will restore diplomatic ties with Gondor's main opposition groups.", "ARN GONMOP 064"},
+		{"no event between two parties the dictionaries lack",
+			"Harriet Vane met Peter Wimsey in Gondor on Wednesday.", ""},
 		{"coordinated agents share their owner, once",
 			"Danish media and government warned at the Gondor of Arnor.", "DNKGOV ARN 162; DNKMED ARN 162"},
 	}

@@ -718,6 +718,12 @@ func (ac *articleCoding) addOneEvent(si, v int, src dyad.Actor, tgt *dyad.Actor,
 		ac.c.debugf("sentence %d: %q source and target are both %s; dropped", si, ac.doc.Tokens[v].Text, ev.Source.Code)
 		return
 	}
+	// Two parties the dictionaries know nothing of ("Minerva McGonagall
+	// left for meetings with Albus Dumbledore") make no event data.
+	if ev.Source.Code == "" && (ev.Target == nil || ev.Target.Code == "") {
+		ac.c.debugf("sentence %d: %q has neither a coded source nor a coded target; dropped", si, ac.doc.Tokens[v].Text)
+		return
+	}
 	s := ac.doc.Sentences[si]
 	ev.Sentence = strings.TrimSpace(spanText(ac.doc, s.Start, s.End))
 	ev.Negated, ev.Hypothetical = ac.modality(v)
