@@ -305,7 +305,7 @@ func TestPetrarchValidation(t *testing.T) {
 	if rep.Passed+rep.Failed != len(suite.Records) {
 		t.Errorf("%d outcomes for %d records", rep.Passed+rep.Failed, len(suite.Records))
 	}
-	const floor = 186
+	const floor = 187
 	if rep.Passed < floor {
 		t.Errorf("%d records passed, fewer than the %d measured before", rep.Passed, floor)
 	}
@@ -350,6 +350,10 @@ func TestCodeValidationDictionaries(t *testing.T) {
 			"Gondor is inching closer to accord with Arnor.", "GON ARN 083"},
 		{"an agent's owner hung on a word of the agent other than its head",
 			"Arnor will restore diplomatic ties with Gondor's main opposition groups.", "ARN GONMOP 064"},
+		{"'%' after the verb is a compound target (* WITH %)",
+			"Gondor agrees with Arnor and Bree that the dispute should be settled.", "GON ARN 031; GON BRE 031"},
+		{"'%' after the verb needs a compound",
+			"Gondor agrees with Arnor that the dispute should be settled.", "GON ARN 081"},
 		{"no event between two parties the dictionaries lack",
 			"Harriet Vane met Peter Wimsey in Gondor on Wednesday.", ""},
 		{"coordinated agents share their owner, once",

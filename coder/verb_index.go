@@ -129,7 +129,7 @@ func (c *Coder) compileElement(e dict.Element) patternElem {
 			m := maskBit(s.Name)
 			pe.first = &m
 		}
-	case dict.SourceMark, dict.TargetMark, dict.SkipMark:
+	case dict.SourceMark, dict.TargetMark, dict.SkipMark, dict.CompoundMark:
 		m := mentionMask
 		pe.first = &m
 	case dict.NounPhrase, dict.PrepPhrase:
@@ -150,7 +150,7 @@ func (c *Coder) needs(es []dict.Element, m *wordMask) bool {
 			b := c.wordBits[e.Text]
 			b.or(bit)
 			c.wordBits[e.Text] = b
-		case dict.SourceMark, dict.TargetMark, dict.SkipMark:
+		case dict.SourceMark, dict.TargetMark, dict.SkipMark, dict.CompoundMark:
 			m.or(mentionMask)
 		case dict.SynsetRef:
 			s, known := c.synsets[e.Text]

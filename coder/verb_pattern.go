@@ -150,15 +150,23 @@ func (m *matcher) element(e *patternElem, seq []int, p, dir int) int {
 			return 0
 		}
 		return synsetAt(ac, e.synset, seq, p, dir)
-	case dict.SourceMark, dict.TargetMark, dict.SkipMark:
+	case dict.SourceMark, dict.TargetMark, dict.SkipMark, dict.CompoundMark:
 		mi := ac.mentionAt[tok]
 		if mi < 0 {
 			return 0
 		}
 		men := ac.mentions[mi]
-		if e.kind == dict.SourceMark {
+		switch e.kind {
+		case dict.SourceMark:
 			m.source = men.head
-		} else if e.kind == dict.TargetMark {
+		case dict.TargetMark:
+			m.target = men.head
+		case dict.CompoundMark:
+			// '%' after the verb is a compound target: "agrees with
+			// the Philippines and France".
+			if dir < 0 || len(ac.conjuncts(men.head)) == 0 {
+				return 0
+			}
 			m.target = men.head
 		}
 		n := 1
