@@ -20,8 +20,10 @@ type patternMatch struct {
 // the sentence around the verb at v: the elements after '*' against the
 // verb's own phrase after it (its dependents, not its subject or the
 // clauses coordinated with it), those before '*' against the words before
-// the verb. Words match a token's form or lemma; gaps are allowed unless
-// the pattern joins two elements with '_'.
+// the verb. A word matches a token's form as written, as in PETRARCH,
+// whose patterns list the inflections they mean ("* EFFORT" is not
+// "abandoned efforts"); a synonym set's member matches a form or lemma.
+// Gaps are allowed unless the pattern joins two elements with '_'.
 func (ac *articleCoding) matchPatterns(b *dict.VerbBlock, v int, compoundSource bool) (patternMatch, bool) {
 	cps := ac.c.compiled[b]
 	if len(cps) == 0 {
@@ -142,7 +144,7 @@ func (m *matcher) element(e *patternElem, seq []int, p, dir int) int {
 	tok := seq[p]
 	switch e.kind {
 	case dict.Word:
-		if (ac.words[tok] == e.text || ac.lemmas[tok] == e.text) && (dir < 0 || !ac.possessedByActor(tok)) {
+		if ac.words[tok] == e.text && (dir < 0 || !ac.possessedByActor(tok)) {
 			return 1
 		}
 	case dict.SynsetRef:
