@@ -34,7 +34,9 @@ type PetrarchReport struct {
 // EvalPetrarch codes each record's text (not its given parse) with the
 // dictionaries the suite's Environment names, read from dictDir, and
 // compares the (source, target, code) set with the expected one. A record
-// that expects no event or an input error passes when nothing is coded.
+// that expects no event or an input error passes when nothing is coded; a
+// record whose given parse is malformed is bad input, rejected uncoded as
+// PETRARCH rejects it.
 // Debug, if not nil, receives the coder's explanations; recordDone, if
 // not nil, is called after each record, for progress reports.
 func EvalPetrarch(ctx context.Context, suite *dict.ValidationSuite, dictDir string, pipeline *nlp.Pipeline, debug io.Writer, recordDone func()) (PetrarchReport, error) {
@@ -52,12 +54,20 @@ func EvalPetrarch(ctx context.Context, suite *dict.ValidationSuite, dictDir stri
 		if err := ctx.Err(); err != nil {
 			return rep, err
 		}
-		a := &dyad.Article{ID: r.ID, Body: r.Text, Published: r.Date, Dateline: dyad.Dateline{Date: r.Date.Format("2006-01-02")}}
-		coding, err := c.Code(a)
-		if err != nil {
-			return rep, fmt.Errorf("coder: record %s: %w", r.ID, err)
+		o := PetrarchOutcome{Index: i, ID: r.ID, Category: r.Category, Text: r.Text}
+		// A record PETRARCH would reject as bad input is not coded.
+		if perr := r.ParseErr(); perr != nil {
+			if debug != nil {
+				fmt.Fprintf(debug, "%v; not coded\n", perr)
+			}
+		} else {
+			a := &dyad.Article{ID: r.ID, Body: r.Text, Published: r.Date, Dateline: dyad.Dateline{Date: r.Date.Format("2006-01-02")}}
+			coding, err := c.Code(a)
+			if err != nil {
+				return rep, fmt.Errorf("coder: record %s: %w", r.ID, err)
+			}
+			o.Got = triples(coding.Events)
 		}
-		o := PetrarchOutcome{Index: i, ID: r.ID, Category: r.Category, Text: r.Text, Got: triples(coding.Events)}
 		if !r.NoEvents && r.Error == "" {
 			for _, e := range r.Expected {
 				o.Expected = append(o.Expected, e.Source+" "+e.Target+" "+e.Code)

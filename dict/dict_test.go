@@ -108,3 +108,21 @@ func TestHostileInput(t *testing.T) {
 		}
 	}
 }
+
+func TestValidationRecordParseErr(t *testing.T) {
+	tests := []struct {
+		parse string
+		ok    bool
+	}{
+		{"(ROOT (S (NP (NNP Arnor)) (VP (VBZ is)) (. .)))", true},
+		{"", true},
+		{"(ROOT (S (NP (NNP Arnor)) (VP (VBZ is)) (. .)", false},
+		{"(ROOT (S (NP (NNP Arnor))) (VP (VBZ is)) (. .)))", false},
+	}
+	for _, tt := range tests {
+		err := ValidationRecord{ID: "R", Parse: tt.parse}.ParseErr()
+		if (err == nil) != tt.ok {
+			t.Errorf("%q: error %v, want ok=%v", tt.parse, err, tt.ok)
+		}
+	}
+}

@@ -164,3 +164,26 @@ func ReadValidation(r io.Reader) (*ValidationSuite, error) {
 	}
 	return s, nil
 }
+
+// ParseErr reports whether the record's Penn Treebank parse is malformed
+// (brackets that do not balance), as PETRARCH checks every input before
+// coding it: such a record is bad input, to be rejected rather than
+// coded. A record without a parse has nothing to check.
+func (r ValidationRecord) ParseErr() error {
+	depth := 0
+	for i := 0; i < len(r.Parse); i++ {
+		switch r.Parse[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth < 0 {
+				return fmt.Errorf("validation: record %s: parse closes a bracket it never opened at byte %d", r.ID, i)
+			}
+		}
+	}
+	if depth != 0 {
+		return fmt.Errorf("validation: record %s: parse leaves %d brackets open", r.ID, depth)
+	}
+	return nil
+}
