@@ -209,10 +209,45 @@ func (a *Actors) read(lr *lineReader) error {
 
 func (a *Actors) add(e *Actor) {
 	a.entries = append(a.entries, e)
-	a.names.put(strings.Split(e.Name, "_"), e)
-	for _, s := range e.Synonyms {
-		a.names.put(strings.Split(s, "_"), e)
+	for _, name := range append([]string{e.Name}, e.Synonyms...) {
+		words := strings.Split(name, "_")
+		a.names.put(words, e)
+		// Text is tokenized with a hyphen as a word of its own
+		// ("Barad - dur", "Guinea - Bissau"): the name is found that
+		// way too.
+		if split, ok := splitHyphens(words); ok {
+			if _, taken := a.names.get(split); !taken {
+				a.names.put(split, e)
+			}
+		}
 	}
+}
+
+// splitHyphens splits the hyphenated words of a name as the tokenizer
+// splits them ("BARAD-DUR" → "BARAD", "-", "DUR"); ok is false when no
+// word has a hyphen inside it.
+func splitHyphens(words []string) (out []string, ok bool) {
+	for _, w := range words {
+		if i := strings.IndexByte(w, '-'); i > 0 && i < len(w)-1 {
+			ok = true
+			break
+		}
+	}
+	if !ok {
+		return nil, false
+	}
+	for _, w := range words {
+		for {
+			i := strings.IndexByte(w, '-')
+			if i <= 0 || i == len(w)-1 {
+				out = append(out, w)
+				break
+			}
+			out = append(out, w[:i], "-")
+			w = w[i+1:]
+		}
+	}
+	return out, true
 }
 
 // parseNameLine splits "NAME_WORDS [CODE ...] [CODE]" into the normalised

@@ -94,7 +94,7 @@ func TestActorsSnippet(t *testing.T) {
 }
 
 func TestActorsMatchLongest(t *testing.T) {
-	d, _ := loadSnippet(t, "actors", "UN [IGOUNO]\nUN_SECRETARY_GENERAL [IGOUNOSEC]\nUN_SECRETARY_GENERAL_BAN [IGOUNOBAN]\n")
+	d, _ := loadSnippet(t, "actors", "UN [IGOUNO]\nUN_SECRETARY_GENERAL [IGOUNOSEC]\nUN_SECRETARY_GENERAL_BAN [IGOUNOBAN]\nGUINEA-BISSAU_ [GNB]\nMAZAR-I-SHARIF_ [AFG]\nSELF- [SLF]\n")
 	tests := []struct {
 		tokens []string
 		n      int
@@ -105,6 +105,11 @@ func TestActorsMatchLongest(t *testing.T) {
 		{[]string{"un", "secretary", "general", "ban"}, 4, "UN_SECRETARY_GENERAL_BAN"},
 		{[]string{"Secretary"}, 0, ""},
 		{nil, 0, ""},
+		// A hyphenated name is found as the tokenizer splits it.
+		{[]string{"Guinea", "-", "Bissau", "said"}, 3, "GUINEA-BISSAU"},
+		{[]string{"GUINEA-BISSAU"}, 1, "GUINEA-BISSAU"},
+		{[]string{"Mazar", "-", "i", "-", "Sharif"}, 5, "MAZAR-I-SHARIF"},
+		{[]string{"Self", "-"}, 0, ""},
 	}
 	for _, tt := range tests {
 		n, a := d.Actors.Match(tt.tokens)
