@@ -46,23 +46,28 @@ func (r *resolver) note(tok int, p party) {
 	r.recent = append(r.recent, recentParty{tok: tok, party: p, subject: strings.HasPrefix(rel, "nsubj")})
 }
 
-// pronoun resolves a personal pronoun at tok to the most recent compatible
-// party before it: he/she to a person, it/they to a group or country;
-// subjects are preferred within the same and the previous sentence.
+// pronoun resolves a personal pronoun at tok to a compatible party before
+// it: he/she to a person, it/they to a group or country. As in Hobbs'
+// search (see antecedent), the pronoun's own sentence comes first: its subject, else its
+// latest party ("Iraq's military condemned what it called ..." is the
+// military's word even when the parse misses the subject); then the
+// three sentences before, latest first, a subject preferred.
 func (r *resolver) pronoun(tok int) (party, bool) {
-	w := strings.ToLower(r.ac.doc.Tokens[tok].Text)
-	var wantPerson bool
-	switch w {
+	switch strings.ToLower(r.ac.doc.Tokens[tok].Text) {
 	case "he", "him", "his", "she", "her", "himself", "herself":
-		wantPerson = true
+		return r.antecedent(tok, true)
 	case "it", "its", "they", "them", "their", "itself":
-		wantPerson = false
-	default:
-		return party{}, false
+		return r.antecedent(tok, false)
 	}
+	return party{}, false
+}
+
+// antecedent is the party a reference at tok (a pronoun, "the
+// statement") stands for: a person or not, as wantPerson says.
+func (r *resolver) antecedent(tok int, wantPerson bool) (party, bool) {
 	sent := r.ac.sentenceOf(tok)
-	best := -1
-	for i := len(r.recent) - 1; i >= 0; i-- {
+	same, before, beforeSubject := -1, -1, -1
+	for i := len(r.recent) - 1; i >= 0 && beforeSubject < 0; i-- {
 		rp := r.recent[i]
 		if rp.tok >= tok || rp.party.person != wantPerson {
 			continue
@@ -72,28 +77,64 @@ func (r *resolver) pronoun(tok int) (party, bool) {
 		if wantPerson && rp.party.actors[0].Code == "" {
 			continue
 		}
-		if s := r.ac.sentenceOf(rp.tok); s < sent-3 {
+		s := r.ac.sentenceOf(rp.tok)
+		if s < sent-3 {
 			break
 		}
-		if best < 0 {
-			best = i
+		subject := rp.subject || r.opensSentence(rp.tok)
+		switch {
+		case s == sent && subject:
+			return rp.party, true
+		case s == sent && same < 0:
+			same = i
+		case s != sent && before < 0:
+			before = i
 		}
-		if rp.subject {
-			best = i
-			break
+		if s != sent && subject {
+			beforeSubject = i
 		}
 	}
-	if best < 0 {
-		return party{}, false
+	for _, i := range [...]int{same, beforeSubject, before} {
+		if i >= 0 {
+			return r.recent[i].party, true
+		}
 	}
-	return r.recent[best].party, true
+	return party{}, false
+}
+
+// opensSentence reports a word of the noun phrase a sentence opens with,
+// its subject in all but a few sentences: only determiners, names,
+// nouns, adjectives, numbers, possessive markers and punctuation come
+// before it ("Iraq's military", "The Lebanese group Hezbollah").
+func (r *resolver) opensSentence(tok int) bool {
+	si := r.ac.sentenceOf(tok)
+	if si < 0 {
+		return false
+	}
+	for i := r.ac.doc.Sentences[si].Start; i < tok; i++ {
+		switch r.ac.doc.Tokens[i].UPOS {
+		case "DET", "PROPN", "NOUN", "ADJ", "NUM", "PART", "PUNCT":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // actorAt is the actor a token refers to, through names, pronouns and
 // descriptions; for quote speakers.
 func (r *resolver) actorAt(tok int) (dyad.Actor, bool) {
-	if tok < 0 || tok >= len(r.ac.doc.Tokens) {
+	p, ok := r.partyAt(tok)
+	if !ok {
 		return dyad.Actor{}, false
+	}
+	return p.actors[0], true
+}
+
+// partyAt is actorAt's party, which says whether it is a person.
+func (r *resolver) partyAt(tok int) (party, bool) {
+	if tok < 0 || tok >= len(r.ac.doc.Tokens) {
+		return party{}, false
 	}
 	// A title written right before a name ("Secretary of State Antony
 	// Blinken said") stands for that person.
@@ -106,9 +147,61 @@ func (r *resolver) actorAt(tok int) (dyad.Actor, bool) {
 	}
 	ps := r.ac.actorsAt(tok)
 	if len(ps) == 0 || len(ps[0].actors) == 0 {
+		return party{}, false
+	}
+	return ps[0], true
+}
+
+// issuedBy is the actor a statement, report or the like names as its
+// own ("the ministry's statement", "a statement from Hezbollah", "a
+// Hamas statement"); ok is false for another word or an unnamed issuer.
+func (r *resolver) issuedBy(tok int) (dyad.Actor, bool) {
+	if !r.issued(tok) {
 		return dyad.Actor{}, false
 	}
-	return ps[0].actors[0], true
+	for _, ch := range r.ac.children[tok] {
+		switch r.ac.doc.Tokens[ch].DepRel {
+		case "nmod":
+			if !r.markedBy(ch, "from", "by", "of") {
+				continue // "a statement on Iran"
+			}
+		case "nmod:poss", "compound", "amod":
+		default:
+			continue
+		}
+		if a, ok := r.actorAt(ch); ok && !strings.HasPrefix(a.Code, "---") {
+			return a, true
+		}
+	}
+	return dyad.Actor{}, false
+}
+
+// issued reports a word naming what an organisation issues and news
+// quotes as speaking: "..., the statement said".
+func (r *resolver) issued(tok int) bool {
+	return tok >= 0 && tok < len(r.ac.doc.Tokens) && issuedNouns[strings.ToLower(r.ac.doc.Tokens[tok].Lemma)]
+}
+
+// markedBy reports whether token tok has one of the prepositions as its
+// case marker.
+func (r *resolver) markedBy(tok int, preps ...string) bool {
+	for _, ch := range r.ac.children[tok] {
+		if t := r.ac.doc.Tokens[ch]; t.DepRel == "case" {
+			for _, p := range preps {
+				if strings.EqualFold(t.Text, p) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// issuedNouns name what an organisation issues and news quotes as
+// speaking.
+var issuedNouns = map[string]bool{
+	"statement": true, "communique": true, "communiqué": true, "release": true, "announcement": true,
+	"report": true, "declaration": true, "letter": true, "notice": true, "bulletin": true,
 }
 
 // homeCountry decides the article's own country: the dateline's, else the

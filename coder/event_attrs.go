@@ -84,20 +84,42 @@ func (ac *articleCoding) finiteParticiple(v int) bool {
 
 // quotes lists the article's quotes with their speakers resolved through
 // the article's names, titles and pronouns ("he said" is the person last
-// named).
+// named). A statement, report or the like said to speak is its issuer's
+// word: the one it names ("the ministry's statement"), else, as analysts
+// read it, the group or country quoted last, within
+// issuerCarrySentences.
 func (ac *articleCoding) quotes() []dyad.Quote {
 	out := []dyad.Quote{}
+	var lastGroup struct {
+		actor    dyad.Actor
+		sentence int
+		set      bool
+	}
 	for _, q := range findQuotes(ac.trees) {
 		quote := dyad.Quote{Text: q.Text, Direct: q.Direct, Partial: q.Partial, SentenceIndex: q.Sentence}
-		if a, ok := ac.res.actorAt(q.Speaker); ok {
-			quote.Speaker = a
+		if p, ok := ac.res.partyAt(q.Speaker); ok {
+			quote.Speaker = p.actors[0]
+			if !p.person && p.actors[0].Code != "" {
+				lastGroup.actor, lastGroup.sentence, lastGroup.set = p.actors[0], q.Sentence, true
+			}
 		} else if q.Speaker >= 0 && q.Speaker < len(ac.doc.Tokens) {
 			quote.Speaker = dyad.Actor{Text: ac.doc.Tokens[q.Speaker].Text}
+			a, ok := ac.res.issuedBy(q.Speaker)
+			if !ok && ac.res.issued(q.Speaker) && lastGroup.set && q.Sentence-lastGroup.sentence <= issuerCarrySentences {
+				a, ok = lastGroup.actor, true
+			}
+			if ok {
+				quote.Speaker.Name, quote.Speaker.Code = a.Name, a.Code
+			}
 		}
 		out = append(out, quote)
 	}
 	return out
 }
+
+// issuerCarrySentences is how many sentences after a group or country
+// was quoted "the statement said" is still its statement.
+const issuerCarrySentences = 3
 
 // entities merges the named entities of the NER with the actors found,
 // one entry per canonical name, most mentioned first.

@@ -371,21 +371,40 @@ func (q *quoteFinder) attribute(qs *quoteSpan, v int) {
 		q.attributions = map[int]bool{}
 	}
 	q.attributions[v] = true
-	if s := q.speakerOf(t, v); s >= 0 {
+	if s := q.speaker(t, v); s >= 0 {
 		qs.Speaker, qs.SpeakerSentence = s, t.index
 	}
 }
 
 // speakerOf returns the speaker of speech verb v: its subject; the noun
-// after it in an inversion ("said the top U.S. diplomat"); or, for a verb
-// without a subject of its own ("Austin was unequivocal, saying ..."), the
-// subject of the clause it hangs on.
+// after it in an inversion ("said the top U.S. diplomat"); the agent of a
+// passive ("it is asserted by the Crown"), whose subject is what is said
+// or whom it is said of ("they should be declared not guilty"); or, for a
+// verb without a subject of its own ("Austin was unequivocal, saying
+// ..."), the subject of the clause it hangs on.
 func (q *quoteFinder) speakerOf(t *sentenceTree, v int) int {
+	// own is set while i is v or a verb v is coordinated with, whose
+	// subject and voice are v's ("was placed on alert and told to ...").
+	own := true
 	for i, hops := v, 0; i >= 0 && hops < 4; hops++ {
+		passive := false
 		for _, k := range t.children(i) {
-			if r := t.tok(k).DepRel; (r == "nsubj" || r == "nsubj:pass") && !q.inQuote[k] {
+			switch t.tok(k).DepRel {
+			case "nsubj:pass", "aux:pass":
+				passive = true
+			}
+		}
+		for _, k := range t.children(i) {
+			r := t.tok(k).DepRel
+			// A clause the speech verb hangs on may be passive: "he was
+			// quoted as saying".
+			subject := r == "nsubj" || r == "nsubj:pass" && !own
+			if (subject || r == "obl:agent") && !q.inQuote[k] {
 				return k
 			}
+		}
+		if passive && own {
+			return -1
 		}
 		// A participle ("saying the United States ...") has no inverted
 		// subject: the noun after it is what is said.
@@ -398,10 +417,140 @@ func (q *quoteFinder) speakerOf(t *sentenceTree, v int) int {
 			}
 		}
 		switch baseRel(t.tok(i).DepRel) {
-		case "advcl", "xcomp", "conj", "acl":
-			i = t.head(i)
+		case "conj":
+		case "advcl", "xcomp", "acl":
+			own = false
 		default:
 			return -1
+		}
+		i = t.head(i)
+	}
+	return -1
+}
+
+// speaker returns who speaks by verb v: speakerOf, a relative pronoun
+// taken back to its noun, else the name written before a verb the parse
+// left without a subject (nameBefore); -1 when there is none.
+func (q *quoteFinder) speaker(t *sentenceTree, v int) int {
+	if k := q.speakerOf(t, v); k >= 0 {
+		return q.relativeAntecedent(t, k)
+	}
+	return q.nameBefore(t, v)
+}
+
+// relativeAntecedent returns, for a relative pronoun at k ("Devocht, who
+// had told Montalvo ..."), the noun it stands for: the head of its
+// relative clause, else the noun written right before it; k itself for
+// any other word.
+func (q *quoteFinder) relativeAntecedent(t *sentenceTree, k int) int {
+	switch strings.ToLower(t.tok(k).Text) {
+	case "who", "which", "that":
+	default:
+		return k
+	}
+	if x := t.tok(k).XPOS; x != "WP" && x != "WDT" {
+		return k
+	}
+	for i, hops := t.head(k), 0; i >= 0 && hops < 3; hops++ {
+		if baseRel(t.tok(i).DepRel) == "acl" {
+			if h := t.head(i); h >= 0 && h < k && t.nominal(h) {
+				return h
+			}
+			break
+		}
+		i = t.head(i)
+	}
+	j := k - 1
+	if t.in(j) && t.tok(j).Text == "," {
+		j--
+	}
+	if t.in(j) && t.nominal(j) && !q.inQuote[j] {
+		return t.phraseHead(j)
+	}
+	return k
+}
+
+// nameBefore returns the noun phrase written right before a finite
+// speech verb the parse left without a subject or passive, set off by
+// commas at most ("..., Malaysia's Prime Minister, Najib Razak, said"),
+// -1 if there is none or if the parse puts it in what the verb says
+// (a clausal complement). From the word before the verb it climbs to the
+// phrase's head: out of names and compounds, prepositional phrases
+// ("spokesman for the Indonesian military", "Matthew Ingram of The Globe
+// and Mail") and conjunctions, and from a title in apposition to the
+// name it describes ("Hilary Braysmith, USI associate professor of art
+// history, said"); never from a name to a common noun, which would be
+// the parse's mistake ("In an interview with Terry Gross, Stephen
+// Colbert said").
+func (q *quoteFinder) nameBefore(t *sentenceTree, v int) int {
+	switch t.tok(v).XPOS {
+	case "VBD", "VBZ", "VBP":
+	default:
+		return -1
+	}
+	for _, k := range t.children(v) {
+		switch t.tok(k).DepRel {
+		case "nsubj", "nsubj:pass", "aux:pass":
+			return -1
+		}
+	}
+	j := v - 1
+	for t.in(j) && t.tok(j).Text == "," {
+		j--
+	}
+	if !t.in(j) || q.inQuote[j] {
+		return -1
+	}
+	switch t.tok(j).UPOS {
+	case "PROPN", "NOUN", "PRON":
+	default:
+		return -1
+	}
+	for i, hops := j, 0; i >= 0 && hops < whereMaxHops; hops++ {
+		if t.head(i) == v && baseRel(t.tok(i).DepRel) == "ccomp" {
+			return -1
+		}
+		i = t.head(i)
+	}
+	for range whereMaxHops {
+		h := t.head(j)
+		if h < 0 || h > j || !t.nominal(h) {
+			return j
+		}
+		name, headName := t.tok(j).UPOS == "PROPN", t.tok(h).UPOS == "PROPN"
+		if name && !headName {
+			return j
+		}
+		switch baseRel(t.tok(j).DepRel) {
+		case "flat", "compound", "fixed", "conj":
+		case "nmod":
+			if t.caseWord(j) == "" {
+				return j // "Governor of Washington Chris Gregoire" with "Chris" on "Governor"
+			}
+		case "appos":
+			if name || !headName {
+				return j
+			}
+		default:
+			return j
+		}
+		j = h
+	}
+	return j
+}
+
+// accordingTo returns the source a sentence names with "according to"
+// ("according to Yonhap news agency"), -1 if it names none.
+func (q *quoteFinder) accordingTo(t *sentenceTree) int {
+	for i := t.start; i+1 < t.end; i++ {
+		if !strings.EqualFold(t.tok(i).Text, "according") || !strings.EqualFold(t.tok(i+1).Text, "to") || q.inQuote[i] {
+			continue
+		}
+		if h := t.head(i); h > i && t.nominal(h) {
+			return h
+		}
+		if j := i + 2; t.in(j) && t.nominal(j) {
+			return t.phraseHead(j)
 		}
 	}
 	return -1
@@ -427,13 +576,20 @@ func (q *quoteFinder) mergeInterrupted(qs []quoteSpan) []quoteSpan {
 }
 
 // fillMissingSpeakers gives a quote without an attribution of its own
-// the speaker of its paragraph: the nearest speaker before it in the
+// the source its sentence names ("according to Yonhap"), else the
+// speaker of its paragraph: the nearest speaker before it in the
 // paragraph, else after it, else the last speaker of the paragraph before
 // (a quote paragraph following "Austin said ...").
 func (q *quoteFinder) fillMissingSpeakers(qs []quoteSpan) {
 	for i := range qs {
 		if qs[i].Speaker >= 0 || qs[i].Sentence < 0 {
 			continue
+		}
+		if t := q.tree(qs[i].Sentence); t != nil {
+			if src := q.accordingTo(t); src >= 0 {
+				qs[i].Speaker, qs[i].SpeakerSentence = src, t.index
+				continue
+			}
 		}
 		para := q.paras[qs[i].Sentence]
 		for j := i - 1; j >= 0 && qs[i].Speaker < 0; j-- {
@@ -478,7 +634,7 @@ func (q *quoteFinder) speakerInSentence(qs *quoteSpan, s int) bool {
 	if v < 0 {
 		return false
 	}
-	if sp := q.speakerOf(t, v); sp >= 0 {
+	if sp := q.speaker(t, v); sp >= 0 {
 		qs.Speaker, qs.SpeakerSentence = sp, s
 		return true
 	}
@@ -500,11 +656,19 @@ func (q *quoteFinder) indirect() []quoteSpan {
 			if q.inQuote[v] || q.attributions[v] || !q.isSpeechVerb(t, v) {
 				continue
 			}
+			// "[words], X said" reads the words around an attribution
+			// whose subject the parse found; a speaker found otherwise
+			// (a relative pronoun's noun, the name before a verb the
+			// parse left without a subject) reports its complement only.
 			sp := q.speakerOf(t, v)
-			if sp < 0 {
+			text := ""
+			if sp >= 0 && q.relativeAntecedent(t, sp) == sp {
+				text = q.parenthetical(t, v, sp)
+			} else if sp >= 0 {
+				sp = q.relativeAntecedent(t, sp)
+			} else if sp = q.nameBefore(t, v); sp < 0 {
 				continue
 			}
-			text := q.parenthetical(t, v, sp)
 			if text == "" {
 				text = q.complement(t, v)
 			}

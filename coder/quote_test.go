@@ -82,6 +82,7 @@ func TestFindQuotesSeed(t *testing.T) {
 		{"will not tolerate", "partial", "Austin"},
 		{"We’re still investigating", "direct", "he"},
 		{"reckless", "partial", "it"},
+		{"Eight unfired rockets were dismantled", "indirect", "statement"},
 		{"the U.S. was sure it was an Iran-backed militia", "indirect", "Austin"},
 		{"The United States has told Iran and Israel", "indirect", "Secretary"},
 	})
@@ -107,12 +108,55 @@ func TestFindQuotes(t *testing.T) {
 			[]quoteView{{"We will hold them accountable.", "direct", "Austin"}, {"the attack was unacceptable", "indirect", "Austin"}}},
 		{"indirect with that", "The ministry said that five soldiers were wounded in the attack.",
 			[]quoteView{{"five soldiers were wounded in the attack", "indirect", "ministry"}}},
+		{"relative pronoun", "He traveled to Florida to meet with Devocht, who had told Montalvo he would assist him with housing.",
+			[]quoteView{{"he would assist him with housing", "indirect", "Devocht"}}},
+		{"according to", "The military was placed on high alert and told to prepare for a “quasi-state of war”, according to Yonhap news agency.",
+			[]quoteView{{"quasi-state of war", "partial", "agency"}}},
+		{"name before a verb the parse left without a subject", "Discussing his concern in a public statement, Malaysia's Prime Minister, Najib Razak, said, \"We are in contact with all relevant parties.\"",
+			[]quoteView{{"We are in contact with all relevant parties.", "direct", "Najib"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := attrDoc(t, tt.text)
 			expectQuotes(t, doc, findQuotes(newDocTrees(repairParse(doc, sayVerbs))), tt.want)
 		})
+	}
+}
+
+// TestFindQuotesPassive checks that a passive speech verb's subject is
+// not its speaker: they are declared, not declaring.
+func TestFindQuotesPassive(t *testing.T) {
+	doc := attrDoc(t, "As the parents came from India, they should be declared not guilty due to cultural differences.")
+	for _, q := range findQuotes(newDocTrees(repairParse(doc, sayVerbs))) {
+		if q.Speaker >= 0 {
+			t.Errorf("quote %q spoken by %q", q.Text, doc.Tokens[q.Speaker].Text)
+		}
+	}
+}
+
+// TestQuoteSpeakersSeed checks the speakers the coder resolves on the
+// founding story: Iraq's military calls the attacks "reckless" (its
+// "it", not the U.S. of the sentences before), and "the statement said"
+// is that military's statement.
+func TestQuoteSpeakersSeed(t *testing.T) {
+	coding, err := newTestCoder(t).Code(seedArticle(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	speakers := map[string]dyad.Actor{}
+	for _, q := range coding.Quotes {
+		for _, prefix := range []string{"reckless", "Eight unfired rockets"} {
+			if strings.HasPrefix(q.Text, prefix) {
+				speakers[prefix] = q.Speaker
+			}
+		}
+	}
+	reckless, statement := speakers["reckless"], speakers["Eight unfired rockets"]
+	if !strings.HasSuffix(reckless.Code, "MIL") || strings.HasPrefix(reckless.Code, "USA") {
+		t.Errorf("“reckless” spoken by %+v; want Iraq's military", reckless)
+	}
+	if statement.Code != reckless.Code {
+		t.Errorf("the statement is by %+v; want %+v", statement, reckless)
 	}
 }
 

@@ -253,3 +253,22 @@ func (t *sentenceTree) spanHeadIn(from, to int) int {
 	}
 	return to - 1
 }
+
+// phraseHead climbs from a word of a name or compound to the word the
+// phrase hangs on: "Razak" of "Najib Razak" to "Najib", "Yonhap" of
+// "Yonhap news agency" to "agency".
+func (t *sentenceTree) phraseHead(i int) int {
+	for range 4 {
+		switch baseRel(t.tok(i).DepRel) {
+		case "flat", "compound", "fixed", "goeswith":
+			h := t.head(i)
+			if h < 0 {
+				return i
+			}
+			i = h
+		default:
+			return i
+		}
+	}
+	return i
+}
