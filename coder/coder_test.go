@@ -305,7 +305,7 @@ func TestPetrarchValidation(t *testing.T) {
 	if rep.Passed+rep.Failed != len(suite.Records) {
 		t.Errorf("%d outcomes for %d records", rep.Passed+rep.Failed, len(suite.Records))
 	}
-	const floor = 191
+	const floor = 193
 	if rep.Passed < floor {
 		t.Errorf("%d records passed, fewer than the %d measured before", rep.Passed, floor)
 	}
@@ -358,6 +358,8 @@ func TestCodeValidationDictionaries(t *testing.T) {
 			"Arnor will adopt a resolution with Gondor.", "ARN GON 102"},
 		{"a pattern word does not match another inflection",
 			"Arnor will adopt resolutions with Gondor.", "ARN GON 081"},
+		{"a title's owner over a name coded as a bare country",
+			"Gondor's awful and evil minister Calimehtar warned Arnor.", "GONGOV ARN 160"},
 		{"no event between two parties the dictionaries lack",
 			"Harriet Vane met Peter Wimsey in Gondor on Wednesday.", ""},
 		{"coordinated agents share their owner, once",

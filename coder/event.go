@@ -277,6 +277,15 @@ func (ac *articleCoding) npParty(tok, depth int) (party, bool) {
 					if h := ac.doc.Tokens[ac.mentions[ai].head].Head; h >= m.start && h < m.end {
 						agent = ac.mentions[ai].agent
 						text = spanText(ac.doc, ac.mentions[ai].start, m.end)
+						// A name the dictionaries code as a bare
+						// country says less than a title with its
+						// own owner: "Ithilen's minister Calimehtar"
+						// is Ithilen's.
+						if m.country {
+							if q, ok := ac.ownedTitle(&ac.mentions[ai], text, depth); ok {
+								return q, true
+							}
+						}
 					}
 				}
 			}
@@ -544,6 +553,21 @@ func (ac *articleCoding) agentOwners(m *mention, depth int) []party {
 		}
 	}
 	return owners
+}
+
+// ownedTitle is the party of a title whose owner is among its modifiers
+// ("Ithilen's awful and evil minister"), false if it has none.
+func (ac *articleCoding) ownedTitle(t *mention, text string, depth int) (party, bool) {
+	var p party
+	for _, o := range ac.agentOwners(t, depth+1) {
+		if o.person {
+			continue
+		}
+		for _, a := range o.actors {
+			p.actors = append(p.actors, dyad.Actor{Text: text, Name: strings.TrimSpace(a.Name + " " + t.name), Code: applyAgent(t.agent, a.Code)})
+		}
+	}
+	return p, len(p.actors) > 0
 }
 
 // spanDependents lists the dependents of a mention's head and, after
