@@ -147,6 +147,9 @@ func TestCodePatternConditions(t *testing.T) {
 		// support is Washington's, not Iran's ("* SUPPORT" of CITE), and
 		// citing it gives the accusation's grounds, no statement (010).
 		{"Iran has blamed the U.S. for involvement in the death of Haniyeh, citing Washington’s long-standing support for Israel.", []string{"1124", "032", "010"}, "112"},
+		// A verb of saying takes no actor as object: the United States
+		// is what Austin spoke about, not to.
+		{"Defense Secretary Lloyd Austin was unequivocal, saying the United States “will not tolerate” attacks on its personnel.", []string{"010"}, ""},
 	}
 	for _, tt := range tests {
 		a := &dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2024-08-06"}}

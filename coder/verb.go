@@ -349,7 +349,10 @@ func (ac *articleCoding) verbArguments(v int) (src, tgt []party, passive bool) {
 	if iobj >= 0 {
 		tgt = ac.actorsAt(iobj)
 	}
-	if len(tgt) == 0 && objTok >= 0 {
+	// A verb of saying takes what is said as object, never an actor:
+	// "saying the United States “will not tolerate” attacks" with the
+	// clause's subject parsed as the object says nothing to it.
+	if len(tgt) == 0 && objTok >= 0 && !reportOnlyVerbs[strings.ToLower(ac.doc.Tokens[v].Lemma)] {
 		tgt = ac.actorsWithin(objTok, 0, true)
 		// "Israel will send more fighter jets to the region": forces
 		// of no named owner that the subject sends or deploys are its
