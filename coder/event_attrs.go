@@ -13,9 +13,11 @@ func (ac *articleCoding) attributes(ev *dyad.Event, v int) {
 	if date, prec, ok := eventTimeWords(ac.trees, v, ac.date); ok {
 		ev.Date, ev.DatePrecision = date, prec
 		ac.lastDated = datedEvent{sentence: ev.SentenceIndex, date: date, precision: prec, set: true}
-	} else if l := ac.lastDated; l.set && ev.SentenceIndex-l.sentence <= whenCarrySentences && ac.pastClause(v) {
+	} else if l := ac.lastDated; l.set && ev.SentenceIndex-l.sentence <= whenCarrySentences && l.date <= ac.date.Format("2006-01-02") && ac.pastClause(v) {
 		// A narrative goes on in the time its last dated event set: "Yesterday,
-		// the North fired ... The South retaliated by firing ..."
+		// the North fired ... The South retaliated by firing ..." A date
+		// after the story's ("a meeting in Christchurch on May 16") is not
+		// one a past-tense verb goes on in.
 		ev.Date, ev.DatePrecision = l.date, l.precision
 	} else {
 		ev.Date, ev.DatePrecision = ac.date.Format("2006-01-02"), "day"
@@ -66,20 +68,25 @@ func (ac *articleCoding) pastClause(v int) bool {
 	return false
 }
 
-// finiteParticiple reports a past participle that heads its clause with a
-// subject and no auxiliary: a simple past the tagger took for a
-// participle ("The South retaliated by ...").
+// finiteParticiple reports a past participle that tells of the past: one
+// whose auxiliary is in the past ("was arrested", "were killed", "had
+// fled"), or one that heads its clause with a subject and no auxiliary,
+// a simple past the tagger took for a participle ("The South retaliated
+// by ..."). "has been arrested" is present.
 func (ac *articleCoding) finiteParticiple(v int) bool {
-	subject := false
+	subject, aux := false, false
 	for _, ch := range ac.children[v] {
 		switch ac.doc.Tokens[ch].DepRel {
 		case "aux", "aux:pass":
-			return false
-		case "nsubj":
+			if ac.doc.Tokens[ch].XPOS == "VBD" {
+				return true
+			}
+			aux = true
+		case "nsubj", "nsubj:pass":
 			subject = true
 		}
 	}
-	return subject
+	return subject && !aux
 }
 
 // quotes lists the article's quotes with their speakers resolved through

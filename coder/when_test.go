@@ -100,3 +100,34 @@ func BenchmarkEventTime(b *testing.B) {
 		eventTime(newDocTrees(doc), pred, anchor)
 	}
 }
+
+// TestNarrativeDate checks that a past-tense event without time words of
+// its own takes the date of the dated event just before it, and that a
+// present perfect or a date after the story's does not carry.
+func TestNarrativeDate(t *testing.T) {
+	a := &dyad.Article{ID: "t", Dateline: dyad.Dateline{Date: "2024-08-06"}} // a Tuesday
+	tests := []struct {
+		text, first, second string
+		date, prec          string
+	}{
+		{"Yesterday, North Korea fired shells at the South. The South retaliated by firing rounds into the North.", "fired", "firing", "2024-08-05", "day"},
+		{"Police arrested the boy last week. He was charged with making a hoax bomb.", "arrested", "charged", "2024-07-29", "week"},
+		{"Police arrested the boy last week. He has been charged with making a hoax bomb.", "arrested", "charged", "2024-08-06", "day"},
+		{"The first meeting will take place in Christchurch on Aug. 16. Professor Burrows also said kits would be available.", "take", "said", "2024-08-06", "day"},
+	}
+	c := newTestCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.second, func(t *testing.T) {
+			doc := attrDoc(t, tt.text)
+			ac := c.newArticleCoding(a, doc, 0)
+			for _, pred := range []string{tt.first, tt.second} {
+				v := attrTok(t, doc, pred)
+				ev := dyad.Event{SentenceIndex: ac.sentenceOf(v)}
+				ac.attributes(&ev, v)
+				if pred == tt.second && (ev.Date != tt.date || ev.DatePrecision != tt.prec) {
+					t.Errorf("%q dated %s/%s; want %s/%s", pred, ev.Date, ev.DatePrecision, tt.date, tt.prec)
+				}
+			}
+		})
+	}
+}

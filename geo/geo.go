@@ -460,6 +460,7 @@ const (
 	bonusByShare     = 1.5 // times the country's share of mentions
 	bonusDateline    = 1.0
 	bonusAdmin1      = 4.0 // the story mentions the place's division
+	namesakeMargin   = 0.01
 )
 
 func (ix *index) score(h hit, ctx *resolvedContext) float64 {
@@ -704,7 +705,27 @@ func (ix *index) rank(c candidates, ctx *resolvedContext) []Place {
 	ss := make([]scored, len(c.hits))
 	for i, h := range c.hits {
 		ss[i] = scored{h, ix.score(h, ctx)}
-		if c.preferAdmin1 && ix.places[h.place].Kind == KindAdmin1 {
+	}
+	// A division and a city in it that share a name ("Mecca" for Mecca
+	// Region and Makkah, "Tehran", "Baghdad"): the city is what news
+	// means but for a word like "province", and it loses nothing, as its
+	// Admin1 names the division. It takes the division's score when that
+	// is higher, which a large division's population and a city named by
+	// an alternate make it; not when the name is one written here for the
+	// division ("Gaza" is the Gaza Strip).
+	for i := range ss {
+		a := &ix.places[ss[i].h.place]
+		if a.Kind != KindAdmin1 || c.preferAdmin1 || ss[i].h.grade&^gradeNoArticle == gradeAlias {
+			continue
+		}
+		for j := range ss {
+			if city := &ix.places[ss[j].h.place]; city.Kind == KindCity && city.admin1Key == a.admin1Key {
+				ss[j].s = max(ss[j].s, ss[i].s+namesakeMargin)
+			}
+		}
+	}
+	for i := range ss {
+		if c.preferAdmin1 && ix.places[ss[i].h.place].Kind == KindAdmin1 {
 			ss[i].s += bonusCountry
 		}
 	}

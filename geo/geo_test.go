@@ -61,6 +61,11 @@ func TestLookup(t *testing.T) {
 		{"in western Iraq", "Iraq", "IRQ", KindCountry, "western"},
 		{"near Baghdad", "Baghdad", "IRQ", KindCity, "near"},
 		{"on the outskirts of Damascus", "Damascus", "SYR", KindCity, "outskirts of"},
+		// A city and its division of one name: the city, in its
+		// division, unless a word says the division.
+		{"Mecca", "Makkah", "SAU", KindCity, ""},
+		{"Mecca province", "Mecca Region", "SAU", KindAdmin1, ""},
+		{"Kandahar", "Kandahār", "AFG", KindCity, ""},
 	}
 	for _, tt := range tests {
 		ps := Lookup(tt.in)

@@ -84,6 +84,9 @@ type Phrase struct {
 	// governing verb is in the future tense ("will meet on Friday") sets
 	// it too.
 	Future bool
+	// Past says the words put the time on or before the anchor: a date
+	// after "since" ("since October 7") is never a later one.
+	Past bool
 }
 
 // maxScanWords bounds the words Scan reads; a sentence longer than this
@@ -230,6 +233,10 @@ func scanAt(words, lower []string, i int) (Phrase, bool) {
 		if u, ok := agoUnits[at(i+1)]; ok && at(i+2) == "ago" {
 			return Phrase{Start: i, End: i + 3, Unit: u, Shift: -n, Relative: true}, true
 		}
+		// "24 hours ago": whole days before the story's day.
+		if (at(i+1) == "hours" || at(i+1) == "hour") && at(i+2) == "ago" {
+			return Phrase{Start: i, End: i + 3, Unit: UnitDay, Shift: -(n / 24), Relative: true}, true
+		}
 	}
 	// "in 2019", "since 2014".
 	if preYearWords[w] || w == "mid-" {
@@ -339,6 +346,13 @@ func scanMonth(words, lower []string, i int) (Phrase, bool) {
 	m, ok := monthWord(words, j)
 	if !ok {
 		return Phrase{}, false
+	}
+	// "since October 7": the preposition heads a date.
+	if prep {
+		if d, ok := scanDate(words, lower, j); ok {
+			d.Start, d.Past = i, lower[i] == "since"
+			return d, true
+		}
 	}
 	p := Phrase{Start: i, End: j + 1, Unit: UnitNamedMonth, Month: m}
 	if y, ok := yearWord(lowerAt(lower, j+1)); ok {
@@ -524,6 +538,9 @@ func (p Phrase) resolveDate(a time.Time) (Span, bool) {
 			continue
 		}
 		cost := a.Sub(t)
+		if cost < 0 && p.Past {
+			continue
+		}
 		if cost < 0 {
 			cost = -cost
 			if !p.Future {

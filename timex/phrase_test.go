@@ -63,6 +63,10 @@ func TestScanResolve(t *testing.T) {
 		{"on the 5th", tue, false, "the 5th", "2024-08-05", PrecisionDay},
 		{"on the 20th", tue, false, "the 20th", "2024-07-20", PrecisionDay},
 		{"the 5th of May", tue, false, "the 5th of May", "2024-05-05", PrecisionDay},
+		{"since October 7", tue, false, "since October 7", "2023-10-07", PrecisionDay},
+		{"in August 2023", tue, false, "in August 2023", "2023-08-01", PrecisionMonth},
+		{"made 24 hours ago", tue, false, "24 hours ago", "2024-08-05", PrecisionDay},
+		{"three hours ago", tue, false, "three hours ago", "2024-08-06", PrecisionDay},
 	}
 	for _, tt := range tests {
 		t.Run(tt.words, func(t *testing.T) {
