@@ -69,7 +69,7 @@ func (ac *articleCoding) codePredicate(si, v int) {
 	}
 	code := verb.Code
 	negCoded, pairwise := false, false
-	if m, ok := ac.matchPatterns(verb.Block, v, len(src) > 1); ok {
+	if m, ok := ac.matchVerbPatterns(verb, v, len(src) > 1); ok {
 		ac.c.debugf("sentence %d: %q matches pattern %q of %s:%d [%s]", si, t.Text, m.pattern.Text, m.pattern.File, m.pattern.Line, m.pattern.Code)
 		code = m.code
 		negCoded = ac.c.negating[m.pattern]
@@ -235,6 +235,25 @@ func (ac *articleCoding) subjectOf(v int) int {
 		}
 	}
 	return ac.inheritedSubject(v)
+}
+
+// matchVerbPatterns matches the patterns of the verb's block and then
+// those of the other blocks that list the same verb form: a verb written
+// in two blocks ("--- SHOT [---]" with "*_AND_WOUND", "--- SHOT [223]"
+// with "+ WAS * DEAD IN $") has the patterns of both, its own block first.
+func (ac *articleCoding) matchVerbPatterns(verb *dict.Verb, v int, compoundSource bool) (patternMatch, bool) {
+	if m, ok := ac.matchPatterns(verb.Block, v, compoundSource); ok {
+		return m, true
+	}
+	for _, other := range ac.c.dicts.Verbs.Lookup(verb.Word) {
+		if other.Block == verb.Block || !equalWords(other.Before, verb.Before) || !equalWords(other.After, verb.After) {
+			continue
+		}
+		if m, ok := ac.matchPatterns(other.Block, v, compoundSource); ok {
+			return m, true
+		}
+	}
+	return patternMatch{}, false
 }
 
 // lookupVerb finds the dictionary verb for word at v, checking the other
