@@ -45,36 +45,36 @@ func newDocTrees(doc *dyad.Doc) *docTrees {
 	}
 	// A token has one head, so a sentence's children are no more than its
 	// tokens: each sentence's lists are cut from its share of one array,
-	// by a counting pass. Sentences are treated apart, so overlapping or
-	// disordered spans in a malformed Doc still give each its own tree.
-	kids, backing := make([][]int, total), make([]int, total)
-	counts := make([]int, longest+1)
-	off := 0
+	// in order of their heads, with where each head's list begins (a
+	// compressed sparse row). Sentences are treated apart, so overlapping
+	// or disordered spans in a malformed Doc still give each its own tree.
+	backing, firsts := make([]int, total), make([]int, total+len(doc.Sentences))
+	fill := make([]int, longest)
+	off, foff := 0, 0
 	for si, s := range doc.Sentences {
 		if s.Start < 0 || s.End > len(doc.Tokens) || s.Start >= s.End {
 			continue
 		}
 		size := s.End - s.Start
-		t := sentenceTree{doc: doc, index: si, start: s.Start, end: s.End, kids: kids[off : off+size : off+size], lowerWords: d.lower}
-		clear(counts[:size+1])
+		t := sentenceTree{doc: doc, index: si, start: s.Start, end: s.End,
+			kids: backing[off : off+size : off+size], first: firsts[foff : foff+size+1 : foff+size+1], lowerWords: d.lower}
 		for i := s.Start; i < s.End; i++ {
 			if h := t.head(i); h >= 0 {
-				counts[h-s.Start+1]++
+				t.first[h-s.Start+1]++
 			}
 		}
 		for k := 1; k <= size; k++ {
-			counts[k] += counts[k-1]
+			t.first[k] += t.first[k-1]
 		}
-		for k := range size {
-			t.kids[k] = backing[off+counts[k] : off+counts[k] : off+counts[k+1]]
-		}
+		copy(fill, t.first[:size])
 		for i := s.Start; i < s.End; i++ {
-			if h := t.head(i); h >= 0 {
-				t.kids[h-s.Start] = append(t.kids[h-s.Start], i)
+			if h := t.head(i) - s.Start; h >= 0 {
+				t.kids[fill[h]] = i
+				fill[h]++
 			}
 		}
 		d.trees[si], d.valid[si] = t, true
-		off += size
+		off, foff = off+size, foff+size+1
 	}
 	return d
 }
@@ -113,7 +113,9 @@ type sentenceTree struct {
 	doc        *dyad.Doc
 	index      int // the sentence's index in doc.Sentences
 	start, end int // its tokens: doc.Tokens[start:end]
-	kids       [][]int
+	// kids lists the dependents of the sentence's tokens, head by head:
+	// those of token start+k are kids[first[k]:first[k+1]].
+	kids, first []int
 	// lowerWords are the Doc's tokens in lower case (lowerWords).
 	lowerWords []string
 }
@@ -150,7 +152,8 @@ func (t *sentenceTree) children(i int) []int {
 	if !t.in(i) {
 		return nil
 	}
-	return t.kids[i-t.start]
+	k := i - t.start
+	return t.kids[t.first[k]:t.first[k+1]:t.first[k+1]]
 }
 
 func (t *sentenceTree) tok(i int) *dyad.Token { return &t.doc.Tokens[i] }

@@ -103,6 +103,7 @@ func newPlaceScope(a *dyad.Article, d *docTrees, paragraphOf func(sentence int) 
 			}
 		}
 	}
+	sc.places = make([]scopedPlace, 0, len(matches))
 	for _, m := range matches {
 		p, ok := m.Resolve(ctx)
 		if !ok || inPersonName(doc, m.Start, m.End) {
