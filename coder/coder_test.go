@@ -227,11 +227,13 @@ func TestCodeHostile(t *testing.T) {
 // and tags: a parse can be any graph, with cycles and no root.
 func TestCodeRandomTrees(t *testing.T) {
 	c := newTestCoder(t)
-	words := []string{"Iran", "attacked", "Israel", "the", "U.S.", "troops", "he", "said", "by", "on", "killing", "not", "will", "Hamas", "'s", ",", "."}
-	tags := []string{"PROPN", "VERB", "NOUN", "PRON", "ADP", "DET", "PUNCT", "AUX", "ADJ"}
-	rels := []string{"nsubj", "obj", "obl", "nmod", "conj", "xcomp", "ccomp", "appos", "compound", "nmod:poss", "case", "aux", "advmod", "root", "nsubj:pass", "parataxis"}
+	words := []string{"Iran", "attacked", "Israel", "the", "U.S.", "troops", "he", "said", "by", "on", "killing", "not", "will", "Hamas", "'s", ",", ".",
+		"group", "Hezbollah", "to", "vowed", "citing", "and", "that"}
+	tags := []string{"PROPN", "VERB", "NOUN", "PRON", "ADP", "DET", "PUNCT", "AUX", "ADJ", "CCONJ"}
+	rels := []string{"nsubj", "obj", "obl", "nmod", "conj", "xcomp", "ccomp", "appos", "compound", "nmod:poss", "case", "aux", "advmod", "root", "nsubj:pass", "parataxis",
+		"list", "advcl", "acl", "acl:relcl", "obl:agent", "mark", "cc", "flat"}
 	rng := rand.New(rand.NewSource(1))
-	for range 300 {
+	for range 600 {
 		n := 1 + rng.Intn(40)
 		doc := &dyad.Doc{}
 		for i := range n {

@@ -200,9 +200,13 @@ func (ac *articleCoding) codeSentence(si int, s dyad.Span) {
 
 // actorsAt resolves the noun phrase headed at tok, and the phrases
 // coordinated with it, to parties.
-func (ac *articleCoding) actorsAt(tok int) []party {
+func (ac *articleCoding) actorsAt(tok int) []party { return ac.actorsAtDepth(tok, 0) }
+
+// actorsAtDepth is actorsAt from within the resolution of another phrase,
+// depth levels down: a parse with cycles ends there.
+func (ac *articleCoding) actorsAtDepth(tok, depth int) []party {
 	var out []party
-	if p, ok := ac.npParty(tok, 0); ok {
+	if p, ok := ac.npParty(tok, depth); ok {
 		out = append(out, p)
 	}
 	// Conjuncts hang off the first conjunct or, in some parses, off one
@@ -213,7 +217,7 @@ func (ac *articleCoding) actorsAt(tok int) []party {
 		queue = queue[1:]
 		for _, ch := range ac.children[h] {
 			if ac.doc.Tokens[ch].DepRel == "conj" && ac.sameCase(tok, ch) {
-				if p, ok := ac.npParty(ch, 0); ok {
+				if p, ok := ac.npParty(ch, depth); ok {
 					out = append(out, p)
 				}
 				queue = append(queue, ch)
@@ -529,7 +533,7 @@ func (ac *articleCoding) agentOwners(m *mention, depth int) []party {
 			}
 			// Another agent among the modifiers ("the senior military
 			// commander") is not an owner.
-			for _, o := range ac.actorsAt(ch) {
+			for _, o := range ac.actorsAtDepth(ch, depth+1) {
 				if len(o.actors) > 0 && !strings.HasPrefix(o.actors[0].Code, "---") {
 					owners = append(owners, o)
 				}
