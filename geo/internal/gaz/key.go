@@ -38,6 +38,9 @@ func isKey(s string) bool {
 // AppendKey appends the Key of s to dst, so the keys of many words can
 // share one buffer.
 func AppendKey(dst []byte, s string) []byte {
+	if isKey(s) {
+		return append(dst, s...)
+	}
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
