@@ -26,8 +26,36 @@ func (ac *articleCoding) attributes(ev *dyad.Event, v int) {
 		ac.places = newPlaceScope(ac.art, ac.trees, ac.paragraphOf, ac.c.gazetteer.demonym)
 	}
 	ev.Location = eventPlace(ac.trees, v, ac.places)
+	if l := ev.Location; l != nil && l.Source == "paragraph" && !placeFitsActors(ev, l.Country) {
+		ev.Location = ac.places.dateline
+	}
 	tl := eventToll(ac.trees, v)
 	ev.Killed, ev.Wounded = tl.Killed, tl.Wounded
+}
+
+// placeFitsActors reports whether a place borrowed from the event's
+// paragraph can be where it happened: not when both sides are states or
+// their organs and the place is in neither ("Iran has blamed the U.S."
+// is not in Beirut because the sentence before was).
+func placeFitsActors(ev *dyad.Event, country string) bool {
+	if ev.Target == nil {
+		return true
+	}
+	src, tgt := actorCountry(ev.Source.Code), actorCountry(ev.Target.Code)
+	return src == "" || tgt == "" || country == src || country == tgt
+}
+
+// actorCountry is the ISO alpha-3 country an actor code begins with
+// ("USAGOV" is USA's), empty for a group, an organisation or a
+// role without one.
+func actorCountry(code string) string {
+	if len(code) < 3 {
+		return ""
+	}
+	if c, ok := geo.Country(code[:3]); ok {
+		return c.ISO3
+	}
+	return ""
 }
 
 // whenCarrySentences is how many sentences after an event dated by its

@@ -95,3 +95,28 @@ func BenchmarkEventPlace(b *testing.B) {
 		}
 	})
 }
+
+func TestPlaceFitsActors(t *testing.T) {
+	tests := []struct {
+		source, target string // "" target: none
+		country        string
+		want           bool
+	}{
+		{"IRN", "USA", "LBN", false},
+		{"IRNGOV", "USAMIL", "USA", true},
+		{"ISR", "LBNMIL", "LBN", true},
+		{"IRN", "", "ISR", true},       // no target: an attack's place is often neither side's
+		{"---MIL", "USA", "IRQ", true}, // a side without a country
+		{"IGOUNO", "SYR", "CHE", true},
+		{"DEU", "RUS", "POL", false},
+	}
+	for _, tt := range tests {
+		ev := &dyad.Event{Source: dyad.Actor{Code: tt.source}}
+		if tt.target != "" {
+			ev.Target = &dyad.Actor{Code: tt.target}
+		}
+		if got := placeFitsActors(ev, tt.country); got != tt.want {
+			t.Errorf("placeFitsActors(%s → %s, %s) = %v; want %v", tt.source, tt.target, tt.country, got, tt.want)
+		}
+	}
+}
