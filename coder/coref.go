@@ -73,8 +73,9 @@ func (r *resolver) antecedent(tok int, wantPerson bool) (party, bool) {
 			continue
 		}
 		// "he" is a named, coded person before an uncoded name the
-		// tagger took for one.
-		if wantPerson && rp.party.actors[0].Code == "" {
+		// tagger took for one; an uncoded name the entity recogniser
+		// also tags a person is one ("Kevin Allton ... he said").
+		if wantPerson && rp.party.actors[0].Code == "" && !strings.HasSuffix(r.ac.doc.Tokens[rp.tok].NER, "-PER") {
 			continue
 		}
 		s := r.ac.sentenceOf(rp.tok)

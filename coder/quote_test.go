@@ -160,6 +160,26 @@ func TestQuoteSpeakersSeed(t *testing.T) {
 	}
 }
 
+// TestQuoteSpeakerUncodedPerson checks that "he said" resolves to a
+// person the dictionaries lack when the entity recogniser tags the name.
+func TestQuoteSpeakerUncodedPerson(t *testing.T) {
+	a := &dyad.Article{ID: "t", Dateline: dyad.Dateline{Date: "2014-01-28"},
+		Body: "Kevin Allton, a student from Evansville, visited the exhibit on Tuesday.\n\n\"I thought that in real life it was really kind of magical,\" he said."}
+	coding, err := newTestCoder(t).Code(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range coding.Quotes {
+		if strings.HasPrefix(q.Text, "I thought") {
+			if q.Speaker.Name != "Kevin Allton" {
+				t.Errorf("speaker %+v; want Kevin Allton", q.Speaker)
+			}
+			return
+		}
+	}
+	t.Errorf("quote not found in %+v", coding.Quotes)
+}
+
 func TestFindQuotesHostile(t *testing.T) {
 	texts := []string{
 		"", "“", "”", "\"", "'", "‘’", "“”", "“ ” “ ”", "He said “", "“Unclosed and\n\nnever reopened. Then more.",
