@@ -411,3 +411,41 @@ func TestCodeAppositiveNamesAgent(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeAnnouncedForce checks that force an actor says it will use is
+// coded as the threat CAMEO makes of it (138), and that force aimed at
+// things goes to whoever the story last showed using them.
+func TestCodeAnnouncedForce(t *testing.T) {
+	c := newTestCoder(t)
+	tests := []struct {
+		text string
+		want string // SRC→TGT CODE that must be coded
+		not  string // a code that must not be
+	}{
+		{"Iran said it would attack Israel.", "IRN→ISR 138", "190"},
+		{"Iran attacked Israel.", "IRN→ISR 190", "138"},
+		{"Israel built new bunkers near the border. Hezbollah said it would attack the bunkers.", "LBNREB→ISR 138", "190"},
+	}
+	for _, tt := range tests {
+		a := &dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2024-08-06"}}
+		coding, err := c.Code(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		found := false
+		for _, ev := range coding.Events {
+			g := ev.Source.Code + "→" + targetCode(ev.Target) + " " + ev.CAMEO
+			got = append(got, g)
+			if g == tt.want && !ev.Hypothetical {
+				found = true
+			}
+			if ev.CAMEO == tt.not {
+				t.Errorf("%q: coded %s", tt.text, tt.not)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no %s (not hypothetical); got %v", tt.text, tt.want, got)
+		}
+	}
+}

@@ -71,6 +71,13 @@ func (ac *articleCoding) codePredicate(si, v int) {
 	negCoded, pairwise := false, false
 	if m, ok := ac.matchVerbPatterns(verb, v, len(src) > 1); ok {
 		ac.c.debugf("sentence %d: %q matches pattern %q of %s:%d [%s]", si, t.Text, m.pattern.Text, m.pattern.File, m.pattern.Line, m.pattern.Code)
+		// "Iran said it would attack Israel" matches "* ATTACK" of SAY,
+		// but the attack is a predicate of its own, coded as reported
+		// speech: not twice.
+		if w := ac.codedVerbAmong(m.words, v); w >= 0 {
+			ac.c.debugf("sentence %d: %q: %q codes itself; the pattern's event is its", si, t.Text, ac.doc.Tokens[w].Text)
+			return
+		}
 		code = m.code
 		negCoded = ac.c.negating[m.pattern]
 		_, pairwise = withoutCompound(m.pattern.Before)
@@ -113,6 +120,16 @@ func (ac *articleCoding) codePredicate(si, v int) {
 		ac.c.debugf("sentence %d: %q codes no event (%s)", si, t.Text, code)
 		return
 	}
+	threat := false
+	if c, ok := ac.announcedForce(v, eventCode); ok {
+		ac.c.debugf("sentence %d: %q [%s] is force its actor says it will use: a threat [%s]", si, t.Text, eventCode, c)
+		eventCode, threat = c, true
+	}
+	// Force used or threatened against things ("attack any loudspeakers")
+	// is aimed at whoever the story last showed using them.
+	if len(tgt) == 0 && (threat || materialConflict(eventCode)) {
+		tgt = ac.bridgedOwner(v)
+	}
 	// A pattern asking for a compound source ('%') without a target
 	// has the source act on itself pairwise: "Gondor and Osgiliath have
 	// delayed their meeting".
@@ -144,9 +161,19 @@ func (ac *articleCoding) codePredicate(si, v int) {
 		// the perpetrator stays unknown.
 		src = []party{{}}
 	}
+	first := len(ac.found)
 	for _, s := range src {
 		for i := range tgt {
 			ac.addEvent(si, v, s, &tgt[i], eventCode, negCoded)
+		}
+	}
+	if threat {
+		// The threat is made, not hypothetical: only what it
+		// threatens is.
+		for i := first; i < len(ac.found); i++ {
+			ev := &ac.found[i].ev
+			ev.Hypothetical = false
+			ev.Confidence = ac.confidence(*ev, v)
 		}
 	}
 	// A second code in the active voice ("LEFT [032:033]", "MEET
@@ -183,6 +210,137 @@ func (ac *articleCoding) commentAdjunct(v int) bool {
 	}
 	vb := ac.lookupVerb(h, ac.words[h])
 	return vb != nil && !vb.Code.Null()
+}
+
+// threatCodes are the CAMEO threats of the material conflict roots: an
+// attack announced is a threat of military force (138), a repression
+// announced a threat of repression (137).
+var threatCodes = map[string]string{"17": "137", "18": "138", "19": "138", "20": "138"}
+
+// futureAux are the auxiliaries of an act announced for later.
+var futureAux = map[string]bool{"will": true, "would": true, "'ll": true, "shall": true, "wo": true}
+
+// announcedForce reports whether the predicate at v, coded code, is force
+// its own actor says it will use ("North Korea stated it would attack any
+// loudspeakers ... and would respond, militarily"): the complement of a
+// verb of saying, in the future, not negated, whose subject is the
+// speaker (a pronoun, or the speaker's code). CAMEO codes that a threat;
+// it returns the threat's code.
+func (ac *articleCoding) announcedForce(v int, code string) (string, bool) {
+	if len(code) < 2 {
+		return "", false
+	}
+	threat, ok := threatCodes[code[:2]]
+	if !ok {
+		return "", false
+	}
+	if neg, _ := ac.modality(v); neg || !ac.hasFutureAux(v) {
+		return "", false
+	}
+	// The second of coordinated announcements shares the first's
+	// subject and verb of saying.
+	clause := v
+	for range 4 {
+		if t := ac.doc.Tokens[clause]; t.DepRel == "conj" && t.Head >= 0 && ac.doc.Tokens[t.Head].UPOS == "VERB" {
+			clause = t.Head
+			continue
+		}
+		break
+	}
+	t := ac.doc.Tokens[clause]
+	if t.DepRel != "ccomp" || t.Head < 0 || !ac.c.sayVerbs[strings.ToLower(ac.doc.Tokens[t.Head].Lemma)] {
+		return "", false
+	}
+	subj := -1
+	for _, ch := range ac.children[clause] {
+		if ac.doc.Tokens[ch].DepRel == "nsubj" {
+			subj = ch
+		}
+	}
+	if subj < 0 {
+		return "", false
+	}
+	if ac.doc.Tokens[subj].UPOS == "PRON" {
+		return threat, true
+	}
+	speaker, ok := ac.subjectActor(t.Head)
+	ps := ac.actorsAt(subj)
+	if ok && coded(ps) && speaker.Code == ps[0].actors[0].Code {
+		return threat, true
+	}
+	return "", false
+}
+
+// hasFutureAux reports whether verb v has an auxiliary of the future.
+func (ac *articleCoding) hasFutureAux(v int) bool {
+	for _, ch := range ac.children[v] {
+		if t := ac.doc.Tokens[ch]; t.DepRel == "aux" && futureAux[strings.ToLower(t.Text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// bridgedOwner finds the actor of an object that is no actor itself
+// ("attack any loudspeakers"): the subject of the clause that last
+// mentioned that thing, in this sentence or the three before it ("South
+// Korea had recently started to broadcast propaganda from loudspeakers").
+func (ac *articleCoding) bridgedOwner(v int) []party {
+	obj := -1
+	for _, ch := range ac.children[v] {
+		if ac.doc.Tokens[ch].DepRel == "obj" {
+			obj = ch
+		}
+	}
+	if obj < 0 || ac.doc.Tokens[obj].UPOS != "NOUN" || ac.mentionAt[obj] >= 0 {
+		return nil
+	}
+	si := ac.sentenceOf(v)
+	start := ac.doc.Sentences[max(si-3, 0)].Start
+	lemma := ac.lemmas[obj]
+	for j := obj - 1; j >= start; j-- {
+		if ac.lemmas[j] != lemma || ac.doc.Tokens[j].UPOS != "NOUN" {
+			continue
+		}
+		h := ac.doc.Tokens[j].Head
+		for range 6 {
+			if h < 0 || h >= len(ac.doc.Tokens) {
+				break
+			}
+			if ac.doc.Tokens[h].UPOS == "VERB" {
+				for _, ch := range ac.children[h] {
+					if ac.doc.Tokens[ch].DepRel == "nsubj" {
+						if ps := ac.actorsAt(ch); coded(ps) {
+							return ps
+						}
+					}
+				}
+			}
+			h = ac.doc.Tokens[h].Head
+		}
+		return nil
+	}
+	return nil
+}
+
+// codedVerbAmong is the first of the tokens that heads the clause a verb
+// of saying v reports and has an event code of its own, -1 if none (or if
+// v is no verb of saying: "asked the Council to help" is an appeal, what
+// is asked no act of the asker's).
+func (ac *articleCoding) codedVerbAmong(toks []int, v int) int {
+	if !ac.c.sayVerbs[strings.ToLower(ac.doc.Tokens[v].Lemma)] {
+		return -1
+	}
+	for _, w := range toks {
+		t := ac.doc.Tokens[w]
+		if t.UPOS != "VERB" || t.Head != v || t.DepRel != "ccomp" {
+			continue
+		}
+		if vb := ac.lookupVerb(w, ac.words[w]); vb != nil && !vb.Code.Null() {
+			return w
+		}
+	}
+	return -1
 }
 
 // anyMention reports whether any of the tokens is in an actor or agent
