@@ -685,7 +685,12 @@ func (ac *articleCoding) clauseTarget(comp int, src []party) []party {
 	for _, ch := range ac.children[comp] {
 		switch ac.doc.Tokens[ch].DepRel {
 		case "nsubj", "nsubj:pass":
-			subj = ac.actorsAt(ch)
+			// "John Key said he believes ...": a pronoun subject of
+			// what is said is its speaker, whatever else it might
+			// resolve to.
+			if ac.doc.Tokens[ch].UPOS != "PRON" {
+				subj = ac.actorsAt(ch)
+			}
 		case "obj", "obl", "iobj", "nmod":
 			rest = append(rest, ch)
 		}

@@ -111,3 +111,19 @@ func checkGolden(t *testing.T, golden []goldenEvent, events []dyad.Event) {
 		}
 	}
 }
+
+// TestCodeWikinewsReportedPronoun checks that the pronoun subject of what
+// is said is taken for its speaker, not a target: "New Zealand's Prime
+// Minister John Key said he believes redesigning the flag now has a
+// 'strong rationale'" is no statement to the professor quoted before.
+func TestCodeWikinewsReportedPronoun(t *testing.T) {
+	coding, err := newTestCoder(t).Code(wikinewsArticle(t, "GUM_news_flag"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ev := range coding.Events {
+		if strings.Contains(ev.Sentence, "said he believes") && ev.Target != nil {
+			t.Errorf("%s → %s %s from %q", ev.Source.Code, ev.Target.Code, ev.CAMEO, ev.Sentence)
+		}
+	}
+}
