@@ -448,4 +448,16 @@ func TestCodeAnnouncedForce(t *testing.T) {
 			t.Errorf("%q: no %s (not hypothetical); got %v", tt.text, tt.want, got)
 		}
 	}
+	// Only a named actor owns what is attacked: the bridge the
+	// reporters used is not theirs.
+	text := "The reporters used the bridge on Monday. Israel bombed the bridge."
+	coding, err := c.Code(&dyad.Article{ID: "t", Body: text, Dateline: dyad.Dateline{Date: "2024-08-06"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ev := range coding.Events {
+		if ev.Target != nil && ev.Target.Code == "---MED" {
+			t.Errorf("%q: %s → %s %s", text, ev.Source.Code, ev.Target.Code, ev.CAMEO)
+		}
+	}
 }
