@@ -461,3 +461,33 @@ func TestCodeAnnouncedForce(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeAccidents checks that deaths no one inflicted ("killed in a
+// stampede", "when a building collapsed") are no act of force, while
+// unattributed violence is kept with an unknown perpetrator.
+func TestCodeAccidents(t *testing.T) {
+	c := newTestCoder(t)
+	tests := []struct {
+		text    string
+		violent bool
+	}{
+		{"Over 345 pilgrims have been killed in a stampede near Mecca.", false},
+		{"Five Egyptian workers were killed when a building collapsed in Cairo.", false},
+		{"Five Egyptian workers were killed in an attack in Cairo.", true},
+	}
+	for _, tt := range tests {
+		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2024-08-06"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		violent := false
+		for _, ev := range coding.Events {
+			if materialConflict(ev.CAMEO) {
+				violent = true
+			}
+		}
+		if violent != tt.violent {
+			t.Errorf("%q: violent event %v, want %v (%d events)", tt.text, violent, tt.violent, len(coding.Events))
+		}
+	}
+}

@@ -157,6 +157,10 @@ func (ac *articleCoding) codePredicate(si, v int) {
 			ac.c.debugf("sentence %d: %q [%s] has no source actor; dropped", si, t.Text, eventCode)
 			return
 		}
+		if cause := ac.accidentCause(v); cause >= 0 {
+			ac.c.debugf("sentence %d: %q [%s] by %q is an accident, no act of force; dropped", si, t.Text, eventCode, ac.doc.Tokens[cause].Text)
+			return
+		}
 		// The happening ("a rocket attack") is not its own source:
 		// the perpetrator stays unknown.
 		src = []party{{}}
@@ -372,6 +376,40 @@ func (ac *articleCoding) actorAfter(v, from int) []party {
 		j = ac.mentions[mi].end - 1
 	}
 	return nil
+}
+
+// accidentNouns and accidentVerbs name disasters and accidents: "killed
+// in a stampede", "killed when the hotel collapsed" tell of deaths no one
+// inflicted.
+var (
+	accidentNouns = map[string]bool{"stampede": true, "crush": true, "crash": true, "accident": true, "collision": true,
+		"collapse": true, "earthquake": true, "quake": true, "flood": true, "flooding": true, "storm": true, "cyclone": true,
+		"hurricane": true, "typhoon": true, "tornado": true, "avalanche": true, "landslide": true, "mudslide": true,
+		"fire": true, "blaze": true, "derailment": true, "shipwreck": true, "tsunami": true, "heatwave": true}
+	accidentVerbs = map[string]bool{"collapse": true, "crash": true, "sink": true, "capsize": true, "derail": true, "collide": true}
+)
+
+// accidentCause is the token that makes the unattributed violence of
+// verb v an accident ("killed in a stampede", "when the hotel
+// collapsed"), -1 if none does.
+func (ac *articleCoding) accidentCause(v int) int {
+	for _, ch := range ac.children[v] {
+		t := ac.doc.Tokens[ch]
+		switch t.DepRel {
+		case "obl", "obl:agent", "nmod":
+			switch caseOf(ac, ch) {
+			case "in", "by", "during", "after", "from":
+				if accidentNouns[strings.ToLower(t.Lemma)] {
+					return ch
+				}
+			}
+		case "advcl":
+			if accidentVerbs[strings.ToLower(t.Lemma)] {
+				return ch
+			}
+		}
+	}
+	return -1
 }
 
 // happeningNoun reports whether a noun names a violent happening or its
