@@ -88,6 +88,7 @@ func repairParse(doc *dyad.Doc, sayVerbs map[string]bool) *dyad.Doc {
 		repairControl(out, s, writable)
 		repairListCoordination(out, s, writable)
 		repairCloseAppositive(out, s, writable)
+		repairPrepositionalSubject(out, s, writable)
 		repairDoubleSubject(out, s, writable)
 		repairGaplessRelative(out, s, writable)
 		repairTimeObject(out, s, writable)
@@ -515,10 +516,11 @@ func repairTimeObject(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) 
 	}
 }
 
-// repairListCoordination mends a coordination taken for a list: "Evil
-// Mordor, the awful Fornost, and good Gondor welcomed" with "Fornost" and
-// "Gondor" as list dependents of the first name. Names listed after a
-// name, the last of them with a conjunction of its own, are conjuncts.
+// repairListCoordination mends a coordination taken for a list or an
+// apposition: "Evil Mordor, the awful Fornost, and good Gondor welcomed"
+// with "Fornost" and "Gondor" as list dependents of the first name. Names
+// listed after a name, the last of them with a conjunction of its own,
+// are conjuncts.
 func repairListCoordination(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
 	for h := s.Start; h < s.End; h++ {
 		if u := out.Tokens[h].UPOS; u != "PROPN" && u != "NOUN" {
@@ -547,6 +549,59 @@ func repairListCoordination(out *dyad.Doc, s dyad.Span, writable func() []dyad.T
 			toks[j].DepRel = "conj"
 		}
 	}
+	// "Mordor, the Shire, Fornost and Bree" with "the Shire" an
+	// appositive of "Mordor" and the rest its conjuncts: an appositive
+	// that goes on into a coordination ending in a conjunction is the
+	// list's second item.
+	for c := s.Start; c < s.End; c++ {
+		t := out.Tokens[c]
+		if t.DepRel != "appos" || t.Head < s.Start || t.Head >= c || (t.UPOS != "PROPN" && t.UPOS != "NOUN") {
+			continue
+		}
+		if coordinationEnds(out, c, s) {
+			writable()[c].DepRel = "conj"
+		}
+	}
+}
+
+// coordinationEnds reports whether the conjuncts hung on c, or on one
+// another below it, make a list that goes on after a comma and ends in a
+// conjunction ("the Shire, Fornost and Bree"); a coordinated appositive
+// ("Valeska Paris, an Australian woman and former Scientologist") has no
+// comma inside.
+func coordinationEnds(doc *dyad.Doc, c int, s dyad.Span) bool {
+	first := -1
+	for k := c + 1; k < s.End; k++ {
+		if doc.Tokens[k].Head == c && doc.Tokens[k].DepRel == "conj" {
+			first = k
+			break
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	if p := phraseStart(doc, first, s.Start) - 1; p < s.Start || doc.Tokens[p].Text != "," {
+		return false
+	}
+	h := c
+	for range 8 {
+		next := -1
+		for k := h + 1; k < s.End; k++ {
+			if doc.Tokens[k].Head == h && doc.Tokens[k].DepRel == "conj" {
+				if hasDependent(doc, k, s, "cc") {
+					return true
+				}
+				if next < 0 {
+					next = k
+				}
+			}
+		}
+		if next < 0 {
+			return false
+		}
+		h = next
+	}
+	return false
 }
 
 // repairCloseAppositive mends a close appositive hung on the wrong noun
@@ -577,5 +632,43 @@ func repairCloseAppositive(out *dyad.Doc, s dyad.Span, writable func() []dyad.To
 			toks := writable()
 			toks[j].Head, toks[j].DepRel = prev, "appos"
 		}
+	}
+}
+
+// repairPrepositionalSubject mends a prepositional phrase taken for the
+// subject of a clause: in "welcomed ties between Minas Tirith and
+// Osgiliath after a rift, the agency said" the parser made "between" a
+// subordinator of "said" and "Minas Tirith" its subject, though "said"
+// has its own subject after the comma. A preposition heads no clause
+// whose verb has a second subject: the nominal goes back to the noun
+// written before the preposition, as its modifier.
+func repairPrepositionalSubject(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	for p := s.Start + 1; p+1 < s.End; p++ {
+		t := out.Tokens[p]
+		if t.UPOS != "ADP" || t.DepRel != "mark" || out.Tokens[p-1].UPOS != "NOUN" {
+			continue
+		}
+		v := t.Head
+		if v < s.Start || v >= s.End || v <= p {
+			continue
+		}
+		// The nominal right after the preposition is a subject of v,
+		// and v has another subject after it.
+		first, second := -1, -1
+		for j := p + 1; j < v; j++ {
+			if out.Tokens[j].Head == v && strings.HasPrefix(out.Tokens[j].DepRel, "nsubj") {
+				if first < 0 {
+					first = j
+				} else if second < 0 {
+					second = j
+				}
+			}
+		}
+		if first < 0 || second < 0 || phraseStart(out, first, s.Start) != p+1 {
+			continue
+		}
+		toks := writable()
+		toks[first].Head, toks[first].DepRel = p-1, "nmod"
+		toks[p].Head, toks[p].DepRel = first, "case"
 	}
 }

@@ -81,6 +81,22 @@ func TestRepairParse(t *testing.T) {
 			// Mordor , Fornost , and Gondor welcomed
 			[]string{"Mordor/PROPN/6/nsubj", ",/PUNCT/2/punct", "Fornost/PROPN/0/list", ",/PUNCT/5/punct", "and/CCONJ/5/cc", "Gondor/PROPN/0/list", "welcomed/VERB/-1/root"},
 			[]arc{{2, 0, "conj"}, {5, 0, "conj"}}},
+		{"an appositive that goes on into a coordination is its second item",
+			// Mordor , the Shire , Fornost and Bree welcomed
+			[]string{"Mordor/PROPN/8/nsubj", ",/PUNCT/3/punct", "the/DET/3/det", "Shire/PROPN/0/appos", ",/PUNCT/5/punct", "Fornost/PROPN/3/conj", "and/CCONJ/7/cc", "Bree/PROPN/5/conj", "welcomed/VERB/-1/root"},
+			[]arc{{3, 0, "conj"}}},
+		{"a coordinated appositive stays one",
+			// Paris , an Australian woman and former Scientologist , claimed
+			[]string{"Paris/PROPN/9/nsubj", ",/PUNCT/4/punct", "an/DET/4/det", "Australian/ADJ/4/amod", "woman/NOUN/0/appos", "and/CCONJ/7/cc", "former/ADJ/7/amod", "Scientologist/NOUN/4/conj", ",/PUNCT/4/punct", "claimed/VERB/-1/root"},
+			[]arc{{4, 0, "appos"}}},
+		{"an appositive with no coordination stays one",
+			// Rathke , the Spokesperson , said
+			[]string{"Rathke/PROPN/5/nsubj", ",/PUNCT/3/punct", "the/DET/3/det", "Spokesperson/PROPN/0/appos", ",/PUNCT/0/punct", "said/VERB/-1/root"},
+			[]arc{{3, 0, "appos"}}},
+		{"a preposition heads no clause whose verb has a second subject",
+			// ties between Gondor and Osgiliath , the agency said
+			[]string{"welcomed/VERB/-1/root", "ties/NOUN/0/obj", "between/ADP/8/mark", "Gondor/PROPN/8/nsubj", "and/CCONJ/5/cc", "Osgiliath/PROPN/3/conj", ",/PUNCT/7/punct", "agency/NOUN/8/nsubj", "said/VERB/0/advcl"},
+			[]arc{{3, 1, "nmod"}, {2, 3, "case"}}},
 		{"a list without a conjunction stays a list",
 			// Mordor , Fornost : Gondor
 			[]string{"Mordor/PROPN/-1/root", ",/PUNCT/2/punct", "Fornost/PROPN/0/list", ":/PUNCT/4/punct", "Gondor/PROPN/0/list"},
