@@ -313,9 +313,9 @@ func (ac *articleCoding) bridgedOwner(v int) []party {
 			}
 			if ac.doc.Tokens[h].UPOS == "VERB" {
 				for _, ch := range ac.children[h] {
-					// Only a named actor owns things: "journalists
-					// visited the hospital" does not make a bombed
-					// hospital theirs.
+					// Only a named actor owns things: "the reporters
+					// used the bridge" does not make a bombed bridge
+					// theirs.
 					if ac.doc.Tokens[ch].DepRel == "nsubj" {
 						if ps := ac.actorsAt(ch); coded(ps) && !ownerless(ps) {
 							return ps
