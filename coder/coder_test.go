@@ -412,19 +412,22 @@ func TestCodeAppositiveNamesAgent(t *testing.T) {
 	}
 }
 
-// TestCodeAnnouncedForce checks that force an actor says it will use is
-// coded as the threat CAMEO makes of it (138), and that force aimed at
-// things goes to whoever the story last showed using them.
-func TestCodeAnnouncedForce(t *testing.T) {
+// TestCodeAnnouncedActs checks that an act its actor says it will do is
+// coded as the intent or threat CAMEO makes of it (036, 0353, 1384), and
+// that force aimed at things goes to whoever the story last showed using
+// them.
+func TestCodeAnnouncedActs(t *testing.T) {
 	c := newTestCoder(t)
 	tests := []struct {
 		text string
 		want string // SRC→TGT CODE that must be coded
 		not  string // a code that must not be
 	}{
-		{"Iran said it would attack Israel.", "IRN→ISR 138", "190"},
-		{"Iran attacked Israel.", "IRN→ISR 190", "138"},
-		{"Israel built new bunkers near the border. Hezbollah said it would attack the bunkers.", "LBNREB→ISR 138", "190"},
+		{"Iran said it would attack Israel.", "IRN→ISR 1384", "190"},
+		{"Iran attacked Israel.", "IRN→ISR 190", "1384"},
+		{"Israel built new bunkers near the border. Hezbollah said it would attack the bunkers.", "LBNREB→ISR 1384", "190"},
+		{"Iran said it will meet France next week.", "IRN→FRA 036", "040"},
+		{"Russia said it will release the Ukrainian prisoners.", "RUS→UKR 0353", "0841"},
 	}
 	for _, tt := range tests {
 		a := &dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2024-08-06"}}

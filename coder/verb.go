@@ -120,14 +120,14 @@ func (ac *articleCoding) codePredicate(si, v int) {
 		ac.c.debugf("sentence %d: %q codes no event (%s)", si, t.Text, code)
 		return
 	}
-	threat := false
-	if c, ok := ac.announcedForce(v, eventCode); ok {
-		ac.c.debugf("sentence %d: %q [%s] is force its actor says it will use: a threat [%s]", si, t.Text, eventCode, c)
-		eventCode, threat = c, true
+	force, announced := materialConflict(eventCode), false
+	if c, ok := ac.announcedAct(v, eventCode); ok {
+		ac.c.debugf("sentence %d: %q [%s] is an act its actor says it will do: [%s]", si, t.Text, eventCode, c)
+		eventCode, announced = c, true
 	}
 	// Force used or threatened against things ("attack any loudspeakers")
 	// is aimed at whoever the story last showed using them.
-	if len(tgt) == 0 && (threat || materialConflict(eventCode)) {
+	if len(tgt) == 0 && force {
 		tgt = ac.bridgedOwner(v)
 	}
 	// A pattern asking for a compound source ('%') without a target
@@ -171,9 +171,9 @@ func (ac *articleCoding) codePredicate(si, v int) {
 			ac.addEvent(si, v, s, &tgt[i], eventCode, negCoded)
 		}
 	}
-	if threat {
-		// The threat is made, not hypothetical: only what it
-		// threatens is.
+	if announced {
+		// The intent or threat is expressed, not hypothetical: only
+		// what it announces is.
 		for i := first; i < len(ac.found); i++ {
 			ev := &ac.found[i].ev
 			ev.Hypothetical = false
@@ -216,25 +216,42 @@ func (ac *articleCoding) commentAdjunct(v int) bool {
 	return vb != nil && !vb.Code.Null()
 }
 
-// threatCodes are the CAMEO threats of the material conflict roots: an
-// attack announced is a threat of military force (138), a repression
-// announced a threat of repression (137).
-var threatCodes = map[string]string{"17": "137", "18": "138", "19": "138", "20": "138"}
+// announcedCodes are what CAMEO makes of an act its actor says it will
+// do: cooperation announced is an intent (03x: "will send aid" 033, "will
+// meet" 036), conflict announced a threat (13x: "would attack" 1384). Keys
+// are full codes, then roots.
+var announcedCodes = map[string]string{
+	"04": "036", "05": "032",
+	"06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+	"07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+	"08": "035", "081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+	"16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136",
+	"17": "137", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
+	"18": "1383", "19": "1384", "20": "1383", "204": "1385",
+}
+
+// announcedCode is the intent or threat code of an announced act, false
+// if CAMEO has none for it.
+func announcedCode(code string) (string, bool) {
+	for n := len(code); n >= 2; n-- {
+		if c, ok := announcedCodes[code[:n]]; ok {
+			return c, true
+		}
+	}
+	return "", false
+}
 
 // futureAux are the auxiliaries of an act announced for later.
 var futureAux = map[string]bool{"will": true, "would": true, "'ll": true, "shall": true, "wo": true}
 
-// announcedForce reports whether the predicate at v, coded code, is force
-// its own actor says it will use ("North Korea stated it would attack any
+// announcedAct reports whether the predicate at v, coded code, is an act
+// its own actor says it will do ("North Korea stated it would attack any
 // loudspeakers ... and would respond, militarily"): the complement of a
 // verb of saying, in the future, not negated, whose subject is the
-// speaker (a pronoun, or the speaker's code). CAMEO codes that a threat;
-// it returns the threat's code.
-func (ac *articleCoding) announcedForce(v int, code string) (string, bool) {
-	if len(code) < 2 {
-		return "", false
-	}
-	threat, ok := threatCodes[code[:2]]
+// speaker (a pronoun, or the speaker's code). CAMEO codes that an intent
+// or a threat; it returns that code.
+func (ac *articleCoding) announcedAct(v int, code string) (string, bool) {
+	announced, ok := announcedCode(code)
 	if !ok {
 		return "", false
 	}
@@ -265,12 +282,12 @@ func (ac *articleCoding) announcedForce(v int, code string) (string, bool) {
 		return "", false
 	}
 	if ac.doc.Tokens[subj].UPOS == "PRON" {
-		return threat, true
+		return announced, true
 	}
 	speaker, ok := ac.subjectActor(t.Head)
 	ps := ac.actorsAt(subj)
 	if ok && coded(ps) && speaker.Code == ps[0].actors[0].Code {
-		return threat, true
+		return announced, true
 	}
 	return "", false
 }
