@@ -44,6 +44,43 @@ func (r *resolver) note(tok int, p party) {
 	}
 	rel := r.ac.doc.Tokens[tok].DepRel
 	r.recent = append(r.recent, recentParty{tok: tok, party: p, subject: strings.HasPrefix(rel, "nsubj")})
+	if mi := r.ac.mentionAt[tok]; mi >= 0 && !r.ac.mentions[mi].person {
+		if a, ok := r.acronymAfter(r.ac.mentions[mi].end); ok {
+			if _, known := r.names[a]; !known {
+				r.names[a] = p
+			}
+		}
+	}
+}
+
+// acronymAfter reads the acronym a name introduces in parentheses right
+// after it, ending at token end: "Korean Central News Agency (KCNA)".
+// The acronym must begin with the initial of one of the four words
+// before it and end with that of the last, so "(AP)" after a name that
+// is not the Associated Press's is a byline, not its acronym.
+func (r *resolver) acronymAfter(end int) (string, bool) {
+	toks := r.ac.doc.Tokens
+	if end < 1 || end+2 >= len(toks) || toks[end].Text != "(" || toks[end+2].Text != ")" {
+		return "", false
+	}
+	a := toks[end+1].Text
+	if len(a) < 2 || len(a) > 8 {
+		return "", false
+	}
+	for i := 0; i < len(a); i++ {
+		if a[i] < 'A' || a[i] > 'Z' {
+			return "", false
+		}
+	}
+	if last := toks[end-1].Text; last == "" || last[0] != a[len(a)-1] {
+		return "", false
+	}
+	for i := end - 1; i >= max(0, end-4); i-- {
+		if w := toks[i].Text; w != "" && w[0] == a[0] {
+			return a, true
+		}
+	}
+	return "", false
 }
 
 // pronoun resolves a personal pronoun at tok to a compatible party before

@@ -206,3 +206,29 @@ func BenchmarkFindQuotes(b *testing.B) {
 		findQuotes(newDocTrees(repairParse(doc, sayVerbs)))
 	}
 }
+
+func TestAcronymAfter(t *testing.T) {
+	tests := []struct {
+		text string
+		end  int // the token after the name
+		want string
+	}{
+		{"the Korean Central News Agency ( KCNA ) said", 5, "KCNA"},
+		{"Council on American-Islamic Relations ( CAIR ) said", 4, "CAIR"},
+		{"said the Defense Ministry ( MOD ) on", 4, ""}, // the last initial is not the acronym's
+		{"talks in Jerusalem ( AP ) —", 3, ""},          // a byline
+		{"the Agency ( kcna ) said", 2, ""},             // not capitals
+		{"the World Health Organization ( WHO", 5, ""},  // unclosed
+		{"( KCNA )", 0, ""},
+	}
+	for _, tt := range tests {
+		doc := &dyad.Doc{}
+		for _, w := range strings.Fields(tt.text) {
+			doc.Tokens = append(doc.Tokens, dyad.Token{Text: w})
+		}
+		r := &resolver{ac: &articleCoding{doc: doc}}
+		if got, _ := r.acronymAfter(tt.end); got != tt.want {
+			t.Errorf("acronymAfter(%q, %d) = %q; want %q", tt.text, tt.end, got, tt.want)
+		}
+	}
+}
