@@ -166,9 +166,23 @@ func (c *Coder) Code(a *dyad.Article) (dyad.Coding, error) {
 	if a == nil {
 		return dyad.Coding{}, errors.New("coder: nil article")
 	}
+	if !c.english(a) {
+		return c.CodeDoc(a, nil, 0), nil
+	}
 	text, bodyStart := articleText(a)
 	doc, _ := c.pipeline.Annotate(text)
 	return c.CodeDoc(a, doc, bodyStart), nil
+}
+
+// english reports whether the article may be coded: the models and
+// dictionaries are English, and a story known to be in another language
+// would only be coded from misread words.
+func (c *Coder) english(a *dyad.Article) bool {
+	if a.Lang == "" || a.Lang == "en" {
+		return true
+	}
+	c.debugf("article %s: language %q, not English; not coded", a.ID, a.Lang)
+	return false
 }
 
 // articleText is the text the coder annotates: the headline as its own
@@ -188,6 +202,9 @@ func articleText(a *dyad.Article) (text string, bodyStart int) {
 func (c *Coder) CodeDoc(a *dyad.Article, doc *dyad.Doc, bodyStart int) dyad.Coding {
 	out := dyad.Coding{Article: *a, Events: []dyad.Event{}, Quotes: []dyad.Quote{}, Entities: []dyad.EntityMention{}}
 	if doc == nil || len(doc.Tokens) == 0 {
+		return out
+	}
+	if !c.english(a) {
 		return out
 	}
 	if len(doc.Tokens) > c.opts.MaxTokens {

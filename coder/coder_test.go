@@ -494,3 +494,22 @@ func TestCodeAccidents(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeOnlyEnglish checks that a story known to be in another language
+// is not coded from misread words, and that an unknown language is.
+func TestCodeOnlyEnglish(t *testing.T) {
+	c := newTestCoder(t)
+	for _, tt := range []struct {
+		lang string
+		want bool
+	}{{"en", true}, {"", true}, {"de", false}} {
+		a := &dyad.Article{ID: "t", Lang: tt.lang, Body: "Iran attacked Israel.", Dateline: dyad.Dateline{Date: "2024-08-06"}}
+		coding, err := c.Code(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(coding.Events) > 0; got != tt.want {
+			t.Errorf("lang %q: events %v, want %v", tt.lang, got, tt.want)
+		}
+	}
+}
