@@ -513,3 +513,31 @@ func TestCodeOnlyEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeMoneyIsNoActor checks that the country of a currency is not the
+// target of what is done with the money.
+func TestCodeMoneyIsNoActor(t *testing.T) {
+	c := newTestCoder(t)
+	tests := []struct{ text, want, not string }{
+		{"Germany will contribute a million Swiss francs to Ukraine.", "UKR", "CHE"},
+		{"Alibaba's listing would raise at least 88 billion Hong Kong dollars.", "", "HKG"},
+	}
+	for _, tt := range tests {
+		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2024-08-06"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := tt.want == ""
+		for _, ev := range coding.Events {
+			switch targetCode(ev.Target) {
+			case tt.want:
+				found = true
+			case tt.not:
+				t.Errorf("%q: %s → %s %s", tt.text, ev.Source.Code, tt.not, ev.CAMEO)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no event on %s", tt.text, tt.want)
+		}
+	}
+}

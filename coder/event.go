@@ -328,6 +328,11 @@ func (ac *articleCoding) npParty(tok, depth int) (party, bool) {
 	case nationWords[strings.ToLower(t.Text)] && ac.res.home != "" && hasDeterminer(ac, tok, "this", "the"):
 		return party{actors: []dyad.Actor{{Text: spanText(ac.doc, firstDependent(ac, tok), tok+1), Name: countryName(ac.res.home), Code: ac.res.home}}}, true
 	}
+	// Money is no actor, whoever issues it: "a million Swiss francs",
+	// "88 billion Hong Kong dollars".
+	if currencyNouns[strings.ToLower(t.Lemma)] {
+		return party{}, false
+	}
 	// A name in apposition or flat with the noun ("the Lebanese group
 	// Hezbollah") says more than a nationality adjective: try those first.
 	kids := ac.children[tok]
@@ -370,6 +375,17 @@ func (ac *articleCoding) npParty(tok, depth int) (party, bool) {
 		}
 	}
 	return ac.possessorBefore(tok, depth)
+}
+
+// currencyNouns name money, whose country modifiers name its issuer.
+var currencyNouns = map[string]bool{
+	"dollar": true, "euro": true, "franc": true, "yen": true, "pound": true, "yuan": true, "renminbi": true,
+	"rupee": true, "peso": true, "real": true, "rouble": true, "ruble": true, "dinar": true, "dirham": true,
+	"riyal": true, "rial": true, "lira": true, "shekel": true, "won": true, "krona": true, "krone": true,
+	"kroner": true, "zloty": true, "forint": true, "rand": true, "baht": true, "ringgit": true, "rupiah": true,
+	"naira": true, "shilling": true, "cedi": true, "taka": true, "dong": true, "hryvnia": true, "lari": true,
+	"manat": true, "tenge": true, "leu": true, "lev": true, "kuna": true, "koruna": true, "florin": true,
+	"guilder": true, "mark": true, "bitcoin": true, "currency": true,
 }
 
 // bareNoun reports whether a noun has no modifiers, only its
