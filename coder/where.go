@@ -106,7 +106,7 @@ func newPlaceScope(a *dyad.Article, d *docTrees, paragraphOf func(sentence int) 
 	sc.places = make([]scopedPlace, 0, len(matches))
 	for _, m := range matches {
 		p, ok := m.Resolve(ctx)
-		if !ok || inPersonName(doc, m.Start, m.End) {
+		if !ok || inPersonName(doc, m.Start, m.End, p.Kind == geo.KindCountry) {
 			continue
 		}
 		si := sentenceIndexOf(doc, m.Start)
@@ -156,10 +156,15 @@ func datelineLocation(a *dyad.Article, ctx geo.Context) *dyad.Location {
 }
 
 // inPersonName reports a name inside a person entity ("Austin" of "Lloyd
-// Austin"), which the entity recogniser saw better than the gazetteer.
-func inPersonName(doc *dyad.Doc, start, end int) bool {
+// Austin") or one, other than a country's, that the entity recogniser
+// tags a person ("Obama", "Gloria", "Clinton"): it read the context better
+// than a gazetteer that holds towns of those names.
+func inPersonName(doc *dyad.Doc, start, end int, country bool) bool {
 	for _, e := range doc.Entities {
-		if e.Label == "PER" && e.Start <= start && end <= e.End && e.End-e.Start > end-start {
+		if e.Label != "PER" || e.Start > start || end > e.End {
+			continue
+		}
+		if e.End-e.Start > end-start || !country {
 			return true
 		}
 	}

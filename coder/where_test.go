@@ -120,3 +120,23 @@ func TestPlaceFitsActors(t *testing.T) {
 		}
 	}
 }
+
+func TestInPersonName(t *testing.T) {
+	doc := &dyad.Doc{Entities: []dyad.Entity{{Span: dyad.Span{Start: 0, End: 1}, Label: "PER"}, {Span: dyad.Span{Start: 3, End: 5}, Label: "PER"}, {Span: dyad.Span{Start: 6, End: 7}, Label: "LOC"}}}
+	tests := []struct {
+		start, end int
+		country    bool
+		want       bool
+	}{
+		{0, 1, false, true},  // "Clinton" tagged a person is no town
+		{0, 1, true, false},  // a country tagged a person is the tagger's slip
+		{4, 5, true, true},   // "Jordan" of "Michael Jordan"
+		{6, 7, false, false}, // a location
+		{2, 3, false, false},
+	}
+	for _, tt := range tests {
+		if got := inPersonName(doc, tt.start, tt.end, tt.country); got != tt.want {
+			t.Errorf("inPersonName(%d, %d, country %v) = %v; want %v", tt.start, tt.end, tt.country, got, tt.want)
+		}
+	}
+}

@@ -213,6 +213,10 @@ func (ix *index) findable(tokens []string, i, j int, key string) []hit {
 		return nil
 	}
 	inName := partOfName(tokens, i)
+	// Two letters are a country ("US", "UK") or an abbreviation ("U.N.",
+	// "QC"), not a city's own name: a city is found by two only as
+	// written here ("D.C.").
+	abbrev := len(key) <= 2
 	var out []hit
 	for _, h := range hits {
 		p := &ix.places[h.place]
@@ -220,6 +224,7 @@ func (ix *index) findable(tokens []string, i, j int, key string) []hit {
 		case common && p.Kind != KindCountry && p.Population < minCommonPopulation:
 		case h.grade&^gradeNoArticle == gradeAlternate && p.Population < minSingleAlternatePopulation:
 		case inName && p.Kind != KindCountry:
+		case abbrev && p.Kind == KindCity && h.grade&^gradeNoArticle != gradeAlias:
 		default:
 			out = append(out, h)
 		}
@@ -228,9 +233,13 @@ func (ix *index) findable(tokens []string, i, j int, key string) []hit {
 }
 
 // partOfName reports whether token i stands next to a capitalised word
-// that makes it part of a longer name.
+// that makes it part of a longer name, or heads one with "of".
 func partOfName(tokens []string, i int) bool {
 	if i > 0 && !sentenceStart(tokens, i) && nameWord(tokens[i-1]) {
+		return true
+	}
+	// The head of a name with "of": "Bay of Bengal", "Isle of Man".
+	if i+2 < len(tokens) && tokens[i+1] == "of" && nameWord(tokens[i+2]) {
 		return true
 	}
 	return i+1 < len(tokens) && nameWord(tokens[i+1]) && !placeNouns[strings.ToLower(tokens[i+1])]

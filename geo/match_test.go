@@ -49,6 +49,12 @@ func TestFindPlaces(t *testing.T) {
 		{"The Washington Post reported from Washington and Beirut Airport on Tuesday .", []string{
 			"5-6 Washington → Washington USA", "7-8 Beirut → Beirut LBN"}},
 		{"In March the East of Centre ; In Beirut .", []string{"8-9 Beirut → Beirut LBN"}},
+		// Two letters are an abbreviation, not a town ("U.N." is not Un,
+		// India), but for names written here ("D.C.").
+		{"He went to the U.N. headquarters and to D.C. , said Tom Smith , QC .", []string{
+			"8-9 D.C. → Washington USA"}},
+		// A word heading a name with "of" is not a place alone.
+		{"A cyclone in the Bay of Bengal hit India .", []string{"8-9 India → India IND"}},
 		{"", nil},
 	}
 	for _, tt := range tests {
