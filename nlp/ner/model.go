@@ -315,9 +315,9 @@ func (m *Model) margin(s *sentence) float32 {
 // Recognize tags every token of doc with its IOB2 entity tag (Token.NER)
 // and replaces doc.Entities with the entities found, sentence by
 // sentence. It reads Token.Text, UPOS and XPOS; a Doc without sentences
-// is read as one sentence. A two-stage model reads the whole Doc twice:
-// the second pass knows how the first tagged the other occurrences of
-// each word, so a Doc should hold one document.
+// is read as one sentence. The mentions of one name are then made to
+// agree across the Doc (see linkMentions), and a two-stage model reads
+// the whole Doc twice, so a Doc should hold one document.
 func (m *Model) Recognize(doc *dyad.Doc) {
 	doc.Entities = doc.Entities[:0]
 	if len(doc.Tokens) == 0 {
@@ -365,6 +365,7 @@ func (m *Model) Recognize(doc *dyad.Doc) {
 		}
 		doc.Entities = m.appendEntities(doc.Entities, s.best, sp.Start)
 	}
+	m.linkMentions(doc)
 }
 
 // iob2 converts the BILOU tag at position i of best into IOB2.

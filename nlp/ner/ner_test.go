@@ -625,3 +625,88 @@ func TestDataFunctions(t *testing.T) {
 		t.Error("UNER train split: no error")
 	}
 }
+
+func TestLinkMentions(t *testing.T) {
+	m := newModel([]string{"LOC", "ORG", "PER"}, nil, nil)
+	tests := []struct {
+		name      string
+		sentences []string // words/UPOS items, one sentence each
+		entities  []string // "label start end" over the whole Doc, as tagged
+		want      []string // entities after linking
+	}{
+		{
+			name:      "majority label",
+			sentences: []string{"Hamas/PROPN/NNP fired/VERB/VBD ./PUNCT/.", "Hamas/PROPN/NNP said/VERB/VBD ./PUNCT/.", "Hamas/PROPN/NNP won/VERB/VBD ./PUNCT/."},
+			entities:  []string{"ORG 0 1", "LOC 3 4", "ORG 6 7"},
+			want:      []string{"ORG:Hamas", "ORG:Hamas", "ORG:Hamas"},
+		},
+		{
+			name:      "tie keeps each label",
+			sentences: []string{"Jordan/PROPN/NNP won/VERB/VBD ./PUNCT/.", "Jordan/PROPN/NNP lost/VERB/VBD ./PUNCT/."},
+			entities:  []string{"PER 0 1", "LOC 3 4"},
+			want:      []string{"PER:Jordan", "LOC:Jordan"},
+		},
+		{
+			name:      "missed mention tagged",
+			sentences: []string{"We/PRON/PRP met/VERB/VBD NiMo/PROPN/NNP ./PUNCT/.", "NiMo/PROPN/NNP released/VERB/VBD an/DET/DT RFP/NOUN/NN ./PUNCT/."},
+			entities:  []string{"ORG 2 3"},
+			want:      []string{"ORG:NiMo", "ORG:NiMo"},
+		},
+		{
+			name:      "short forms of names",
+			sentences: []string{"Antony/PROPN/NNP Blinken/PROPN/NNP left/VERB/VBD Enron/PROPN/NNP Corp./PROPN/NNP", "Blinken/PROPN/NNP and/CCONJ/CC Enron/PROPN/NNP agreed/VERB/VBD"},
+			entities:  []string{"PER 0 2", "ORG 3 5"},
+			want:      []string{"PER:Antony Blinken", "ORG:Enron Corp.", "PER:Blinken", "ORG:Enron"},
+		},
+		{
+			name:      "not inside a longer name or in lowercase",
+			sentences: []string{"Paris/PROPN/NNP is/AUX/VBZ nice/ADJ/JJ", "Paris/PROPN/NNP Hilton/PROPN/NNP and/CCONJ/CC paris/PROPN/NNP"},
+			entities:  []string{"LOC 0 1"},
+			want:      []string{"LOC:Paris"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := tagged(strings.Join(tt.sentences, " "))
+			doc.Sentences = nil
+			start := 0
+			for _, s := range tt.sentences {
+				n := len(strings.Fields(s))
+				doc.Sentences = append(doc.Sentences, dyad.Span{Start: start, End: start + n})
+				start += n
+			}
+			for _, e := range tt.entities {
+				var (
+					label      string
+					start, end int
+				)
+				if _, err := fmt.Sscan(e, &label, &start, &end); err != nil {
+					t.Fatal(err)
+				}
+				doc.Entities = append(doc.Entities, dyad.Entity{Span: dyad.Span{Start: start, End: end}, Label: label})
+			}
+			m.linkMentions(doc)
+			if got := entities(doc); !slices.Equal(got, tt.want) {
+				t.Errorf("entities %v, want %v", got, tt.want)
+			}
+			var iob []string
+			for _, e := range doc.Entities {
+				iob = append(iob, doc.Tokens[e.Start].NER)
+			}
+			for i, tok := range doc.Tokens {
+				if tok.NER == "" {
+					t.Errorf("token %d %q has no NER tag", i, tok.Text)
+				}
+			}
+			if want := func() []string {
+				var w []string
+				for _, e := range doc.Entities {
+					w = append(w, "B-"+e.Label)
+				}
+				return w
+			}(); !slices.Equal(iob, want) {
+				t.Errorf("first tokens tagged %v, want %v", iob, want)
+			}
+		})
+	}
+}
