@@ -89,6 +89,7 @@ func repairParse(doc *dyad.Doc, sayVerbs map[string]bool) *dyad.Doc {
 		repairListCoordination(out, s, writable)
 		repairCloseAppositive(out, s, writable)
 		repairPrepositionalSubject(out, s, writable)
+		repairVerblessClause(out, s, writable)
 		repairDoubleSubject(out, s, writable)
 		repairGaplessRelative(out, s, writable)
 		repairTimeObject(out, s, writable)
@@ -670,5 +671,52 @@ func repairPrepositionalSubject(out *dyad.Doc, s dyad.Span, writable func() []dy
 		toks := writable()
 		toks[first].Head, toks[first].DepRel = p-1, "nmod"
 		toks[p].Head, toks[p].DepRel = first, "case"
+	}
+}
+
+// repairVerblessClause mends a sentence parsed as one noun phrase around
+// its own verb: "Russian police arrested students in Moscow" with
+// "arrested" an adjective of "students". A sentence with no finite verb
+// whose root noun has a participle right after another nominal, written
+// before it, is a clause: that nominal its subject, the participle its
+// verb, the root noun its object.
+func repairVerblessClause(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	root := -1
+	for j := s.Start; j < s.End; j++ {
+		t := out.Tokens[j]
+		switch {
+		case t.DepRel == "root":
+			root = j
+		case t.UPOS == "VERB" || t.UPOS == "AUX":
+			if x := t.XPOS; x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD" {
+				return
+			}
+		}
+	}
+	if root < 0 || (out.Tokens[root].UPOS != "NOUN" && out.Tokens[root].UPOS != "PROPN") {
+		return
+	}
+	for v := s.Start + 1; v < root; v++ {
+		t := out.Tokens[v]
+		if t.UPOS != "VERB" || t.DepRel != "amod" || t.Head != root || (t.XPOS != "VBN" && t.XPOS != "VBD") {
+			continue
+		}
+		subj := v - 1
+		st := out.Tokens[subj]
+		if (st.UPOS != "NOUN" && st.UPOS != "PROPN") || (st.Head != v && st.Head != root) {
+			return
+		}
+		toks := writable()
+		toks[v].Head, toks[v].DepRel = -1, "root"
+		toks[subj].Head, toks[subj].DepRel = v, "nsubj"
+		toks[root].Head, toks[root].DepRel = v, "obj"
+		for j := s.Start; j < s.End; j++ {
+			// The root's punctuation and adverbials of time go to the
+			// new root.
+			if j != v && toks[j].Head == root && (toks[j].DepRel == "punct" || toks[j].DepRel == "nmod:unmarked" || toks[j].DepRel == "obl:tmod") {
+				toks[j].Head = v
+			}
+		}
+		return
 	}
 }

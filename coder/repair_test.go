@@ -8,15 +8,20 @@ import (
 )
 
 // treeDoc builds a one-sentence Doc from "word/UPOS/head/deprel" items
-// (head -1 for the root), so that a repair is tested on the exact parse
-// error it mends whatever the current models make of the sentence.
+// (head -1 for the root; an optional fifth field is the XPOS), so that a
+// repair is tested on the exact parse error it mends whatever the current
+// models make of the sentence.
 func treeDoc(t *testing.T, items ...string) *dyad.Doc {
 	t.Helper()
 	doc := &dyad.Doc{}
 	for i, it := range items {
 		f := strings.Split(it, "/")
-		if len(f) != 4 {
-			t.Fatalf("item %d: %q is not word/UPOS/head/deprel", i, it)
+		if len(f) != 4 && len(f) != 5 {
+			t.Fatalf("item %d: %q is not word/UPOS/head/deprel[/XPOS]", i, it)
+		}
+		xpos := ""
+		if len(f) == 5 {
+			xpos = f[4]
 		}
 		head := 0
 		for _, r := range strings.TrimPrefix(f[2], "-") {
@@ -34,7 +39,7 @@ func treeDoc(t *testing.T, items ...string) *dyad.Doc {
 		case "years":
 			lemma = "year"
 		}
-		doc.Tokens = append(doc.Tokens, dyad.Token{Text: f[0], Lemma: lemma, UPOS: f[1], Head: head, DepRel: f[3]})
+		doc.Tokens = append(doc.Tokens, dyad.Token{Text: f[0], Lemma: lemma, UPOS: f[1], XPOS: xpos, Head: head, DepRel: f[3]})
 	}
 	doc.Sentences = []dyad.Span{{Start: 0, End: len(doc.Tokens)}}
 	return doc
@@ -97,6 +102,14 @@ func TestRepairParse(t *testing.T) {
 			// ties between Gondor and Osgiliath , the agency said
 			[]string{"welcomed/VERB/-1/root", "ties/NOUN/0/obj", "between/ADP/8/mark", "Gondor/PROPN/8/nsubj", "and/CCONJ/5/cc", "Osgiliath/PROPN/3/conj", ",/PUNCT/7/punct", "agency/NOUN/8/nsubj", "said/VERB/0/advcl"},
 			[]arc{{3, 1, "nmod"}, {2, 3, "case"}}},
+		{"a verbless sentence around a participle after a nominal is a clause",
+			// Russian police arrested students today .
+			[]string{"Russian/ADJ/1/amod", "police/NOUN/2/compound", "arrested/VERB/3/amod/VBN", "students/NOUN/-1/root", "today/NOUN/3/nmod:unmarked", "./PUNCT/3/punct"},
+			[]arc{{2, -1, "root"}, {1, 2, "nsubj"}, {3, 2, "obj"}, {4, 2, "nmod:unmarked"}}},
+		{"a participle after a determiner is an adjective",
+			// the arrested students
+			[]string{"the/DET/2/det", "arrested/VERB/2/amod/VBN", "students/NOUN/-1/root"},
+			[]arc{{1, 2, "amod"}, {2, -1, "root"}}},
 		{"a list without a conjunction stays a list",
 			// Mordor , Fornost : Gondor
 			[]string{"Mordor/PROPN/-1/root", ",/PUNCT/2/punct", "Fornost/PROPN/0/list", ":/PUNCT/4/punct", "Gondor/PROPN/0/list"},
