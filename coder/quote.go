@@ -277,7 +277,10 @@ func (q *quoteFinder) direct(r quoteRun) (quoteSpan, bool) {
 	lead := q.leadBefore(t, openTok)
 	endSi := sentenceIndexOf(q.doc, lastSeg.to-1)
 	qs.Direct = true
-	if lead >= 0 && len(r.segs) == 1 && endSi == si && !q.attributionBefore(t, lead) {
+	// A quote after a colon is the words of the clause before it: "Sunak
+	// defended the record: “The Home Secretary and I ...”".
+	colon := t.in(openTok-1) && t.tok(openTok-1).Text == ":"
+	if lead >= 0 && len(r.segs) == 1 && endSi == si && !colon && !q.attributionBefore(t, lead) {
 		qs.Partial = true
 	}
 	v := -1
@@ -292,6 +295,9 @@ func (q *quoteFinder) direct(r quoteRun) (quoteSpan, bool) {
 		}
 		if v < 0 {
 			v = q.speechVerbOutside(t, t.start, max(openTok, t.start))
+		}
+		if r := t.root(); v < 0 && colon && r >= t.start && r < openTok {
+			v = r
 		}
 	}
 	if v >= 0 {
@@ -632,6 +638,9 @@ func (q *quoteFinder) speakerInSentence(qs *quoteSpan, s int) bool {
 	}
 	v := q.speechVerbOutside(t, t.start, t.end)
 	if v < 0 {
+		v = q.introduction(t)
+	}
+	if v < 0 {
 		return false
 	}
 	if sp := q.speaker(t, v); sp >= 0 {
@@ -639,6 +648,30 @@ func (q *quoteFinder) speakerInSentence(qs *quoteSpan, s int) bool {
 		return true
 	}
 	return false
+}
+
+// introduction returns the verb of a sentence that introduces the quote
+// after it without a verb of saying: a sentence ending in a colon ("...
+// has called the sentence “dangerous”:"), whose main verb it is, or one
+// that issues a statement ("issued a statement regarding ..."); -1 if
+// it is neither.
+func (q *quoteFinder) introduction(t *sentenceTree) int {
+	if t.tok(t.end-1).Text == ":" {
+		if r := t.root(); r >= 0 && !q.inQuote[r] {
+			return r
+		}
+	}
+	for i := t.start; i < t.end; i++ {
+		if t.tok(i).UPOS != "VERB" || q.inQuote[i] {
+			continue
+		}
+		for _, k := range t.children(i) {
+			if t.tok(k).DepRel == "obj" && issuedNouns[strings.ToLower(t.tok(k).Lemma)] {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // indirect finds reported speech outside quotes: a speech verb with a

@@ -275,3 +275,13 @@ func (t *sentenceTree) phraseHead(i int) int {
 	}
 	return i
 }
+
+// root returns the sentence's root token, -1 if the parse gives none.
+func (t *sentenceTree) root() int {
+	for i := t.start; i < t.end; i++ {
+		if t.head(i) < 0 && t.tok(i).DepRel == "root" {
+			return i
+		}
+	}
+	return -1
+}
