@@ -560,6 +560,11 @@ func (ac *articleCoding) agentOwners(m *mention, depth int) []party {
 		}
 	}
 	for _, j := range []int{m.start - 1, m.end} {
+		// "Iraq’s military" parsed with no possessive link: the owner
+		// is written before the possessive marker.
+		if j == m.start-1 && j >= 1 && ac.doc.Tokens[j].XPOS == "POS" {
+			j--
+		}
 		if j < 0 || j >= len(ac.mentionAt) || ac.sentenceOf(j) != ac.sentenceOf(m.head) {
 			continue
 		}

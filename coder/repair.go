@@ -474,7 +474,7 @@ func repairGaplessRelative(out *dyad.Doc, s dyad.Span, writable func() []dyad.To
 	for j := s.Start; j < s.End; j++ {
 		t := out.Tokens[j]
 		h := t.Head
-		if strings.ToLower(t.Text) != "that" || t.DepRel != "obj" || h <= j || h >= s.End || out.Tokens[h].DepRel != "acl:relcl" {
+		if !strings.EqualFold(t.Text, "that") || t.DepRel != "obj" || h <= j || h >= s.End || out.Tokens[h].DepRel != "acl:relcl" {
 			continue
 		}
 		passiveSubj := false
