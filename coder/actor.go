@@ -31,11 +31,46 @@ type mention struct {
 
 // wordsOf returns the dictionary forms of the tokens: upper case.
 func wordsOf(doc *dyad.Doc) []string {
-	w := make([]string, len(doc.Tokens))
-	for i, t := range doc.Tokens {
-		w[i] = strings.ToUpper(t.Text)
+	return upperEach(len(doc.Tokens), func(i int) string { return doc.Tokens[i].Text })
+}
+
+// upperEach returns the upper case of n strings as strings.ToUpper writes
+// it, the changed ones cut from one string: one allocation for a Doc
+// instead of one a token.
+func upperEach(n int, text func(i int) string) []string {
+	out := make([]string, n)
+	var buf []byte
+	var changed []int // pairs: index, offset in buf
+	for i := range n {
+		s := text(i)
+		if !hasLowerOrNonASCII(s) {
+			out[i] = s
+			continue
+		}
+		changed = append(changed, i, len(buf))
+		for _, r := range s {
+			buf = utf8.AppendRune(buf, unicode.ToUpper(r))
+		}
 	}
-	return w
+	all := string(buf)
+	for k := 0; k < len(changed); k += 2 {
+		end := len(all)
+		if k+2 < len(changed) {
+			end = changed[k+3]
+		}
+		out[changed[k]] = all[changed[k+1]:end]
+	}
+	return out
+}
+
+// hasLowerOrNonASCII reports whether upper-casing may change s.
+func hasLowerOrNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; ('a' <= c && c <= 'z') || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 // findMentions finds the actor, agent and person mentions of the sentence

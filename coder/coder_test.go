@@ -541,3 +541,13 @@ func TestCodeMoneyIsNoActor(t *testing.T) {
 		}
 	}
 }
+
+func TestUpperEach(t *testing.T) {
+	in := []string{"Iran", "U.S.", "", "straße", "ÉLYSÉE", "ok", "\xff\xfeab", "MIXed"}
+	got := upperEach(len(in), func(i int) string { return in[i] })
+	for i, s := range in {
+		if want := strings.ToUpper(s); got[i] != want {
+			t.Errorf("%q: %q, want %q", s, got[i], want)
+		}
+	}
+}

@@ -93,10 +93,9 @@ func (c *Coder) newArticleCoding(a *dyad.Article, doc *dyad.Doc, bodyStart int) 
 			ac.sentOf[i] = si
 		}
 	}
-	ac.lemmas = make([]string, len(doc.Tokens))
+	ac.lemmas = upperEach(len(doc.Tokens), func(i int) string { return doc.Tokens[i].Lemma })
 	ac.tokMask = make([]wordMask, len(doc.Tokens))
-	for i, t := range doc.Tokens {
-		ac.lemmas[i] = strings.ToUpper(t.Lemma)
+	for i := range doc.Tokens {
 		ac.tokMask[i] = c.tokenMask(ac.words[i], ac.lemmas[i])
 	}
 	ac.res = newResolver(ac)
