@@ -103,11 +103,11 @@ func (c *Coder) findMentions(doc *dyad.Doc, words []string, start, end int, date
 				break
 			}
 			ms = append(ms, mention{start: i, end: i + na, head: spanHead(doc, i, i+na), codes: codes,
-				name: displayName(actor.Name), country: isCountryCode(codes)})
+				name: c.displayName(actor.Name), country: isCountryCode(codes)})
 			i += na
 			continue
 		case ng > 0:
-			ms = append(ms, mention{start: i, end: i + ng, head: spanHead(doc, i, i+ng), agent: agent, name: displayName(agent.Name)})
+			ms = append(ms, mention{start: i, end: i + ng, head: spanHead(doc, i, i+ng), agent: agent, name: c.displayName(agent.Name)})
 			i += ng
 			continue
 		}
@@ -246,6 +246,16 @@ func spanText(doc *dyad.Doc, start, end int) string {
 		return ""
 	}
 	return doc.Text[a:b]
+}
+
+// displayName is the package function displayName, memoised.
+func (c *Coder) displayName(name string) string {
+	if v, ok := c.displayNames.Load(name); ok {
+		return v.(string)
+	}
+	d := displayName(name)
+	c.displayNames.Store(name, d)
+	return d
 }
 
 // displayName turns a dictionary name ("ANTONY_BLINKEN") into a readable

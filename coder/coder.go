@@ -14,6 +14,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dyadnews/dyad"
@@ -69,6 +70,9 @@ type Coder struct {
 	compiled  map[*dict.VerbBlock][]compiledPattern
 	wordBits  map[string]wordMask
 	gazetteer *gazetteerCache
+	// displayNames memoises displayName of dictionary names (keys come
+	// from the dictionaries only, so the map stays their size).
+	displayNames sync.Map
 }
 
 // New returns a Coder for opts.
