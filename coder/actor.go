@@ -207,6 +207,13 @@ func personRun(doc *dyad.Doc, i, end int, afterTitle bool) int {
 	per := false
 	for j := i; j < end && j < i+5; j++ {
 		t := doc.Tokens[j]
+		// A hyphen written without spaces between two capitalised
+		// words joins them: "Khaled Al-Maeena", "El-Hassan".
+		if t.Text == "-" && n > 0 && j+1 < end && doc.Tokens[j-1].End == t.Start && t.End == doc.Tokens[j+1].Start &&
+			doc.Tokens[j+1].UPOS == "PROPN" && capitalised(doc.Tokens[j+1].Text) {
+			n++
+			continue
+		}
 		if t.UPOS != "PROPN" || !capitalised(t.Text) {
 			break
 		}

@@ -551,3 +551,35 @@ func TestUpperEach(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonRunHyphen checks that a hyphen written without spaces between
+// capitalised words continues a personal name, and one with spaces or
+// before a lower-case word does not.
+func TestPersonRunHyphen(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"Khaled Al-Maeena said", 4},
+		{"Khaled Al - Maeena said", 2},
+		{"Khaled Iran-backed said", 2},
+	}
+	for _, tt := range tests {
+		doc := &dyad.Doc{Text: tt.text}
+		pos := 0
+		for _, f := range strings.FieldsFunc(strings.ReplaceAll(tt.text, "-", " - "), func(r rune) bool { return r == ' ' }) {
+			start := strings.Index(tt.text[pos:], f) + pos
+			upos := "PROPN"
+			if f == "-" {
+				upos = "PUNCT"
+			} else if f == "said" {
+				upos = "VERB"
+			}
+			doc.Tokens = append(doc.Tokens, dyad.Token{Text: f, UPOS: upos, Start: start, End: start + len(f), NER: "B-PER"})
+			pos = start + len(f)
+		}
+		if got := personRun(doc, 0, len(doc.Tokens), false); got != tt.want {
+			t.Errorf("%q: run of %d tokens, want %d", tt.text, got, tt.want)
+		}
+	}
+}
