@@ -18,13 +18,15 @@ import (
 //   - a word sequence with a capital in its first word tagged somewhere is tagged with that
 //     label wherever else it stands on its own (not covered by another
 //     entity, not part of a longer run of proper nouns);
-//   - so is the short form a name takes after its first mention: a
-//     person's last word ("Antony Blinken" → "Blinken"), an organisation
-//     without its ending word ("Enron Corp." → "Enron").
+//   - so are the short forms a name takes after its first mention: a
+//     person's last or first word ("Antony Blinken" → "Blinken",
+//     "Antony"), an organisation without its ending word ("Enron Corp."
+//     → "Enron").
 //
 // On 5-fold cross-validation on UNER dev (3 seeds, the same trained
-// models decoded with and without it) it raised F1 from 63.3 to 64.6,
-// ORG from 36.5 to 42.8.
+// models decoded with and without it) it raised F1 from 63.3 to 64.9,
+// ORG from 36.5 to 42.8, PER from 71.5 to 72.6 (72.1 without the
+// first names).
 
 // maxLinkForms bounds the entity forms tried at one token, so a hostile
 // document with thousands of names starting with the same word costs
@@ -74,7 +76,7 @@ func (m *Model) linkMentions(doc *dyad.Doc) {
 		doc.Entities[i].Label = majority(mentionKey(doc.Tokens[e.Start:e.End]), e.Label)
 	}
 	for _, e := range doc.Entities {
-		if short := shortForm(doc.Tokens[e.Start:e.End], e.Label); short != nil {
+		for _, short := range shortForms(doc.Tokens[e.Start:e.End], e.Label) {
 			if k := mentionKey(short); votes[k] == nil {
 				vote(k, e.Label, 1)
 			}
@@ -137,28 +139,27 @@ func (m *Model) linkMentions(doc *dyad.Doc) {
 	}
 }
 
-// shortForm returns the words a name of label may be shortened to after
-// its first mention, or nil.
-func shortForm(toks []dyad.Token, label string) []dyad.Token {
+// shortForms returns the words a name of label may be shortened to after
+// its first mention: for a person the last word, then the first; for an
+// organisation the words before an organisation word ending it. Titles
+// and forms under three bytes are left out.
+func shortForms(toks []dyad.Token, label string) [][]dyad.Token {
 	if len(toks) < 2 {
 		return nil
 	}
-	var short []dyad.Token
+	var forms [][]dyad.Token
 	switch label {
 	case "PER":
-		short = toks[len(toks)-1:]
+		forms = [][]dyad.Token{toks[len(toks)-1:], toks[:1]}
 	case "ORG":
 		if _, ok := orgWords[normalizeWord(toks[len(toks)-1].Text)]; ok {
-			short = toks[:len(toks)-1]
+			forms = [][]dyad.Token{toks[:len(toks)-1]}
 		}
 	}
-	if len(short) == 0 || len(mentionKey(short)) < 3 {
-		return nil
-	}
-	if _, ok := titleWords[normalizeWord(short[0].Text)]; ok {
-		return nil
-	}
-	return short
+	return slices.DeleteFunc(forms, func(f []dyad.Token) bool {
+		_, title := titleWords[normalizeWord(f[0].Text)]
+		return title || len(mentionKey(f)) < 3
+	})
 }
 
 // capitalised reports whether w has a capital letter.

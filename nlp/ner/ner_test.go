@@ -654,9 +654,9 @@ func TestLinkMentions(t *testing.T) {
 		},
 		{
 			name:      "short forms of names",
-			sentences: []string{"Antony/PROPN/NNP Blinken/PROPN/NNP left/VERB/VBD Enron/PROPN/NNP Corp./PROPN/NNP", "Blinken/PROPN/NNP and/CCONJ/CC Enron/PROPN/NNP agreed/VERB/VBD"},
-			entities:  []string{"PER 0 2", "ORG 3 5"},
-			want:      []string{"PER:Antony Blinken", "ORG:Enron Corp.", "PER:Blinken", "ORG:Enron"},
+			sentences: []string{"Antony/PROPN/NNP Blinken/PROPN/NNP left/VERB/VBD Enron/PROPN/NNP Corp./PROPN/NNP", "Blinken/PROPN/NNP and/CCONJ/CC Enron/PROPN/NNP agreed/VERB/VBD", "Mr./PROPN/NNP Smith/PROPN/NNP met/VERB/VBD Antony/PROPN/NNP"},
+			entities:  []string{"PER 0 2", "ORG 3 5", "PER 9 11"},
+			want:      []string{"PER:Antony Blinken", "ORG:Enron Corp.", "PER:Blinken", "ORG:Enron", "PER:Mr. Smith", "PER:Antony"},
 		},
 		{
 			name:      "not inside a longer name or in lowercase",
