@@ -476,6 +476,7 @@ func TestCodeAccidents(t *testing.T) {
 	}{
 		{"Over 345 pilgrims have been killed in a stampede near Mecca.", false},
 		{"Five Egyptian workers were killed when a building collapsed in Cairo.", false},
+		{"US service members killed in Afghanistan helicopter crash", false},
 		{"Five Egyptian workers were killed in an attack in Cairo.", true},
 	}
 	for _, tt := range tests {

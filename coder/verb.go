@@ -121,6 +121,10 @@ func (ac *articleCoding) codePredicate(si, v int) {
 		return
 	}
 	force, announced := materialConflict(eventCode), false
+	if cause := ac.accidentCause(v); force && cause >= 0 {
+		ac.c.debugf("sentence %d: %q [%s] by %q is an accident, no act of force; dropped", si, t.Text, eventCode, ac.doc.Tokens[cause].Text)
+		return
+	}
 	if c, ok := ac.announcedAct(v, eventCode); ok {
 		ac.c.debugf("sentence %d: %q [%s] is an act its actor says it will do: [%s]", si, t.Text, eventCode, c)
 		eventCode, announced = c, true
@@ -155,10 +159,6 @@ func (ac *articleCoding) codePredicate(si, v int) {
 		unknownPerpetrator := passive && materialConflict(eventCode)
 		if !unknownPerpetrator && (subj < 0 || !happeningNoun(ac.doc.Tokens[subj].Lemma)) {
 			ac.c.debugf("sentence %d: %q [%s] has no source actor; dropped", si, t.Text, eventCode)
-			return
-		}
-		if cause := ac.accidentCause(v); cause >= 0 {
-			ac.c.debugf("sentence %d: %q [%s] by %q is an accident, no act of force; dropped", si, t.Text, eventCode, ac.doc.Tokens[cause].Text)
 			return
 		}
 		// The happening ("a rocket attack") is not its own source:
@@ -406,9 +406,10 @@ var (
 	accidentVerbs = map[string]bool{"collapse": true, "crash": true, "sink": true, "capsize": true, "derail": true, "collide": true}
 )
 
-// accidentCause is the token that makes the unattributed violence of
-// verb v an accident ("killed in a stampede", "when the hotel
-// collapsed"), -1 if none does.
+// accidentCause is the token that makes the violence of verb v an
+// accident ("killed in a stampede", "US service members killed in
+// Afghanistan helicopter crash", "when the hotel collapsed"), -1 if none
+// does.
 func (ac *articleCoding) accidentCause(v int) int {
 	for _, ch := range ac.children[v] {
 		t := ac.doc.Tokens[ch]
