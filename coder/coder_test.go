@@ -413,9 +413,9 @@ func TestCodeAppositiveNamesAgent(t *testing.T) {
 }
 
 // TestCodeAnnouncedActs checks that an act its actor says it will do is
-// coded as the intent or threat CAMEO makes of it (036, 0353, 1384), and
-// that force aimed at things goes to whoever the story last showed using
-// them.
+// coded as the intent or threat CAMEO makes of it (036, 0353, 1384), that
+// force aimed at things goes to whoever the story last showed using them,
+// and that an attack on an idea is criticism (111).
 func TestCodeAnnouncedActs(t *testing.T) {
 	c := newTestCoder(t)
 	tests := []struct {
@@ -425,6 +425,7 @@ func TestCodeAnnouncedActs(t *testing.T) {
 	}{
 		{"Iran said it would attack Israel.", "IRN→ISR 1384", "190"},
 		{"Iran attacked Israel.", "IRN→ISR 190", "1384"},
+		{"Iran attacked Israel's plan for the region.", "IRN→ISR 111", "190"},
 		{"Israel built new bunkers near the border. Hezbollah said it would attack the bunkers.", "LBNREB→ISR 1384", "190"},
 		{"Iran said it will meet France next week.", "IRN→FRA 036", "040"},
 		{"Russia said it will release the Ukrainian prisoners.", "RUS→UKR 0353", "0841"},

@@ -120,6 +120,12 @@ func (ac *articleCoding) codePredicate(si, v int) {
 		ac.c.debugf("sentence %d: %q codes no event (%s)", si, t.Text, code)
 		return
 	}
+	// "attacked each other's policies", "assailed the plan": force
+	// against an idea is criticism of it (CAMEO 111).
+	if !noun && materialConflict(eventCode) && ac.abstractObject(v) {
+		ac.c.debugf("sentence %d: %q [%s] attacks an idea: criticism [111]", si, t.Text, eventCode)
+		eventCode = "111"
+	}
 	force, announced := materialConflict(eventCode), false
 	if cause := ac.accidentCause(v); force && cause >= 0 {
 		ac.c.debugf("sentence %d: %q [%s] by %q is an accident, no act of force; dropped", si, t.Text, eventCode, ac.doc.Tokens[cause].Text)
@@ -393,6 +399,27 @@ func (ac *articleCoding) actorAfter(v, from int) []party {
 		j = ac.mentions[mi].end - 1
 	}
 	return nil
+}
+
+// abstractNouns name ideas, words and decisions, which can be attacked
+// only in words.
+var abstractNouns = map[string]bool{
+	"policy": true, "plan": true, "proposal": true, "decision": true, "record": true, "remark": true,
+	"comment": true, "idea": true, "claim": true, "stance": true, "position": true, "view": true,
+	"approach": true, "strategy": true, "reform": true, "bill": true, "legislation": true, "budget": true,
+	"deal": true, "argument": true, "statement": true, "speech": true, "rhetoric": true, "handling": true,
+	"response": true, "agenda": true, "platform": true, "report": true, "ruling": true, "verdict": true,
+}
+
+// abstractObject reports whether verb v's object is an idea, a word or
+// a decision rather than people or things.
+func (ac *articleCoding) abstractObject(v int) bool {
+	for _, ch := range ac.children[v] {
+		if t := ac.doc.Tokens[ch]; t.DepRel == "obj" && t.UPOS == "NOUN" {
+			return abstractNouns[strings.ToLower(t.Lemma)]
+		}
+	}
+	return false
 }
 
 // accidentNouns and accidentVerbs name disasters and accidents: "killed
