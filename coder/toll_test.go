@@ -34,6 +34,12 @@ func TestEventToll(t *testing.T) {
 		{"Doctors saved 40 lives at the hospital.", "saved", "-", "-", ""},
 		// A count of another clause is not the predicate's.
 		{"Officials said on Monday that 12 soldiers were killed.", "said", "-", "-", ""},
+		{"The attack left 30 dead and 50 wounded.", "left", "30", "50", ""},
+		{"A storm caused a crane to fall into the mosque, killing 107 or more and wounding 238.", "killing", "107", "238", ""},
+		// What the weapon did is the attack's toll; what a person did
+		// is another event's.
+		{"Hezbollah fired rockets that killed two Israelis.", "fired", "2", "-", ""},
+		{"Police arrested the man who killed two people.", "arrested", "-", "-", ""},
 	}
 	show := func(p *int) string {
 		if p == nil {
