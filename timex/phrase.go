@@ -163,6 +163,15 @@ func scanAt(words, lower []string, i int) (Phrase, bool) {
 				return p, true
 			}
 		}
+	case (w == "end" || w == "beginning" || w == "start" || w == "middle") && at(i+1) == "of":
+		// "at the end of July": the month, at its precision.
+		if p, ok := scanMonth(words, lower, i+2); ok && p.Unit == UnitNamedMonth {
+			p.Start = i
+			return p, true
+		}
+		if m, ok := monthWord(words, i+2); ok {
+			return Phrase{Start: i, End: i + 3, Unit: UnitNamedMonth, Month: m}, true
+		}
 	case w == "over" || w == "at" || w == "during":
 		// "over the weekend", "at the weekend".
 		if at(i+1) == "the" && (at(i+2) == "weekend" || at(i+2) == "weekends") {

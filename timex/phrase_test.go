@@ -67,6 +67,8 @@ func TestScanResolve(t *testing.T) {
 		{"in August 2023", tue, false, "in August 2023", "2023-08-01", PrecisionMonth},
 		{"made 24 hours ago", tue, false, "24 hours ago", "2024-08-05", PrecisionDay},
 		{"three hours ago", tue, false, "three hours ago", "2024-08-06", PrecisionDay},
+		{"at the end of July", tue, false, "end of July", "2024-07-01", PrecisionMonth},
+		{"by the beginning of October 2023", tue, false, "beginning of October 2023", "2023-10-01", PrecisionMonth},
 	}
 	for _, tt := range tests {
 		t.Run(tt.words, func(t *testing.T) {
