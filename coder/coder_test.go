@@ -585,3 +585,31 @@ func TestPersonRunHyphen(t *testing.T) {
 		}
 	}
 }
+
+// TestCodePlaceTargets checks that the place where something is done is
+// its target only for verbs of movement or force.
+func TestCodePlaceTargets(t *testing.T) {
+	c := newTestCoder(t)
+	tests := []struct {
+		text, place string
+		target      bool
+	}{
+		{"The company has previously tested removing likes in Italy, Canada, Ireland and Japan.", "ITA", false},
+		{"The Iranian president arrived in France on Monday.", "FRA", true},
+	}
+	for _, tt := range tests {
+		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2024-08-06"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, ev := range coding.Events {
+			if targetCode(ev.Target) == tt.place {
+				found = true
+			}
+		}
+		if found != tt.target {
+			t.Errorf("%q: an event on %s %v, want %v", tt.text, tt.place, found, tt.target)
+		}
+	}
+}

@@ -636,6 +636,11 @@ func (ac *articleCoding) verbArguments(v int) (src, tgt []party, passive bool) {
 			// A particle the parser took for a preposition ("cordoned
 			// off the roads") leaves the object an oblique.
 			if c := caseOf(ac, o); targetPreps[c] || (particles[c] && o > v && ac.caseToken(o) == v+1) {
+				if placeCases[c] && ac.isPlace(o) && !ac.placeTargets(v) {
+					// "tested removing likes in Italy": where, not
+					// whom.
+					continue
+				}
 				if tgt = ac.actorsWithin(o, 0, false); len(tgt) > 0 {
 					return src, tgt, false
 				}
@@ -649,6 +654,31 @@ func (ac *articleCoding) verbArguments(v int) (src, tgt []party, passive bool) {
 		tgt = ac.clauseTarget(comp, src)
 	}
 	return src, tgt, false
+}
+
+// placeCases introduce where something happened.
+var placeCases = map[string]bool{"in": true, "at": true, "near": true}
+
+// movementVerbs take the place they go to or arrive in as their target:
+// "arrived in Gondor" is a visit to Gondor.
+var movementVerbs = map[string]bool{"arrive": true, "travel": true, "visit": true, "go": true, "come": true,
+	"fly": true, "return": true, "land": true, "tour": true, "stop": true, "stay": true, "head": true}
+
+// isPlace reports whether the nominal at tok names a country or a place
+// the dictionaries code as its country ("Houston" [USA]).
+func (ac *articleCoding) isPlace(tok int) bool {
+	mi := ac.mentionAt[tok]
+	return mi >= 0 && ac.mentions[mi].country
+}
+
+// placeTargets reports whether verb v takes a place it happens in as its
+// target: a verb of movement, or of force ("fighting in Syria").
+func (ac *articleCoding) placeTargets(v int) bool {
+	if movementVerbs[strings.ToLower(ac.doc.Tokens[v].Lemma)] {
+		return true
+	}
+	vb := ac.lookupVerb(v, ac.words[v])
+	return vb != nil && materialConflict(vb.Code.Active)
 }
 
 // inHeadline reports whether token tok is in the article's headline.
