@@ -219,7 +219,56 @@ func (ac *articleCoding) entities() []dyad.EntityMention {
 	for _, k := range order {
 		out = append(out, *byName[k])
 	}
+	out = mergeSurnames(out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Mentions > out[j].Mentions })
+	return out
+}
+
+// mergeSurnames folds a one-word entry into the full name it ends, when
+// one entry ends with it and the codes agree: "Blinken" (a dictionary
+// actor of its own) is "Antony Blinken" again, and a person.
+func mergeSurnames(es []dyad.EntityMention) []dyad.EntityMention {
+	full := map[string][]int{} // lower-case last word → entries of several words
+	for i, e := range es {
+		if words := strings.Fields(e.Name); len(words) > 1 {
+			last := strings.ToLower(words[len(words)-1])
+			full[last] = append(full[last], i)
+		}
+	}
+	drop := make([]bool, len(es))
+	for i, e := range es {
+		if strings.Contains(e.Name, " ") || e.Label == "LOC" {
+			continue
+		}
+		into := -1
+		for _, j := range full[strings.ToLower(e.Name)] {
+			if e.Code == "" || es[j].Code == "" || es[j].Code == e.Code {
+				if into >= 0 {
+					into = -1 // two people of that surname: leave it
+					break
+				}
+				into = j
+			}
+		}
+		if into < 0 {
+			continue
+		}
+		f := &es[into]
+		f.Mentions += e.Mentions
+		if e.Label == "PER" {
+			f.Label = "PER"
+		}
+		if f.Code == "" {
+			f.Code = e.Code
+		}
+		drop[i] = true
+	}
+	out := es[:0]
+	for i, e := range es {
+		if !drop[i] {
+			out = append(out, e)
+		}
+	}
 	return out
 }
 

@@ -140,3 +140,25 @@ func TestInPersonName(t *testing.T) {
 		}
 	}
 }
+
+func TestMergeSurnames(t *testing.T) {
+	in := []dyad.EntityMention{
+		{Text: "Antony Blinken", Label: "PER", Name: "Antony Blinken", Code: "USAGOV", Mentions: 1},
+		{Text: "Blinken", Label: "ORG", Name: "Blinken", Code: "USAGOV", Mentions: 3},
+		{Text: "Austin", Label: "LOC", Name: "Austin", Mentions: 1}, // a place keeps its entry
+		{Text: "Lloyd Austin", Label: "PER", Name: "Lloyd Austin", Code: "USAGOVMIL", Mentions: 2},
+		{Text: "Smith", Label: "PER", Name: "Smith", Mentions: 1}, // two Smiths: which one is unknown
+		{Text: "John Smith", Label: "PER", Name: "John Smith", Mentions: 1},
+		{Text: "Jane Smith", Label: "PER", Name: "Jane Smith", Mentions: 1},
+		{Text: "Hamas", Label: "ORG", Name: "Hamas", Code: "PSEREBHMS", Mentions: 2},
+	}
+	var got []string
+	for _, e := range mergeSurnames(in) {
+		got = append(got, e.Name+"/"+e.Label+"/"+e.Code+"/"+strings.Repeat("+", e.Mentions))
+	}
+	want := []string{"Antony Blinken/PER/USAGOV/++++", "Austin/LOC//+", "Lloyd Austin/PER/USAGOVMIL/++", "Smith/PER//+",
+		"John Smith/PER//+", "Jane Smith/PER//+", "Hamas/ORG/PSEREBHMS/++"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("mergeSurnames:\n got %q\nwant %q", got, want)
+	}
+}
