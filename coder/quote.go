@@ -32,6 +32,8 @@ var speechVerbs = map[string]bool{
 	"acknowledge": true, "report": true, "argue": true, "assert": true, "allege": true, "explain": true,
 	"vow": true, "predict": true, "reply": true, "respond": true, "admit": true, "emphasize": true,
 	"emphasise": true, "write": true, "tweet": true, "ask": true, "continue": true, "conclude": true,
+	"comment": true, "remark": true, "observe": true, "recall": true, "reiterate": true, "testify": true,
+	"concede": true, "complain": true, "post": true,
 }
 
 // namingVerbs introduce partial quotes that name a thing: what it

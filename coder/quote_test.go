@@ -114,6 +114,8 @@ func TestFindQuotes(t *testing.T) {
 			[]quoteView{{"We face a dangerous sentence.", "direct", "Nunzio"}}},
 		{"statement issued the sentence before", "Senator John Cornyn issued a statement on Tuesday.\n\n\"Like many Texans, I am disappointed with the decision.\"",
 			[]quoteView{{"Like many Texans, I am disappointed with the decision.", "direct", "John"}}},
+		{"commented", "The senator commented, \"We will vote against the bill.\"",
+			[]quoteView{{"We will vote against the bill.", "direct", "senator"}}},
 		{"relative pronoun", "He traveled to Florida to meet with Devocht, who had told Montalvo he would assist him with housing.",
 			[]quoteView{{"he would assist him with housing", "indirect", "Devocht"}}},
 		{"according to", "The military was placed on high alert and told to prepare for a “quasi-state of war”, according to Yonhap news agency.",
