@@ -3,6 +3,7 @@ package coder
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/dyadnews/dyad"
 	"github.com/dyadnews/dyad/geo"
@@ -10,17 +11,18 @@ import (
 
 // attributes fills an event's date, place and toll.
 func (ac *articleCoding) attributes(ev *dyad.Event, v int) {
+	storyDate := ac.date.Format(time.DateOnly)
 	if date, prec, ok := eventTimeWords(ac.trees, v, ac.date); ok {
 		ev.Date, ev.DatePrecision = date, prec
 		ac.lastDated = datedEvent{sentence: ev.SentenceIndex, date: date, precision: prec, set: true}
-	} else if l := ac.lastDated; l.set && ev.SentenceIndex-l.sentence <= whenCarrySentences && l.date <= ac.date.Format("2006-01-02") && ac.pastClause(v) {
+	} else if l := ac.lastDated; l.set && ev.SentenceIndex-l.sentence <= whenCarrySentences && l.date <= storyDate && ac.pastClause(v) {
 		// A narrative goes on in the time its last dated event set: "Yesterday,
 		// the North fired ... The South retaliated by firing ..." A date
 		// after the story's ("a meeting in Christchurch on May 16") is not
 		// one a past-tense verb goes on in.
 		ev.Date, ev.DatePrecision = l.date, l.precision
 	} else {
-		ev.Date, ev.DatePrecision = ac.date.Format("2006-01-02"), "day"
+		ev.Date, ev.DatePrecision = storyDate, "day"
 	}
 	if ac.places == nil {
 		ac.places = newPlaceScope(ac.art, ac.trees, ac.paragraphOf, ac.c.gazetteer.demonym)
@@ -230,8 +232,8 @@ func (ac *articleCoding) entities() []dyad.EntityMention {
 func mergeSurnames(es []dyad.EntityMention) []dyad.EntityMention {
 	full := map[string][]int{} // lower-case last word → entries of several words
 	for i, e := range es {
-		if words := strings.Fields(e.Name); len(words) > 1 {
-			last := strings.ToLower(words[len(words)-1])
+		if sp := strings.LastIndexByte(e.Name, ' '); sp >= 0 && sp+1 < len(e.Name) {
+			last := strings.ToLower(e.Name[sp+1:])
 			full[last] = append(full[last], i)
 		}
 	}

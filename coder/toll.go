@@ -469,7 +469,11 @@ func (t *sentenceTree) numberRun(j int) (int, int, bool) {
 			current, read = v, true
 			continue
 		}
-		if f, ok := strconv.ParseFloat(w, 64); ok == nil && !read && strings.Contains(w, ".") && f > 0 && f < maxTollCount {
+		if !read && strings.Contains(w, ".") {
+			f, err := strconv.ParseFloat(w, 64)
+			if err != nil || f <= 0 || f >= maxTollCount {
+				break
+			}
 			// "1.2 million": the fraction needs its scale word.
 			if k+1 < t.end && t.lower(k+1) == "million" {
 				return min(int(f*1_000_000), maxTollCount), k + 2, true
