@@ -25,7 +25,7 @@ func (ac *articleCoding) attributes(ev *dyad.Event, v int) {
 		ev.Date, ev.DatePrecision = storyDate, "day"
 	}
 	if ac.places == nil {
-		ac.places = newPlaceScope(ac.art, ac.trees, ac.paragraphOf, ac.c.gazetteer.demonym)
+		ac.places = newPlaceScope(ac.art, ac.trees, placeContext{paragraphOf: ac.paragraphOf, demonym: ac.c.gazetteer.demonym, institution: ac.institution})
 	}
 	ev.Location = eventPlace(ac.trees, v, ac.places)
 	if l := ev.Location; l != nil && l.Source == "paragraph" && !placeFitsActors(ev, l.Country) {
@@ -33,6 +33,32 @@ func (ac *articleCoding) attributes(ev *dyad.Event, v int) {
 	}
 	tl := eventToll(ac.trees, v)
 	ev.Killed, ev.Wounded = tl.Killed, tl.Wounded
+}
+
+// institution reports tokens [start, end) inside one mention of a
+// dictionary actor that is an organ or a body ("the White House" is
+// USAGOV, "the New York Times" MED), not a country or a region of one
+// ("Gaza" is PSEGZA, a place).
+func (ac *articleCoding) institution(start, end int) bool {
+	if start < 0 || end > len(ac.mentionAt) || start >= end {
+		return false
+	}
+	mi := ac.mentionAt[start]
+	if mi < 0 || ac.mentionAt[end-1] != mi {
+		return false
+	}
+	m := &ac.mentions[mi]
+	if m.country || m.person || len(m.codes) == 0 {
+		return false
+	}
+	code := m.codes[0]
+	return len(code) >= 3 && institutionSectors[code[len(code)-3:]]
+}
+
+// institutionSectors are the CAMEO sector codes of bodies and organs.
+var institutionSectors = map[string]bool{
+	"GOV": true, "MIL": true, "MED": true, "EDU": true, "BUS": true, "JUD": true, "LEG": true, "PTY": true,
+	"COP": true, "SPY": true, "REL": true, "HLH": true, "NGO": true, "IGO": true, "ELI": true, "LAB": true,
 }
 
 // placeFitsActors reports whether a place borrowed from the event's

@@ -56,14 +56,27 @@ var facilityNouns = map[string]bool{
 	"refinery": true, "facility": true, "plant": true, "mosque": true, "church": true, "square": true, "palace": true,
 }
 
+// placeContext is what an article's coding tells the place finder.
+type placeContext struct {
+	// paragraphOf maps a sentence to its paragraph; nil means the Doc's
+	// blank-line-separated blocks.
+	paragraphOf func(sentence int) int
+	// demonym looks up a nationality word's country (a Coder's cache of
+	// geo.Demonym); nil means geo.Demonym.
+	demonym func(word string) (string, bool)
+	// institution reports tokens [start, end) that name an institution
+	// the dictionaries know ("the White House", which GeoNames lists as
+	// a name of Casablanca); nil means none is known.
+	institution func(start, end int) bool
+}
+
 // newPlaceScope finds the article's place names and resolves them in its
 // context: the countries it mentions, weighted by how often, and its
-// dateline's country. paragraphOf maps a sentence to its paragraph; nil
-// means paragraphs are the Doc's blank-line-separated blocks. demonym
-// looks up a nationality word's country (a Coder's cache of
-// geo.Demonym); nil means geo.Demonym.
-func newPlaceScope(a *dyad.Article, d *docTrees, paragraphOf func(sentence int) int, demonym func(word string) (string, bool)) *placeScope {
+// dateline's country. What the article's coding knows besides comes in
+// pc, whose nil fields have defaults.
+func newPlaceScope(a *dyad.Article, d *docTrees, pc placeContext) *placeScope {
 	doc := d.doc
+	paragraphOf, demonym := pc.paragraphOf, pc.demonym
 	sc := &placeScope{bySentence: map[int][]int{}, paragraphOf: paragraphOf}
 	if sc.paragraphOf == nil {
 		paras := blankLineParagraphs(doc)
@@ -106,7 +119,8 @@ func newPlaceScope(a *dyad.Article, d *docTrees, paragraphOf func(sentence int) 
 	sc.places = make([]scopedPlace, 0, len(matches))
 	for _, m := range matches {
 		p, ok := m.Resolve(ctx)
-		if !ok || inPersonName(doc, m.Start, m.End, p.Kind == geo.KindCountry) {
+		if !ok || inPersonName(doc, m.Start, m.End, p.Kind == geo.KindCountry) ||
+			pc.institution != nil && p.Kind != geo.KindCountry && pc.institution(m.Start, m.End) {
 			continue
 		}
 		si := sentenceIndexOf(doc, m.Start)
@@ -158,14 +172,23 @@ func datelineLocation(a *dyad.Article, ctx geo.Context) *dyad.Location {
 // inPersonName reports a name inside a person entity ("Austin" of "Lloyd
 // Austin") or one, other than a country's, that the entity recogniser
 // tags a person ("Obama", "Gloria", "Clinton"): it read the context better
-// than a gazetteer that holds towns of those names.
+// than a gazetteer that holds towns of those names. A town's name in an
+// organisation's ("the New York Times", "the White House", which
+// GeoNames lists as a name of Casablanca) is no place either.
 func inPersonName(doc *dyad.Doc, start, end int, country bool) bool {
 	for _, e := range doc.Entities {
-		if e.Label != "PER" || e.Start > start || end > e.End {
+		if e.Start > start || end > e.End {
 			continue
 		}
-		if e.End-e.Start > end-start || !country {
-			return true
+		switch e.Label {
+		case "PER":
+			if e.End-e.Start > end-start || !country {
+				return true
+			}
+		case "ORG":
+			if !country {
+				return true
+			}
 		}
 	}
 	return false

@@ -22,7 +22,7 @@ Earlier Monday, a rocket attack on al Asad airbase in western Iraq wounded seven
 func TestEventPlace(t *testing.T) {
 	a := &dyad.Article{Dateline: dyad.Dateline{Place: "ANNAPOLIS, Md.", Country: "US", Date: "2024-08-06"}, Body: seedExcerpt}
 	doc := attrDoc(t, a.Body)
-	sc := newPlaceScope(a, newDocTrees(doc), nil, nil)
+	sc := newPlaceScope(a, newDocTrees(doc), placeContext{})
 	tests := []struct {
 		pred, after   string // the predicate's word, the first after the word `after`
 		country, name string // name: a substring of Location.Name
@@ -58,7 +58,7 @@ func TestEventPlaceContext(t *testing.T) {
 	// Tripoli is Libya's capital unless the story is about Lebanon.
 	a := &dyad.Article{Body: "Lebanese troops clashed with gunmen in Tripoli on Sunday. Lebanon's army said the fighting was over."}
 	doc := attrDoc(t, a.Body)
-	loc := eventPlace(newDocTrees(doc), attrTok(t, doc, "clashed"), newPlaceScope(a, newDocTrees(doc), nil, nil))
+	loc := eventPlace(newDocTrees(doc), attrTok(t, doc, "clashed"), newPlaceScope(a, newDocTrees(doc), placeContext{}))
 	if loc == nil || loc.Country != "LBN" {
 		t.Errorf("location %+v, want Tripoli in Lebanon", loc)
 	}
@@ -68,7 +68,7 @@ func TestEventPlaceHostile(t *testing.T) {
 	docs := []*dyad.Doc{nil, {}, {Tokens: []dyad.Token{{Text: "Paris", Head: 3, UPOS: "PROPN"}}, Sentences: []dyad.Span{{Start: 0, End: 1}, {Start: 4, End: 2}}}}
 	for _, doc := range docs {
 		for _, a := range []*dyad.Article{nil, {Dateline: dyad.Dateline{Place: strings.Repeat("x,", 1000), Country: "??"}}} {
-			sc := newPlaceScope(a, newDocTrees(doc), nil, nil)
+			sc := newPlaceScope(a, newDocTrees(doc), placeContext{})
 			for _, pred := range []int{-1, 0, 1, 9} {
 				eventPlace(newDocTrees(doc), pred, sc)
 			}
@@ -83,7 +83,7 @@ func BenchmarkEventPlace(b *testing.B) {
 	a := &dyad.Article{Dateline: dyad.Dateline{Place: "ANNAPOLIS, Md.", Country: "US", Date: "2024-08-06"}, Body: seedExcerpt}
 	doc := attrDoc(b, a.Body)
 	pred := attrTok(b, doc, "wounded")
-	sc := newPlaceScope(a, newDocTrees(doc), nil, nil)
+	sc := newPlaceScope(a, newDocTrees(doc), placeContext{})
 	b.Run("event", func(b *testing.B) {
 		for b.Loop() {
 			eventPlace(newDocTrees(doc), pred, sc)
@@ -91,7 +91,7 @@ func BenchmarkEventPlace(b *testing.B) {
 	})
 	b.Run("scope", func(b *testing.B) {
 		for b.Loop() {
-			newPlaceScope(a, newDocTrees(doc), nil, nil)
+			newPlaceScope(a, newDocTrees(doc), placeContext{})
 		}
 	})
 }
@@ -160,5 +160,26 @@ func TestMergeSurnames(t *testing.T) {
 		"John Smith/PER//+", "Jane Smith/PER//+", "Hamas/ORG/PSEREBHMS/++"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("mergeSurnames:\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestPlaceScopeInstitutions checks that a name of a body the
+// dictionaries know is not taken for the town GeoNames gives it to
+// ("White House" is an alternate name of Casablanca), while a region
+// coded as an actor stays a place.
+func TestPlaceScopeInstitutions(t *testing.T) {
+	a := &dyad.Article{ID: "t", Dateline: dyad.Dateline{Date: "2015-09-22"},
+		Body: "The White House condemned the shelling of Gaza on Tuesday.\n\nPresident Obama invited the boy to the White House."}
+	c := newTestCoder(t)
+	doc, _ := c.pipeline.Annotate(a.Body)
+	ac := c.newArticleCoding(a, repairParse(doc, c.sayVerbs), 0)
+	ac.code()
+	sc := newPlaceScope(a, ac.trees, placeContext{institution: ac.institution})
+	var names []string
+	for _, p := range sc.places {
+		names = append(names, p.place.Name)
+	}
+	if got := strings.Join(names, ","); got != "Gaza Strip" {
+		t.Errorf("places %q; want Gaza Strip only", got)
 	}
 }
