@@ -122,7 +122,8 @@ func TestPlaceFitsActors(t *testing.T) {
 }
 
 func TestInPersonName(t *testing.T) {
-	doc := &dyad.Doc{Entities: []dyad.Entity{{Span: dyad.Span{Start: 0, End: 1}, Label: "PER"}, {Span: dyad.Span{Start: 3, End: 5}, Label: "PER"}, {Span: dyad.Span{Start: 6, End: 7}, Label: "LOC"}}}
+	doc := &dyad.Doc{Entities: []dyad.Entity{{Span: dyad.Span{Start: 0, End: 1}, Label: "PER"}, {Span: dyad.Span{Start: 3, End: 5}, Label: "PER"},
+		{Span: dyad.Span{Start: 6, End: 7}, Label: "LOC"}, {Span: dyad.Span{Start: 8, End: 12}, Label: "ORG"}}}
 	tests := []struct {
 		start, end int
 		country    bool
@@ -133,6 +134,8 @@ func TestInPersonName(t *testing.T) {
 		{4, 5, true, true},   // "Jordan" of "Michael Jordan"
 		{6, 7, false, false}, // a location
 		{2, 3, false, false},
+		{11, 12, false, true}, // "Jerusalem" of "Hebrew University of Jerusalem"
+		{11, 12, true, false}, // a country in a body's name still tells the story's countries
 	}
 	for _, tt := range tests {
 		if got := inPersonName(doc, tt.start, tt.end, tt.country); got != tt.want {
