@@ -119,7 +119,7 @@ func newPlaceScope(a *dyad.Article, d *docTrees, pc placeContext) *placeScope {
 	sc.places = make([]scopedPlace, 0, len(matches))
 	for _, m := range matches {
 		p, ok := m.Resolve(ctx)
-		if !ok || inPersonName(doc, m.Start, m.End, p.Kind == geo.KindCountry) ||
+		if !ok || inPersonOrOrgName(doc, m.Start, m.End, p.Kind == geo.KindCountry) ||
 			pc.institution != nil && p.Kind != geo.KindCountry && pc.institution(m.Start, m.End) {
 			continue
 		}
@@ -169,13 +169,13 @@ func datelineLocation(a *dyad.Article, ctx geo.Context) *dyad.Location {
 	return nil
 }
 
-// inPersonName reports a name inside a person entity ("Austin" of "Lloyd
+// inPersonOrOrgName reports a name inside a person entity ("Austin" of "Lloyd
 // Austin") or one, other than a country's, that the entity recogniser
 // tags a person ("Obama", "Gloria", "Clinton"): it read the context better
 // than a gazetteer that holds towns of those names. A town's name in an
 // organisation's ("the New York Times", "the White House", which
 // GeoNames lists as a name of Casablanca) is no place either.
-func inPersonName(doc *dyad.Doc, start, end int, country bool) bool {
+func inPersonOrOrgName(doc *dyad.Doc, start, end int, country bool) bool {
 	for _, e := range doc.Entities {
 		if e.Start > start || end > e.End {
 			continue

@@ -121,7 +121,7 @@ func TestPlaceFitsActors(t *testing.T) {
 	}
 }
 
-func TestInPersonName(t *testing.T) {
+func TestInPersonOrOrgName(t *testing.T) {
 	doc := &dyad.Doc{Entities: []dyad.Entity{{Span: dyad.Span{Start: 0, End: 1}, Label: "PER"}, {Span: dyad.Span{Start: 3, End: 5}, Label: "PER"},
 		{Span: dyad.Span{Start: 6, End: 7}, Label: "LOC"}, {Span: dyad.Span{Start: 8, End: 12}, Label: "ORG"}}}
 	tests := []struct {
@@ -138,8 +138,8 @@ func TestInPersonName(t *testing.T) {
 		{11, 12, true, false}, // a country in a body's name still tells the story's countries
 	}
 	for _, tt := range tests {
-		if got := inPersonName(doc, tt.start, tt.end, tt.country); got != tt.want {
-			t.Errorf("inPersonName(%d, %d, country %v) = %v; want %v", tt.start, tt.end, tt.country, got, tt.want)
+		if got := inPersonOrOrgName(doc, tt.start, tt.end, tt.country); got != tt.want {
+			t.Errorf("inPersonOrOrgName(%d, %d, country %v) = %v; want %v", tt.start, tt.end, tt.country, got, tt.want)
 		}
 	}
 }
