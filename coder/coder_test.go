@@ -57,7 +57,9 @@ type goldenEvent struct {
 	Precision string `json:"precision"`
 	Wounded   *int   `json:"wounded"`
 	Country   string `json:"country"`
-	KnownGap  bool   `json:"known_gap"`
+	// Place is a word the location's name must contain ("Asad").
+	Place    string `json:"place"`
+	KnownGap bool   `json:"known_gap"`
 	// Reason says why a known gap is still missed.
 	Reason string `json:"reason"`
 }
@@ -83,6 +85,9 @@ func (g goldenEvent) matches(ev dyad.Event) bool {
 		return false
 	}
 	if g.Country != "" && (ev.Location == nil || ev.Location.Country != g.Country) {
+		return false
+	}
+	if g.Place != "" && (ev.Location == nil || !strings.Contains(ev.Location.Name, g.Place)) {
 		return false
 	}
 	return true

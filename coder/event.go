@@ -963,10 +963,10 @@ func richer(a, b dyad.Event) dyad.Event {
 	if precisionRank(b.DatePrecision) < precisionRank(a.DatePrecision) && b.DatePrecision != "" {
 		a.Date, a.DatePrecision = b.Date, b.DatePrecision
 	}
-	if a.Location == nil || (a.Location.Source != "sentence" && b.Location != nil && b.Location.Source == "sentence") {
-		if b.Location != nil {
-			a.Location = b.Location
-		}
+	if b.Location != nil && (a.Location == nil || b.Location.Source == "sentence" &&
+		(a.Location.Source != "sentence" ||
+			a.Location.Country == b.Location.Country && placeDetail(b.Location) > placeDetail(a.Location))) {
+		a.Location = b.Location
 	}
 	if a.Killed == nil {
 		a.Killed = b.Killed
@@ -978,6 +978,23 @@ func richer(a, b dyad.Event) dyad.Event {
 		a.Confidence = b.Confidence
 	}
 	return a
+}
+
+// placeDetail ranks how much a location says, for two tellings placed in
+// one country: a named site ("al Asad airbase, western Iraq", as
+// locationOf names one) over a city or first-level division over a
+// qualified region ("western Iraq") over the bare country.
+func placeDetail(l *dyad.Location) int {
+	d := 0
+	if strings.Contains(l.Name, ", ") {
+		d += 4
+	}
+	if l.Admin1 != "" {
+		d += 2
+	} else if strings.Contains(l.Name, " ") {
+		d++
+	}
+	return d
 }
 
 func precisionRank(p string) int {

@@ -440,17 +440,26 @@ func repairControl(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
 // one; the first, written right after another verb (and its particle), is
 // that verb's object.
 func repairDoubleSubject(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
-	for c := s.Start; c < s.End; c++ {
-		first, second := -1, -1
-		for j := s.Start; j < s.End; j++ {
-			if out.Tokens[j].Head == c && strings.HasPrefix(out.Tokens[j].DepRel, "nsubj") {
-				if first < 0 {
-					first = j
-				} else if second < 0 {
-					second = j
-				}
-			}
+	// The first two nsubj dependents of every word, in one pass: a scan
+	// per word was quadratic in the sentence's length.
+	n := s.End - s.Start
+	subj := make([]int, 2*n)
+	for i := range subj {
+		subj[i] = -1
+	}
+	for j := s.Start; j < s.End; j++ {
+		h := out.Tokens[j].Head
+		if h < s.Start || h >= s.End || !strings.HasPrefix(out.Tokens[j].DepRel, "nsubj") {
+			continue
 		}
+		if k := 2 * (h - s.Start); subj[k] < 0 {
+			subj[k] = j
+		} else if subj[k+1] < 0 {
+			subj[k+1] = j
+		}
+	}
+	for c := s.Start; c < s.End; c++ {
+		first, second := subj[2*(c-s.Start)], subj[2*(c-s.Start)+1]
 		if second < 0 || first > c {
 			continue
 		}
