@@ -2,24 +2,23 @@ package parser
 
 import (
 	"bufio"
-	"cmp"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
-	"slices"
 )
 
 // The model file is gzip-compressed. Its content starts with magic and a
 // version number, then the labels and the two weight tables. Each table's
 // keys are stored sorted and delta-encoded as uvarints, and its weights as
 // bfloat16 (the top half of a float32, rounded), which halves the file at
-// no measurable cost in accuracy for perceptron weights.
+// no measurable cost in accuracy for perceptron weights. An action row is
+// LEFT's and RIGHT's weights less SHIFT's (version 1 stored all three).
 const (
 	magic   = "dyad-parser\n"
-	version = 1
+	version = 2
 	// Limits that keep a corrupt or hostile file from allocating much.
 	maxLabelBytes = 64
 	maxRows       = 1 << 24
@@ -51,43 +50,28 @@ func (m *Model) Save(w io.Writer) error {
 	return nil
 }
 
-// sortedSlots returns the indices of t's occupied slots in key order.
-func sortedSlots[S any](slots []S, key func(*S) uint64) []int {
-	var idx []int
-	for i := range slots {
-		if key(&slots[i]) != 0 {
-			idx = append(idx, i)
-		}
+func writeKeys(e *encoder, keys []uint64) {
+	e.uvarint(uint64(len(keys)))
+	prev := uint64(0)
+	for _, k := range keys {
+		e.uvarint(k - prev)
+		prev = k
 	}
-	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(key(&slots[a]), key(&slots[b])) })
-	return idx
 }
 
 func writeActions(e *encoder, t *actionWeights) {
-	idx := sortedSlots(t.slots, func(s *actionSlot) uint64 { return s.key })
-	e.uvarint(uint64(len(idx)))
-	prev := uint64(0)
-	for _, i := range idx {
-		e.uvarint(t.slots[i].key - prev)
-		prev = t.slots[i].key
-	}
-	for _, i := range idx {
-		for _, v := range t.slots[i].w {
+	writeKeys(e, t.keys)
+	for _, k := range t.keys {
+		for _, v := range t.slot(k).w {
 			e.w.Write(binary.LittleEndian.AppendUint16(e.buf[:0], v))
 		}
 	}
 }
 
 func writeLabels(e *encoder, t *labelWeights) {
-	idx := sortedSlots(t.slots, func(s *labelSlot) uint64 { return s.key })
-	e.uvarint(uint64(len(idx)))
-	prev := uint64(0)
-	for _, i := range idx {
-		e.uvarint(t.slots[i].key - prev)
-		prev = t.slots[i].key
-	}
-	for _, i := range idx {
-		s := t.slots[i]
+	writeKeys(e, t.keys)
+	for _, k := range t.keys {
+		s := t.slot(k)
 		e.uvarint(uint64(s.end - s.start))
 		for _, en := range t.entries[s.start:s.end] {
 			e.uvarint(uint64(en.label))
@@ -176,10 +160,12 @@ func readModel(br *bufio.Reader) (*Model, error) {
 		return nil, fmt.Errorf("action weights: %w", err)
 	}
 	m.actions = newActionWeights(len(keys))
+	// One buffer for every weight read: a fresh one per row would escape
+	// to the heap, a million allocations per load.
+	b := make([]byte, 2*(numActions-1))
 	for _, k := range keys {
-		var w [numActions]uint16
-		var b [2 * numActions]byte
-		if _, err := io.ReadFull(br, b[:]); err != nil {
+		var w [numActions - 1]uint16
+		if _, err := io.ReadFull(br, b); err != nil {
 			return nil, fmt.Errorf("action weights: %w", err)
 		}
 		for j := range w {
@@ -212,11 +198,10 @@ func readModel(br *bufio.Reader) (*Model, error) {
 			entries = append(entries, labelEntry{label: uint16(l)})
 		}
 		for j := range entries {
-			var b [2]byte
-			if _, err := io.ReadFull(br, b[:]); err != nil {
+			if _, err := io.ReadFull(br, b[:2]); err != nil {
 				return nil, fmt.Errorf("label weights: %w", err)
 			}
-			entries[j].w = binary.LittleEndian.Uint16(b[:])
+			entries[j].w = binary.LittleEndian.Uint16(b)
 		}
 		m.arcs.add(k, entries)
 	}

@@ -7,8 +7,8 @@
 // DepRel; every sentence comes out as a tree with a single root, and
 // parsing is linear in the sentence length, so no input is too long.
 //
-// The shipped model (models.Parser) is trained by cmd/train-parser on UD
-// English EWT, with the training set's tags jackknifed so the parser
+// The shipped model (models.Parser) is trained by `dyad train parser` on
+// UD English EWT, with the training set's tags jackknifed so the parser
 // meets the tagger's real mistakes.
 package parser
 

@@ -124,7 +124,7 @@ func TestLoadRejectsBadFiles(t *testing.T) {
 		"wrong magic":   {gzipped([]byte("dyad-tagger\n\x01")), "bad magic"},
 		"newer version": {gzipped(newer), "version 99"},
 		"truncated":     {gzipped(content[:len(content)/2]), "reading model"},
-		"huge count":    {gzipped(append([]byte(magic), 1, 0xff, 0xff, 0xff, 0xff, 0x0f)), "labels"},
+		"huge count":    {gzipped(append([]byte(magic), version, 0xff, 0xff, 0xff, 0xff, 0x0f)), "labels"},
 	} {
 		_, err := Load(bytes.NewReader(c.file))
 		if err == nil || !strings.Contains(err.Error(), c.want) {

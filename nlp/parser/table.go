@@ -1,5 +1,10 @@
 package parser
 
+import (
+	"cmp"
+	"slices"
+)
+
 // table maps hashed feature keys to rows of weights, one per class, in an
 // open-addressing hash table: one probe sequence over 16-byte slots, then
 // one contiguous row, keeps scoring to about two cache misses per feature.
@@ -149,19 +154,30 @@ func abs32(v float32) float32 {
 	return v
 }
 
-// averagedActions returns the averaged action weights for parsing.
+// averagedActions returns the averaged action weights for parsing, each
+// row as LEFT's and RIGHT's weights less SHIFT's.
 func (t *table) averagedActions(step int, prune float32) *actionWeights {
 	var keys []uint64
-	var rows [][numActions]uint16
+	var rows [][numActions - 1]uint16
 	t.averagedRows(step, prune, func(key uint64, row []float32) {
 		keys = append(keys, key)
-		rows = append(rows, [numActions]uint16{toBfloat16(row[0]), toBfloat16(row[1]), toBfloat16(row[2])})
+		rows = append(rows, [numActions - 1]uint16{toBfloat16(row[left] - row[shift]), toBfloat16(row[right] - row[shift])})
 	})
 	w := newActionWeights(len(keys))
-	for i, k := range keys {
-		w.add(k, rows[i])
+	for _, i := range byKey(keys) {
+		w.add(keys[i], rows[i])
 	}
 	return w
+}
+
+// byKey returns the indices of keys in increasing key order.
+func byKey(keys []uint64) []int {
+	idx := make([]int, len(keys))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(keys[a], keys[b]) })
+	return idx
 }
 
 // averagedLabels returns the averaged label weights for parsing, keeping
@@ -180,8 +196,8 @@ func (t *table) averagedLabels(step int, prune float32) *labelWeights {
 		rows = append(rows, es)
 	})
 	w := newLabelWeights(len(keys))
-	for i, k := range keys {
-		w.add(k, rows[i])
+	for _, i := range byKey(keys) {
+		w.add(keys[i], rows[i])
 	}
 	return w
 }

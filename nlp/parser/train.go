@@ -115,7 +115,7 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 		if opts.Log != nil {
 			fmt.Fprintf(opts.Log, "parser epoch %2d: train heads %.2f%%, dev UAS %.2f%% LAS %.2f%% (%d action and %d label features, %s)\n",
 				epoch, 100*float64(correct)/float64(max(total, 1)), 100*score.UAS, 100*score.LAS,
-				m.actions.n, m.arcs.n, time.Since(began).Round(time.Second))
+				len(m.actions.keys), len(m.arcs.keys), time.Since(began).Round(time.Second))
 		}
 		if score.LAS > bestLAS || len(dev) == 0 {
 			best, bestLAS = m, score.LAS

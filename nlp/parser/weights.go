@@ -2,26 +2,34 @@ package parser
 
 // The trained model's weights live in two read-only hash tables laid out
 // for parsing speed, which is bound by memory latency: a transition
-// reads about a hundred random feature rows. The action table keeps the
-// three action weights inside the slot as bfloat16 (the precision the
-// model file stores), so a slot is 16 bytes and a feature costs one cache
-// miss;
-// the label table keeps only the labels a feature has a weight for
-// (typically a handful of the ~50), as (label, weight) entries.
+// reads about a hundred random feature rows. The action table keeps a
+// feature's weights inside its slot as bfloat16 (the precision the model
+// file stores), and only two of them: the choice between actions depends
+// on their scores' differences alone, so a row holds LEFT's and RIGHT's
+// weights less SHIFT's. A slot is then 8 bytes, eight to a cache line,
+// and a feature costs one cache miss; the label table keeps only the
+// labels a feature has a weight for (typically a handful of the ~50), as
+// (label, weight) entries.
+//
+// A slot's home is given by the top bits of a feature's 64-bit key and the
+// slot stores the low 32 bits, so a lookup matches a stored feature only
+// if their keys agree on both: an unseen feature is taken for a stored one
+// about once in 10¹⁰ lookups. The full keys, which only Save needs, are
+// kept apart in key order.
 
 type actionSlot struct {
-	key uint64 // 0 marks an empty slot
-	w   [numActions]uint16
+	check uint32 // the key's low half, never 0; 0 marks an empty slot
+	w     [numActions - 1]uint16
 }
 
 type actionWeights struct {
 	slots []actionSlot // length is a power of two, at most a quarter full
 	shift uint         // a key's home slot is key >> shift
-	n     int
+	keys  []uint64     // the stored keys, increasing
 }
 
 type labelSlot struct {
-	key        uint64
+	check      uint32
 	start, end uint32 // the slot's entries
 }
 
@@ -34,7 +42,15 @@ type labelWeights struct {
 	slots   []labelSlot
 	shift   uint
 	entries []labelEntry
-	n       int
+	keys    []uint64
+}
+
+// checkOf returns the part of key a slot stores.
+func checkOf(key uint64) uint32 {
+	if c := uint32(key); c != 0 {
+		return c
+	}
+	return 1
 }
 
 // tableBits returns the log2 of the number of slots for rows keys. Home
@@ -51,95 +67,103 @@ func tableBits(rows int) uint {
 func newActionWeights(rows int) *actionWeights {
 	// Twice the slots of the label table: a quarter full, a key is seldom
 	// displaced past its home slot's cache line, which the scoring loop
-	// touches up front, so a lookup rarely waits on a second miss. This
-	// parses about 10% faster for twice the memory (64 MB rather than
-	// 32 MB for the shipped model).
+	// touches up front, so a lookup rarely waits on a second miss.
 	bits := tableBits(2 * rows)
-	return &actionWeights{slots: make([]actionSlot, 1<<bits), shift: 64 - bits}
+	return &actionWeights{slots: make([]actionSlot, 1<<bits), shift: 64 - bits, keys: make([]uint64, 0, rows)}
 }
 
 func newLabelWeights(rows int) *labelWeights {
 	bits := tableBits(rows)
-	return &labelWeights{slots: make([]labelSlot, 1<<bits), shift: 64 - bits}
+	return &labelWeights{slots: make([]labelSlot, 1<<bits), shift: 64 - bits, keys: make([]uint64, 0, rows)}
 }
 
-// add stores the weights of a key that is not in t yet; the caller sizes
-// t for all its keys.
-func (t *actionWeights) add(key uint64, w [numActions]uint16) {
-	key = nonzero(key)
+// add stores the weights of a key greater than any stored before; the
+// caller sizes t for all its keys.
+func (t *actionWeights) add(key uint64, w [numActions - 1]uint16) {
 	mask := uint64(len(t.slots) - 1)
 	i := key >> t.shift
-	for t.slots[i].key != 0 {
+	for t.slots[i].check != 0 {
 		i = (i + 1) & mask
 	}
-	t.slots[i] = actionSlot{key: key, w: w}
-	t.n++
+	t.slots[i] = actionSlot{check: checkOf(key), w: w}
+	t.keys = append(t.keys, key)
 }
 
-func (t *actionWeights) score(keys []uint64, scores *[numActions]float32) {
+// slot returns key's slot or nil.
+func (t *actionWeights) slot(key uint64) *actionSlot {
 	mask := uint64(len(t.slots) - 1)
+	c := checkOf(key)
+	for i := key >> t.shift; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.check == c {
+			return s
+		}
+		if s.check == 0 {
+			return nil
+		}
+	}
+}
+
+// score adds the weights of keys to scores, SHIFT's staying as it is.
+func (t *actionWeights) score(keys []uint64, scores *[numActions]float32) {
 	// Touching every key's home slot first lets the CPU fetch the cache
 	// lines in parallel instead of one miss after another.
-	var touched uint64
+	var touched uint32
 	for _, k := range keys {
-		touched += t.slots[nonzero(k)>>t.shift].key
+		touched += t.slots[k>>t.shift].check
 	}
 	if touched == 1 { // a use of the loads that changes nothing
 		scores[0] += 0
 	}
 	for _, k := range keys {
-		k = nonzero(k)
-		for i := k >> t.shift; ; i = (i + 1) & mask {
-			s := &t.slots[i]
-			if s.key == k {
-				scores[0] += fromBfloat16(s.w[0])
-				scores[1] += fromBfloat16(s.w[1])
-				scores[2] += fromBfloat16(s.w[2])
-				break
-			}
-			if s.key == 0 {
-				break
-			}
+		if s := t.slot(k); s != nil {
+			scores[left] += fromBfloat16(s.w[0])
+			scores[right] += fromBfloat16(s.w[1])
 		}
 	}
 }
 
-// add stores the entries of a key that is not in t yet; the caller sizes
-// t for all its keys.
+// add stores the entries of a key greater than any stored before; the
+// caller sizes t for all its keys.
 func (t *labelWeights) add(key uint64, entries []labelEntry) {
-	key = nonzero(key)
 	mask := uint64(len(t.slots) - 1)
 	i := key >> t.shift
-	for t.slots[i].key != 0 {
+	for t.slots[i].check != 0 {
 		i = (i + 1) & mask
 	}
 	start := uint32(len(t.entries))
 	t.entries = append(t.entries, entries...)
-	t.slots[i] = labelSlot{key: key, start: start, end: uint32(len(t.entries))}
-	t.n++
+	t.slots[i] = labelSlot{check: checkOf(key), start: start, end: uint32(len(t.entries))}
+	t.keys = append(t.keys, key)
+}
+
+// slot returns key's slot or nil.
+func (t *labelWeights) slot(key uint64) *labelSlot {
+	mask := uint64(len(t.slots) - 1)
+	c := checkOf(key)
+	for i := key >> t.shift; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.check == c {
+			return s
+		}
+		if s.check == 0 {
+			return nil
+		}
+	}
 }
 
 func (t *labelWeights) score(keys []uint64, scores []float32) {
-	mask := uint64(len(t.slots) - 1)
-	var touched uint64
+	var touched uint32
 	for _, k := range keys {
-		touched += t.slots[nonzero(k)>>t.shift].key
+		touched += t.slots[k>>t.shift].check
 	}
 	if touched == 1 && len(scores) > 0 {
 		scores[0] += 0
 	}
 	for _, k := range keys {
-		k = nonzero(k)
-		for i := k >> t.shift; ; i = (i + 1) & mask {
-			s := &t.slots[i]
-			if s.key == k {
-				for _, e := range t.entries[s.start:s.end] {
-					scores[e.label] += fromBfloat16(e.w)
-				}
-				break
-			}
-			if s.key == 0 {
-				break
+		if s := t.slot(k); s != nil {
+			for _, e := range t.entries[s.start:s.end] {
+				scores[e.label] += fromBfloat16(e.w)
 			}
 		}
 	}

@@ -1,0 +1,46 @@
+package parser
+
+import (
+	"bytes"
+	"testing"
+)
+
+func TestActionWeightsFindOnlyStoredKeys(t *testing.T) {
+	stored := []uint64{0x0000_0001_0000_0005, 0x8000_0000_0000_0007, 0x8000_0000_0000_0009, 0xffff_ffff_ffff_fffe}
+	w := newActionWeights(len(stored))
+	for i, k := range stored {
+		w.add(k, [numActions - 1]uint16{toBfloat16(float32(i + 1)), toBfloat16(-float32(i + 1))})
+	}
+	for _, c := range []struct {
+		key  uint64
+		want float32 // LEFT's score; 0 for a miss
+	}{
+		{stored[0], 1}, {stored[1], 2}, {stored[2], 3}, {stored[3], 4},
+		{0x8000_0000_0000_0008, 0},      // same home as stored keys, other low half
+		{0x4000_0000_0000_0007, 0},      // same low half, other home
+		{0, 0}, {1, 0}, {^uint64(0), 0}, // edges of the key space
+	} {
+		var scores [numActions]float32
+		w.score([]uint64{c.key}, &scores)
+		if scores[left] != c.want || scores[right] != -c.want || scores[shift] != 0 {
+			t.Errorf("key %#x: scores %v, want LEFT %v, RIGHT %v, SHIFT 0", c.key, scores, c.want, -c.want)
+		}
+	}
+}
+
+func TestSaveLoadSaveIsIdentical(t *testing.T) {
+	var first, second bytes.Buffer
+	if err := tinyModel(t).Save(&first); err != nil {
+		t.Fatal(err)
+	}
+	m, err := Load(bytes.NewReader(first.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Save(&second); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first.Bytes(), second.Bytes()) {
+		t.Errorf("saving a loaded model gives %d bytes, the original %d", second.Len(), first.Len())
+	}
+}
