@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/dyadnews/dyad"
+	"github.com/dyadnews/dyad/geo"
 )
 
 // Record is one stored event with what the formats need of its article.
@@ -133,10 +134,7 @@ func (g *gdeltWriter) Write(r *Record) error {
 	if l := e.Location; l != nil {
 		f[51] = geoType(l)
 		f[52] = l.Name
-		f[53] = l.Country
-		if l.Admin1 != "" {
-			f[54] = l.Country + l.Admin1
-		}
+		f[53], f[54] = gdeltGeoCodes(l)
 		f[56] = strconv.FormatFloat(l.Lat, 'f', -1, 64)
 		f[57] = strconv.FormatFloat(l.Lon, 'f', -1, 64)
 		if l.GeonameID != 0 {
@@ -220,6 +218,26 @@ func actorFields(f []string, a *dyad.Actor) {
 		f[7+i] = rest[:3]
 		rest = rest[3:]
 	}
+}
+
+// gdeltGeoCodes gives GDELT's country and ADM1 codes of a location: the
+// FIPS 10-4 country code ("IZ" for Iraq, where dyad's own country is the
+// ISO "IRQ") and that code followed by the division's ("IZ01", "USMD").
+// A country without a FIPS code gets empty fields, never an ISO code in
+// a FIPS column.
+func gdeltGeoCodes(l *dyad.Location) (country, adm1 string) {
+	c, ok := geo.Country(l.Country)
+	if !ok || c.FIPS == "" {
+		return "", ""
+	}
+	if l.Admin1 == "" {
+		return c.FIPS, ""
+	}
+	code, ok := geo.Admin1Code(c.ISO3, l.Admin1)
+	if !ok {
+		return c.FIPS, ""
+	}
+	return c.FIPS, c.FIPS + code
 }
 
 // geoType is GDELT's ActionGeo_Type: 1 a country, 2 a US state, 3 a US

@@ -25,7 +25,7 @@ func records() []Record {
 				CAMEO:  "195", CAMEORoot: "19", Description: "Employ aerial weapons",
 				PLOVER:    dyad.PLOVER{Type: "ATTACK", Mode: "aerial"},
 				Goldstein: -10, QuadClass: 4, Date: "2024-08-05", DatePrecision: "day",
-				Location: &dyad.Location{Name: "Al Asad", Country: "IRQ", Admin1: "01", Lat: 33.78, Lon: 42.44,
+				Location: &dyad.Location{Name: "Al Asad", Country: "IRQ", Admin1: "Al Anbar", Lat: 33.78, Lon: 42.44,
 					GeonameID: 98182, Source: "sentence"},
 				Killed: intp(2), Wounded: intp(7),
 				Sentence: "A rocket \"attack\",\tthey said,\nhit al Asad.", SentenceIndex: 0, Confidence: 0.9},
@@ -91,7 +91,7 @@ func TestGDELT(t *testing.T) {
 		"Actor2Code": "USAMIL", "Actor2CountryCode": "USA", "Actor2Type1Code": "MIL",
 		"IsRootEvent": "1", "EventCode": "195", "EventBaseCode": "195", "EventRootCode": "19", "QuadClass": "4",
 		"GoldsteinScale": "-10", "NumMentions": "3", "NumSources": "2", "NumArticles": "3", "AvgTone": "",
-		"ActionGeo_Type": "4", "ActionGeo_FullName": "Al Asad", "ActionGeo_CountryCode": "IRQ", "ActionGeo_ADM1Code": "IRQ01",
+		"ActionGeo_Type": "4", "ActionGeo_FullName": "Al Asad", "ActionGeo_CountryCode": "IZ", "ActionGeo_ADM1Code": "IZ01",
 		"ActionGeo_Lat": "33.78", "ActionGeo_Long": "42.44", "ActionGeo_FeatureID": "98182",
 		"DATEADDED": "20240806150405", "SOURCEURL": "https://example.com/rocket",
 	}
@@ -207,3 +207,22 @@ func BenchmarkWrite(b *testing.B) {
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// GDELT's geography columns hold FIPS 10-4 codes, not dyad's ISO ones.
+func TestGDELTGeoCodes(t *testing.T) {
+	for _, tt := range []struct {
+		loc           dyad.Location
+		country, adm1 string
+	}{
+		{dyad.Location{Name: "Annapolis", Country: "USA", Admin1: "Maryland"}, "US", "USMD"},
+		{dyad.Location{Name: "Beirut", Country: "LBN", Admin1: "Beyrouth"}, "LE", "LE04"},
+		{dyad.Location{Name: "Iraq", Country: "IRQ"}, "IZ", ""},
+		{dyad.Location{Name: "Somewhere", Country: "IRQ", Admin1: "No Such Division"}, "IZ", ""},
+		{dyad.Location{Name: "Nowhere", Country: "XXX"}, "", ""},
+	} {
+		country, adm1 := gdeltGeoCodes(&tt.loc)
+		if country != tt.country || adm1 != tt.adm1 {
+			t.Errorf("%s: (%q, %q), want (%q, %q)", tt.loc.Name, country, adm1, tt.country, tt.adm1)
+		}
+	}
+}

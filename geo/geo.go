@@ -108,7 +108,10 @@ func (k *Kind) UnmarshalText(b []byte) error {
 // CountryInfo is what countryInfo says of a country.
 type CountryInfo struct {
 	ISO2, ISO3 string
-	Name       string
+	// FIPS is the FIPS 10-4 code GDELT's geography fields use ("IZ" for
+	// Iraq), empty where GeoNames gives none.
+	FIPS string
+	Name string
 	// Capital is the capital's name and CapitalID its GeoNames ID (0 if
 	// the capital is under 15,000 people or there is none).
 	Capital   string
@@ -162,6 +165,8 @@ type index struct {
 	country   map[string]int32 // ISO2 → place of the country
 	capital   map[string]int32 // ISO2 → place of its capital
 	demonyms  map[string]string
+	// admin1Codes maps AdminKey (ISO3/name) to GeoNames' admin1 code.
+	admin1Codes map[string]string
 }
 
 var loadIndex = sync.OnceValue(func() *index {
@@ -198,6 +203,8 @@ func parse(gz []byte) (*index, error) {
 		country:  make(map[string]int32, 256),
 		capital:  make(map[string]int32, 256),
 		demonyms: make(map[string]string, 512),
+
+		admin1Codes: make(map[string]string, 4000),
 	}
 	admin1Names := make(map[string]string, 4000)
 	capitalIDs := make(map[string]string, 256)
@@ -271,9 +278,12 @@ func atoi(s string) int {
 	return v
 }
 
-// C iso2 iso3 name capital-id continent neighbours population geonameid lat lon
+// C iso2 iso3 name capital-id continent neighbours population geonameid lat lon fips
 func (ix *index) addCountry(f []string, capitalIDs map[string]string) {
 	c := CountryInfo{ISO2: f[1], ISO3: f[2], Name: f[3], Continent: f[5], Population: atoi(f[7]), GeonameID: atoi(f[8]), Lat: atof(f[9]), Lon: atof(f[10])}
+	if len(f) > 11 {
+		c.FIPS = f[11]
+	}
 	if f[6] != "" {
 		c.Neighbours = strings.Split(f[6], ",")
 	}
@@ -302,6 +312,8 @@ func (ix *index) addAdmin1(f []string, names map[string]string) {
 	}
 	c := ix.countries[k]
 	names[f[1]] = f[2]
+	_, code, _ := strings.Cut(f[1], ".")
+	ix.admin1Codes[c.ISO3+"/"+f[2]] = code
 	id := ix.addPlace(place{
 		Place:     Place{Name: f[2], Country: c.ISO3, CountryISO2: c.ISO2, Admin1: f[2], Lat: atof(f[5]), Lon: atof(f[6]), GeonameID: atoi(f[4]), Kind: KindAdmin1, Population: atoi(f[7])},
 		admin1Key: f[1],
@@ -780,6 +792,15 @@ func (ix *index) best(c candidates, ctx Context) Place {
 		return p
 	}
 	return ix.rank(c, ix.resolveContext(ctx))[0]
+}
+
+// Admin1Code returns GeoNames' code of a country's first-order division
+// given the country's ISO alpha-3 code and the division's name as Place
+// gives it ("USA", "Maryland" → "MD"; "IRQ", "Al Anbar" → "01"). For
+// most countries it is the FIPS 10-4 division code.
+func Admin1Code(country, name string) (string, bool) {
+	code, ok := loadIndex().admin1Codes[country+"/"+name]
+	return code, ok
 }
 
 // Country returns a country by its ISO alpha-2 or alpha-3 code, in any

@@ -20,7 +20,7 @@ import (
 // GeoNames' licence asks for.
 const Header = `# Derived from GeoNames (https://www.geonames.org/, CC BY 4.0): cities15000, countryInfo, admin1CodesASCII.
 # Rebuild: go generate ./geo (see geo/gen). Lines, tab-separated:
-# C iso2 iso3 name capital-geonameid continent neighbours-iso2 population geonameid lat lon
+# C iso2 iso3 name capital-geonameid continent neighbours-iso2 population geonameid lat lon fips
 # A code name ascii-name geonameid lat lon population alternates
 # P geonameid name ascii-name lat lon feature-code country admin1-code population alternate-keys
 # W word: a one-word place name that UD English EWT (train) writes in lower case at least 3 times and a quarter as often as capitalised
@@ -257,7 +257,8 @@ func isCode(s string) bool {
 
 // writeCountries writes one C line per country of countryInfo.tsv:
 // ISO (0), ISO3 (1), name (4), capital (5), population (7), continent
-// (8), geonameid (16), neighbours (17). The capital is the place of
+// (8), geonameid (16), neighbours (17), and last the FIPS 10-4 code (3)
+// that GDELT's geography fields use. The capital is the place of
 // that name in the country, a national capital (PPLC) first.
 func writeCountries(b *strings.Builder, path string, places []place, centroids map[string]*centroid) error {
 	raw, err := os.ReadFile(path)
@@ -275,7 +276,7 @@ func writeCountries(b *strings.Builder, path string, places []place, centroids m
 		if c := centroids[f[0]]; c != nil {
 			lat, lon = c.latLon()
 		}
-		lines = append(lines, strings.Join([]string{"C", f[0], f[1], clean(f[4]), capital, f[8], f[17], f[7], f[16], lat, lon}, "\t"))
+		lines = append(lines, strings.Join([]string{"C", f[0], f[1], clean(f[4]), capital, f[8], f[17], f[7], f[16], lat, lon, f[3]}, "\t"))
 	}
 	if len(lines) == 0 {
 		return fmt.Errorf("%s: no countries", path)
