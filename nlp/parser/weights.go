@@ -69,12 +69,16 @@ func newActionWeights(rows int) *actionWeights {
 	// displaced past its home slot's cache line, which the scoring loop
 	// touches up front, so a lookup rarely waits on a second miss.
 	bits := tableBits(2 * rows)
-	return &actionWeights{slots: make([]actionSlot, 1<<bits), shift: 64 - bits, keys: make([]uint64, 0, rows)}
+	t := &actionWeights{shift: 64 - bits, keys: make([]uint64, 0, rows)}
+	t.slots = makeSlots[actionSlot](t, 1<<bits)
+	return t
 }
 
 func newLabelWeights(rows int) *labelWeights {
 	bits := tableBits(rows)
-	return &labelWeights{slots: make([]labelSlot, 1<<bits), shift: 64 - bits, keys: make([]uint64, 0, rows)}
+	t := &labelWeights{shift: 64 - bits, keys: make([]uint64, 0, rows)}
+	t.slots = makeSlots[labelSlot](t, 1<<bits)
+	return t
 }
 
 // add stores the weights of a key greater than any stored before; the

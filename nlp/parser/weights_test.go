@@ -2,6 +2,7 @@ package parser
 
 import (
 	"bytes"
+	"runtime"
 	"testing"
 )
 
@@ -42,5 +43,28 @@ func TestSaveLoadSaveIsIdentical(t *testing.T) {
 	}
 	if !bytes.Equal(first.Bytes(), second.Bytes()) {
 		t.Errorf("saving a loaded model gives %d bytes, the original %d", second.Len(), first.Len())
+	}
+}
+
+// TestLargeTables covers tables big enough for their own huge-page
+// mapping: zeroed, writable, and found again after a collection.
+func TestLargeTables(t *testing.T) {
+	const rows = 1 << 18 // 2^20 slots of 8 bytes
+	w := newActionWeights(rows)
+	for _, s := range w.slots {
+		if s != (actionSlot{}) {
+			t.Fatal("a new table's slot is not empty")
+		}
+	}
+	for i := range uint64(rows) {
+		w.add(i<<44|(i+1), [numActions - 1]uint16{toBfloat16(1), toBfloat16(2)})
+	}
+	runtime.GC()
+	for _, i := range []uint64{0, 1, rows / 2, rows - 1} {
+		var scores [numActions]float32
+		w.score([]uint64{i<<44 | (i + 1)}, &scores)
+		if scores != [numActions]float32{0, 1, 2} {
+			t.Errorf("row %d: scores %v", i, scores)
+		}
 	}
 }
