@@ -621,3 +621,60 @@ func TestCodePlaceTargets(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeNewsVerbSenses checks dyad's verb overrides
+// (data/petrarch2/Dyad.news.verbs.txt) on real sentences: light uses of
+// take, struggle, ring and electoral defeats are no seizure or force;
+// taking captives and military defeats still are.
+func TestCodeNewsVerbSenses(t *testing.T) {
+	c := newTestCoder(t)
+	tests := []struct {
+		text string
+		want string // a CAMEO code among the events, "" for none
+	}{
+		{"From all the press reports that I have read, the Indian government appears to have taken the threat of Cyclone Phailin very seriously indeed.", ""},
+		{"Montalvo was charged with taking hard drives and a zip drive from the Scientology organization after leaving the Sea Org group.", ""},
+		{"Iran and Iraq took part in the talks in Geneva on Monday.", ""},
+		{"The Lebanese government is struggling with Hezbollah over the budget.", ""},
+		{"Hamas defeated Fatah in the 2006 election.", ""},
+		{"Gunmen took five Israeli soldiers hostage on Monday.", "181"},
+		{"Police took the Israeli journalist into custody on Monday.", "173"},
+		{"Hamas defeated Fatah in Gaza.", "190"},
+	}
+	for _, tt := range tests {
+		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2024-08-06"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var codes []string
+		found := false
+		for _, ev := range coding.Events {
+			codes = append(codes, ev.CAMEO)
+			found = found || ev.CAMEO == tt.want
+		}
+		if tt.want == "" && len(codes) > 0 || tt.want != "" && !found {
+			t.Errorf("%q: codes %v, want %q", tt.text, codes, tt.want)
+		}
+	}
+}
+
+// TestCodeChannelIsNoTarget checks that the medium something is said on
+// is not whom it is said to.
+func TestCodeChannelIsNoTarget(t *testing.T) {
+	c := newTestCoder(t)
+	for _, text := range []string{
+		"On his campaign website, Sarvis notes he favors parental school choice through student vouchers.",
+		"Her mother had spoken out against Scientology on French television.",
+		`On a new website, "The Internet Explorer 6 Countdown", Microsoft has launched an aggressive campaign to persuade users to stop using IE6.`,
+	} {
+		coding, err := c.Code(&dyad.Article{ID: "t", Body: text, Dateline: dyad.Dateline{Date: "2024-08-06"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ev := range coding.Events {
+			if ev.Target != nil && strings.Contains(ev.Target.Code, "MED") {
+				t.Errorf("%q: %s event on the medium %q", text, ev.CAMEO, ev.Target.Text)
+			}
+		}
+	}
+}

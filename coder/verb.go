@@ -641,6 +641,12 @@ func (ac *articleCoding) verbArguments(v int) (src, tgt []party, passive bool) {
 					// whom.
 					continue
 				}
+				if channelCases[c] && channelNouns[strings.ToLower(ac.doc.Tokens[o].Lemma)] {
+					// "requested donations via a statement made on his
+					// blog", "spoken out on French television": the
+					// medium something is said on, not its addressee.
+					continue
+				}
 				if tgt = ac.actorsWithin(o, 0, false); len(tgt) > 0 {
 					return src, tgt, false
 				}
@@ -658,6 +664,14 @@ func (ac *articleCoding) verbArguments(v int) (src, tgt []party, passive bool) {
 
 // placeCases introduce where something happened.
 var placeCases = map[string]bool{"in": true, "at": true, "near": true}
+
+// channelCases introduce the medium a thing is said or done on.
+var channelCases = map[string]bool{"on": true, "via": true, "through": true, "in": true}
+
+// channelNouns are media: what is said on them is not said to them.
+var channelNouns = map[string]bool{"website": true, "site": true, "blog": true, "television": true, "tv": true,
+	"radio": true, "twitter": true, "facebook": true, "channel": true, "broadcast": true, "podcast": true,
+	"feed": true, "newspaper": true, "interview": true, "statement": true, "posting": true}
 
 // movementVerbs take the place they go to or arrive in as their target:
 // "arrived in Gondor" is a visit to Gondor.

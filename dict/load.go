@@ -21,11 +21,11 @@ type Source struct {
 }
 
 // Embedded is the dictionaries dyad ships (data/petrarch2): the files
-// PETRARCH2's PETR_config.ini uses for operational coding, plus the
-// preposition list.
+// PETRARCH2's PETR_config.ini uses for operational coding, the
+// preposition list, and dyad's verb overrides read after CAMEO's.
 func Embedded() Source {
 	return Source{FS: petrarch2.FS, Files: Files{
-		Verbs:        []string{petrarch2.Verbs},
+		Verbs:        []string{petrarch2.Verbs, petrarch2.DyadVerbs},
 		Actors:       append([]string(nil), petrarch2.Actors...),
 		Agents:       []string{petrarch2.Agents},
 		Discards:     []string{petrarch2.Discards},

@@ -2,6 +2,7 @@ package dict
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -451,12 +452,23 @@ func (v *Verbs) readVerb(lr *lineReader, n int, text string, b *VerbBlock) {
 }
 
 // insertVerb keeps a form list ordered: more words first, then file order.
+// A form a later file lists again replaces the earlier files' entries for
+// it, so an override file (dyad's own, or a user's --verbs) can give a
+// verb another block; within one file a form listed in several blocks
+// keeps them all.
 func insertVerb(list []*Verb, f *Verb) []*Verb {
+	kept := list[:0]
 	for _, o := range list {
-		if o.Block == f.Block && o.Line == f.Line && o.Word == f.Word && strings.Join(o.Before, "_") == strings.Join(f.Before, "_") && strings.Join(o.After, "_") == strings.Join(f.After, "_") {
+		same := o.Word == f.Word && slices.Equal(o.Before, f.Before) && slices.Equal(o.After, f.After)
+		if same && o.Block == f.Block && o.Line == f.Line {
 			return list // the same form listed twice on one line
 		}
+		if same && o.File != f.File {
+			continue
+		}
+		kept = append(kept, o)
 	}
+	list = kept
 	size := func(x *Verb) int { return len(x.Before) + len(x.After) }
 	i := sort.Search(len(list), func(i int) bool { return size(list[i]) < size(f) })
 	list = append(list, nil)

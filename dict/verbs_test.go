@@ -3,6 +3,7 @@ package dict
 import (
 	"reflect"
 	"testing"
+	"testing/fstest"
 )
 
 const verbSnippet = `####### SYNONYM SETS #######
@@ -170,5 +171,46 @@ func TestVerbsOutsideBlockAndCycles(t *testing.T) {
 	}
 	if len(d.Verbs.Lookup("GOES")) != 1 {
 		t.Errorf("GOES = %v", d.Verbs.Lookup("GOES"))
+	}
+}
+
+// TestVerbsOverrideByLaterFile checks that a form a later file lists
+// again takes that file's block (dyad's news overrides, a user's
+// --verbs), while a form listed in two blocks of one file keeps both.
+func TestVerbsOverrideByLaterFile(t *testing.T) {
+	const base = `--- APPREHEND [171] ---
+TAKE {TAKES TOOK TAKEN TAKING}
+SEIZE
+--- GIVE [070] ---
+SEIZE
+`
+	const override = `--- TAKE [---] ---
+TAKE {TAKES TOOK TAKEN TAKING}
+- * HOSTAGE [181]
+`
+	fsys := fstest.MapFS{"base.txt": {Data: []byte(base)}, "override.txt": {Data: []byte(override)}}
+	d, errs, err := Load(Source{FS: fsys, Files: Files{Verbs: []string{"base.txt", "override.txt"}}})
+	if err != nil || len(errs) > 0 {
+		t.Fatalf("Load: %v %v", err, errs)
+	}
+	tests := []struct {
+		word   string
+		blocks []string
+	}{
+		{"TOOK", []string{"TAKE"}},
+		{"TAKE", []string{"TAKE"}},
+		{"SEIZE", []string{"APPREHEND", "GIVE"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, v := range d.Verbs.Lookup(tt.word) {
+			got = append(got, v.Block.Name)
+		}
+		if !reflect.DeepEqual(got, tt.blocks) {
+			t.Errorf("%s: blocks %v, want %v", tt.word, got, tt.blocks)
+		}
+	}
+	if v := d.Verbs.Lookup("TOOK"); len(v) == 1 && !v[0].Code.Null() {
+		t.Errorf("TOOK: code %v, want the override's null code", v[0].Code)
 	}
 }

@@ -1,7 +1,9 @@
 // Package petrarch2 embeds the PETRARCH2 dictionaries dyad codes events
 // with: the CAMEO 2.0 verb dictionary, the Phoenix actor, agent, discard,
 // issue and preposition dictionaries (MIT licence, Open Event Data
-// Alliance; see LICENSE). The readers are in the top-level dict package.
+// Alliance; see LICENSE), and dyad's own verb overrides for news English
+// (Dyad.news.verbs.txt, same licence). The readers are in the top-level
+// dict package.
 package petrarch2
 
 import "embed"
@@ -14,7 +16,10 @@ var FS embed.FS
 // Names of the embedded files, by role, as PETRARCH2's PETR_config.ini
 // lists them for operational coding.
 const (
-	Verbs        = "CAMEO.2.0.txt"
+	Verbs = "CAMEO.2.0.txt"
+	// DyadVerbs is read after Verbs: the verb senses CAMEO.2.0.txt
+	// codes that news English mostly uses otherwise.
+	DyadVerbs    = "Dyad.news.verbs.txt"
 	Agents       = "Phoenix.agents.txt"
 	Discards     = "Phoenix.discards.txt"
 	Issues       = "Phoenix.IssueCoding.txt"
