@@ -822,7 +822,12 @@ func (ac *articleCoding) clauseTarget(comp int, src []party) []party {
 				subj = ac.actorsAt(ch)
 			}
 		case "obj", "obl", "iobj", "nmod":
-			rest = append(rest, ch)
+			// "said the wounded have been taken to hospital", "said he
+			// was taking his family to the U.N. headquarters": where
+			// the clause's people go is not whom the saying concerns.
+			if c := caseOf(ac, ch); c != "to" && c != "into" {
+				rest = append(rest, ch)
+			}
 		}
 	}
 	if coded(subj) && !sameParties(subj, src) {
