@@ -604,6 +604,8 @@ func TestCodePlaceTargets(t *testing.T) {
 	}{
 		{"The company has previously tested removing likes in Italy, Canada, Ireland and Japan.", "ITA", false},
 		{"The Iranian president arrived in France on Monday.", "FRA", true},
+		{"The government's Flag Consideration Project has planned a number of conferences and roadshows as part of this process, with the first meeting set to take place in Christchurch on May 16.", "NZL", false},
+		{"Saudi officials said the wounded were taken to Mecca.", "SAU", false},
 	}
 	for _, tt := range tests {
 		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2024-08-06"}})

@@ -825,7 +825,9 @@ func (ac *articleCoding) clauseTarget(comp int, src []party) []party {
 			// "said the wounded have been taken to hospital", "said he
 			// was taking his family to the U.N. headquarters": where
 			// the clause's people go is not whom the saying concerns.
-			if c := caseOf(ac, ch); c != "to" && c != "into" {
+			// Nor is where it happens: "the first meeting set to
+			// take place in Christchurch".
+			if c := caseOf(ac, ch); c != "to" && c != "into" && !(placeCases[c] && ac.isPlace(ch)) {
 				rest = append(rest, ch)
 			}
 		}
@@ -888,7 +890,14 @@ func (ac *articleCoding) actorsWithin(tok, depth int, object bool) []party {
 			}
 		case "nmod", "acl", "obl", "obl:agent", "appos", "obj":
 			// "memos sent by Bree": a reduced relative's agent too.
-			if c := caseOf(ac, ch); c != "" && !targetPreps[c] && !object && ac.doc.Tokens[ch].DepRel != "obl:agent" {
+			c := caseOf(ac, ch)
+			if c != "" && !targetPreps[c] && !object && ac.doc.Tokens[ch].DepRel != "obl:agent" {
+				continue
+			}
+			// "planned conferences, with the first meeting set to
+			// take place in Christchurch": a place inside an oblique
+			// is where, not whom.
+			if !object && placeCases[c] && ac.isPlace(ch) {
 				continue
 			}
 		default:
