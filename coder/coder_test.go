@@ -626,7 +626,8 @@ func TestCodePlaceTargets(t *testing.T) {
 
 // TestCodeNewsVerbSenses checks dyad's verb overrides
 // (data/petrarch2/Dyad.news.verbs.txt) on real sentences: light uses of
-// take, struggle, ring and electoral defeats are no seizure or force;
+// take, struggle, ring and electoral defeats are no seizure or force, a
+// paper quoting someone does nothing to them;
 // taking captives and military defeats still are. A statement whose
 // reported clause only takes people somewhere is addressed to no one.
 func TestCodeNewsVerbSenses(t *testing.T) {
@@ -641,6 +642,8 @@ func TestCodeNewsVerbSenses(t *testing.T) {
 		{"The Lebanese government is struggling with Hezbollah over the budget.", ""},
 		{"Hamas defeated Fatah in the 2006 election.", ""},
 		{`Civil Defense Authority director General Suleiman al-Amr, in remarks to al-Ikhbariya television, said "All those who were wounded and the dead have been taken to hospital."`, ""},
+		{"Rick Santorum himself has acknowledged the existence of the santorum neologism; he was quoted by The Canadian Press on his assessment of Google's response.", ""},
+		{"The Guardian quoted critics like immigration barrister Colin Yeo.", ""},
 		{"Gunmen took five Israeli soldiers hostage on Monday.", "181"},
 		{"Police took the Israeli journalist into custody on Monday.", "173"},
 		{"Hamas defeated Fatah in Gaza.", "190"},
