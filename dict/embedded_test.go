@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyadnews/dyad/data/petrarch2"
 	"github.com/dyadnews/dyad/internal/shareddata"
 )
 
@@ -218,6 +219,34 @@ func BenchmarkActorMatch(b *testing.B) {
 	for b.Loop() {
 		for i := range toks {
 			d.Actors.Match(toks[i:])
+		}
+	}
+}
+
+// TestEmbeddedDyadVerbs checks that dyad's own verb file reads without a
+// line error (a synonym set name with '_' in a pattern is read as two
+// joined elements and the pattern dropped) and that its forms replace
+// CAMEO's.
+func TestEmbeddedDyadVerbs(t *testing.T) {
+	d, errs := embedded()
+	for _, e := range errs {
+		if e.File == petrarch2.DyadVerbs {
+			t.Errorf("%v", e)
+		}
+	}
+	for _, w := range []string{"TOOK", "DEFEATED", "STRUGGLED", "RANG", "QUOTED"} {
+		vs := d.Verbs.Lookup(w)
+		last := vs[len(vs)-1] // single-word forms come after multi-word ones
+		if last.File != petrarch2.DyadVerbs {
+			t.Errorf("%s: from %s:%d, want %s", w, last.File, last.Line, petrarch2.DyadVerbs)
+		}
+		for _, v := range vs {
+			if len(v.Before)+len(v.After) == 0 && v.File != petrarch2.DyadVerbs {
+				t.Errorf("%s: CAMEO's single-word form %s:%d kept beside dyad's", w, v.File, v.Line)
+			}
+		}
+		if len(last.Block.Patterns) == 0 && w == "DEFEATED" {
+			t.Errorf("%s: no patterns", w)
 		}
 	}
 }
