@@ -487,6 +487,9 @@ func TestCodeAccidents(t *testing.T) {
 		{"Five Egyptian workers were killed when a building collapsed in Cairo.", false},
 		{"US service members killed in Afghanistan helicopter crash", false},
 		{"Five Egyptian workers were killed in an attack in Cairo.", true},
+		{"Wikinews has learned that according to an Internet posting made just over 24 hours ago, the Church of Scientology's website is being attacked by hackers, causing the site to shut down.", false},
+		{"Russian hackers attacked the website of the Estonian army.", false},
+		{"Russian troops attacked Estonian soldiers.", true},
 	}
 	for _, tt := range tests {
 		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2024-08-06"}})

@@ -126,6 +126,13 @@ func (ac *articleCoding) codePredicate(si, v int) {
 		ac.c.debugf("sentence %d: %q [%s] attacks an idea: criticism [111]", si, t.Text, eventCode)
 		eventCode = "111"
 	}
+	// "the Church of Scientology's website is being attacked by
+	// hackers": CAMEO has no code for an attack on computers, and its
+	// 19x are armed force.
+	if !noun && materialConflict(eventCode) && ac.machineAttacked(v) {
+		ac.c.debugf("sentence %d: %q [%s] attacks a computer system, no armed force; dropped", si, t.Text, eventCode)
+		return
+	}
 	force, announced := materialConflict(eventCode), false
 	if cause := ac.accidentCause(v); force && cause >= 0 {
 		ac.c.debugf("sentence %d: %q [%s] by %q is an accident, no act of force; dropped", si, t.Text, eventCode, ac.doc.Tokens[cause].Text)
@@ -403,6 +410,22 @@ func (ac *articleCoding) actorAfter(v, from int) []party {
 
 // abstractNouns name ideas, words and decisions, which can be attacked
 // only in words.
+// machineAttacked reports whether what verb v acts on (its object, or the
+// subject of its passive) is a computer system.
+func (ac *articleCoding) machineAttacked(v int) bool {
+	for _, ch := range ac.children[v] {
+		t := ac.doc.Tokens[ch]
+		if (t.DepRel == "obj" || t.DepRel == "nsubj:pass") && t.UPOS == "NOUN" {
+			return machineNouns[strings.ToLower(t.Lemma)]
+		}
+	}
+	return false
+}
+
+// machineNouns name computer systems.
+var machineNouns = map[string]bool{"website": true, "site": true, "server": true, "computer": true,
+	"network": true, "database": true, "email": true, "webpage": true, "homepage": true}
+
 var abstractNouns = map[string]bool{
 	"policy": true, "plan": true, "proposal": true, "decision": true, "record": true, "remark": true,
 	"comment": true, "idea": true, "claim": true, "stance": true, "position": true, "view": true,
