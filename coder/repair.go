@@ -90,6 +90,7 @@ func repairParse(doc *dyad.Doc, sayVerbs map[string]bool) *dyad.Doc {
 		repairCloseAppositive(out, s, writable)
 		repairPrepositionalSubject(out, s, writable)
 		repairVerblessClause(out, s, writable)
+		repairFiniteRelative(out, s, writable)
 		repairDoubleSubject(out, s, writable)
 		repairGaplessRelative(out, s, writable)
 		repairTimeObject(out, s, writable)
@@ -729,3 +730,80 @@ func repairVerblessClause(out *dyad.Doc, s dyad.Span, writable func() []dyad.Tok
 		return
 	}
 }
+
+// repairFiniteRelative mends a sentence parsed as a noun and a relative
+// clause on it: "Israeli troops attacked Hamas fighters in Gaza." with
+// "attacked" an acl of "troops". In a sentence with no other finite verb,
+// a verb hanging on the root noun after it without a relative's own
+// subject or marker is the sentence's verb and the noun its subject when
+// it is a past tense (VBD; a reduced relative is a participle) or a
+// participle with a direct object, which a passive participle cannot
+// take (but "given a medal", "denied a visa": ditransitives can).
+func repairFiniteRelative(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	root, v := -1, -1
+	for j := s.Start; j < s.End; j++ {
+		t := out.Tokens[j]
+		switch {
+		case t.DepRel == "root":
+			root = j
+		case t.UPOS == "VERB" || t.UPOS == "AUX":
+			if x := t.XPOS; x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD" {
+				if v >= 0 {
+					return
+				}
+				v = j
+			}
+		}
+	}
+	if root < 0 {
+		return
+	}
+	if u := out.Tokens[root].UPOS; u != "NOUN" && u != "PROPN" {
+		return
+	}
+	if v < 0 {
+		// No finite verb: the first participle on the root after it.
+		for j := root + 1; j < s.End; j++ {
+			if t := out.Tokens[j]; t.Head == root && t.DepRel == "acl" && t.XPOS == "VBN" {
+				v = j
+				break
+			}
+		}
+	}
+	if v <= root {
+		return
+	}
+	t := out.Tokens[v]
+	if t.Head != root || t.DepRel != "acl" || (t.XPOS != "VBD" && t.XPOS != "VBN") {
+		return
+	}
+	object := false
+	for j := s.Start; j < s.End; j++ {
+		if out.Tokens[j].Head != v {
+			continue
+		}
+		switch out.Tokens[j].DepRel {
+		case "nsubj", "nsubj:pass", "mark", "aux", "aux:pass":
+			return
+		case "obj":
+			object = true
+		}
+	}
+	if t.XPOS == "VBN" && (!object || ditransitiveVerbs[strings.ToLower(t.Lemma)]) {
+		return
+	}
+	toks := writable()
+	toks[v].Head, toks[v].DepRel = -1, "root"
+	toks[root].Head, toks[root].DepRel = v, "nsubj"
+	for j := v + 1; j < s.End; j++ {
+		if toks[j].Head == root && toks[j].DepRel == "punct" {
+			toks[j].Head = v
+		}
+	}
+}
+
+// ditransitiveVerbs take a second object in the passive: "a soldier
+// given a medal", "journalists denied visas".
+var ditransitiveVerbs = map[string]bool{"give": true, "award": true, "grant": true, "deny": true, "offer": true,
+	"promise": true, "send": true, "hand": true, "pay": true, "show": true, "tell": true, "teach": true,
+	"lend": true, "owe": true, "refuse": true, "allow": true, "charge": true, "fine": true, "issue": true}

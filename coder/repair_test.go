@@ -36,6 +36,8 @@ func treeDoc(t *testing.T, items ...string) *dyad.Doc {
 			lemma = "say"
 		case "told":
 			lemma = "tell"
+		case "given":
+			lemma = "give"
 		case "years":
 			lemma = "year"
 		}
@@ -106,6 +108,26 @@ func TestRepairParse(t *testing.T) {
 			// Russian police arrested students today .
 			[]string{"Russian/ADJ/1/amod", "police/NOUN/2/compound", "arrested/VERB/3/amod/VBN", "students/NOUN/-1/root", "today/NOUN/3/nmod:unmarked", "./PUNCT/3/punct"},
 			[]arc{{2, -1, "root"}, {1, 2, "nsubj"}, {3, 2, "obj"}, {4, 2, "nmod:unmarked"}}},
+		{"a past tense hanging on the root noun as a relative is the sentence's verb",
+			// Israeli troops attacked Hamas .
+			[]string{"Israeli/ADJ/1/amod", "troops/NOUN/-1/root", "attacked/VERB/1/acl/VBD", "Hamas/PROPN/2/obj", "./PUNCT/1/punct"},
+			[]arc{{2, -1, "root"}, {1, 2, "nsubj"}, {3, 2, "obj"}, {4, 2, "punct"}}},
+		{"a participle with an object hanging on the root noun is the sentence's verb",
+			// Israeli troops attacked Hamas fighters .
+			[]string{"Israeli/ADJ/1/amod", "troops/NOUN/-1/root", "attacked/VERB/1/acl/VBN", "Hamas/PROPN/4/compound", "fighters/NOUN/2/obj", "./PUNCT/1/punct"},
+			[]arc{{2, -1, "root"}, {1, 2, "nsubj"}, {4, 2, "obj"}, {5, 2, "punct"}}},
+		{"a ditransitive's passive participle with its second object stays a relative",
+			// soldiers given medals .
+			[]string{"soldiers/NOUN/-1/root", "given/VERB/0/acl/VBN", "medals/NOUN/1/obj", "./PUNCT/0/punct"},
+			[]arc{{1, 0, "acl"}, {0, -1, "root"}}},
+		{"a participle without an object stays a relative",
+			// troops killed in Gaza
+			[]string{"troops/NOUN/-1/root", "killed/VERB/0/acl/VBN", "in/ADP/3/case", "Gaza/PROPN/1/obl"},
+			[]arc{{1, 0, "acl"}, {0, -1, "root"}}},
+		{"a relative with its own subject stays a relative",
+			// the troops that Israel sent
+			[]string{"the/DET/1/det", "troops/NOUN/-1/root", "that/PRON/4/obj", "Israel/PROPN/4/nsubj", "sent/VERB/1/acl/VBD"},
+			[]arc{{4, 1, "acl"}, {1, -1, "root"}}},
 		{"a participle after a determiner is an adjective",
 			// the arrested students
 			[]string{"the/DET/2/det", "arrested/VERB/2/amod/VBN", "students/NOUN/-1/root"},
