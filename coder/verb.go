@@ -680,7 +680,7 @@ func (ac *articleCoding) verbArguments(v int) (src, tgt []party, passive bool) {
 	// target ("Gollum allowed that Mordor isn't a pleasant place",
 	// "Frodo said he has deep satisfaction toward Gondor").
 	if len(tgt) == 0 && comp > v && !ac.codesEvent(comp, 0) {
-		tgt = ac.clauseTarget(comp, src)
+		tgt = ac.clauseTarget(v, comp, src)
 	}
 	return src, tgt, false
 }
@@ -830,9 +830,10 @@ func (ac *articleCoding) codesEvent(tok, depth int) bool {
 	return false
 }
 
-// clauseTarget finds the actors of a complement clause: its subject
-// unless that is the source itself, else its object or obliques.
-func (ac *articleCoding) clauseTarget(comp int, src []party) []party {
+// clauseTarget finds the actors of verb v's complement clause: its
+// subject unless that is the source itself, else its object or obliques.
+func (ac *articleCoding) clauseTarget(v, comp int, src []party) []party {
+	saying := sayVerbs[strings.ToLower(ac.doc.Tokens[v].Lemma)]
 	var subj []party
 	var rest []int
 	for _, ch := range ac.children[comp] {
@@ -847,12 +848,15 @@ func (ac *articleCoding) clauseTarget(comp int, src []party) []party {
 		case "obj", "obl", "iobj", "nmod":
 			// "said the wounded have been taken to hospital", "said he
 			// was taking his family to the U.N. headquarters": where
-			// the clause's people go is not whom the saying concerns.
+			// the clause's people go is not whom the saying concerns
+			// (but "declined to send arms to Ukraine" is aimed there).
 			// Nor is where it happens: "the first meeting set to
 			// take place in Christchurch".
-			if c := caseOf(ac, ch); c != "to" && c != "into" && !(placeCases[c] && ac.isPlace(ch)) {
-				rest = append(rest, ch)
+			c := caseOf(ac, ch)
+			if (c == "to" || c == "into") && saying || placeCases[c] && ac.isPlace(ch) {
+				continue
 			}
+			rest = append(rest, ch)
 		}
 	}
 	if coded(subj) && !sameParties(subj, src) {
