@@ -648,6 +648,7 @@ func TestCodeNewsVerbSenses(t *testing.T) {
 		{`Civil Defense Authority director General Suleiman al-Amr, in remarks to al-Ikhbariya television, said "All those who were wounded and the dead have been taken to hospital."`, ""},
 		{"Rick Santorum himself has acknowledged the existence of the santorum neologism; he was quoted by The Canadian Press on his assessment of Google's response.", ""},
 		{"The Guardian quoted critics like immigration barrister Colin Yeo.", ""},
+		{"Obama declined to send arms to Ukraine.", "120"},
 		{"Gunmen took five Israeli soldiers hostage on Monday.", "181"},
 		{"Police took the Israeli journalist into custody on Monday.", "173"},
 		{"Hamas defeated Fatah in Gaza.", "190"},
