@@ -690,3 +690,23 @@ func TestCodeChannelIsNoTarget(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeOwnCountryStatement checks that what a country's government,
+// agency or people say about the country itself is addressed to no one.
+func TestCodeOwnCountryStatement(t *testing.T) {
+	c := newTestCoder(t)
+	for _, text := range []string{
+		`That said, the DEA says that the southwestern border with Mexico "remains the primary entry point for heroin into the United States".`,
+		"U.S. Senator John Cornyn, Republican from Texas, issued a statement regarding the rejection of Johnson Space Center (JSC) in Houston, Texas as a location.",
+	} {
+		coding, err := c.Code(&dyad.Article{ID: "t", Body: text, Dateline: dyad.Dateline{Date: "2019-11-20"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ev := range coding.Events {
+			if ev.Target != nil && len(ev.Target.Code) == 3 && strings.HasPrefix(ev.Source.Code, ev.Target.Code) {
+				t.Errorf("%q: %s %s -> %s", text, ev.CAMEO, ev.Source.Code, ev.Target.Code)
+			}
+		}
+	}
+}

@@ -1074,6 +1074,15 @@ func (ac *articleCoding) addOneEvent(si, v int, src dyad.Actor, tgt *dyad.Actor,
 		ac.c.debugf("sentence %d: %q source and target are both %s; dropped", si, ac.doc.Tokens[v].Text, ev.Source.Code)
 		return
 	}
+	// A statement of a country's government, agency or people about the
+	// country itself ("Pompeo said the release of the hostages gives
+	// hope for the negotiations, which the United States stands ready to
+	// support", "the DEA says heroin enters the United States") is
+	// addressed to no one.
+	if ev.Target != nil && strings.HasPrefix(code, "01") && len(ev.Target.Code) == 3 && len(ev.Source.Code) > 3 && strings.HasPrefix(ev.Source.Code, ev.Target.Code) {
+		ac.c.debugf("sentence %d: %q [%s]: %s speaks of its own %s; dropped", si, ac.doc.Tokens[v].Text, code, ev.Source.Code, ev.Target.Code)
+		return
+	}
 	// Two parties the dictionaries know nothing of ("Minerva McGonagall
 	// left for meetings with Albus Dumbledore") make no event data.
 	if ev.Source.Code == "" && (ev.Target == nil || ev.Target.Code == "") {
