@@ -710,3 +710,32 @@ func TestCodeOwnCountryStatement(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeTitleHeldByAnother checks that a bare title before a name is
+// the story's country's only while the story has not named someone else
+// with it ("Afghan President Ashraf Ghani" ... "President Trump"), and that
+// a surname spelt another way is the same holder (Zelensky, Zelenskiy).
+func TestCodeTitleHeldByAnother(t *testing.T) {
+	c := newTestCoder(t)
+	tests := []struct {
+		text, name, code string
+	}{
+		{"When Afghan President Ashraf Ghani first announced the potential exchange last week, he said Kabul had ensured that the freed militants would not return to the front line. They were on the verge of a deal when President Trump scuttled the talks in September, citing Taliban violence.", "Trump", "---GOV"},
+		{"Trump asked Ukraine President Volodymyr Zelenskiy to investigate. Sondland replied that President Zelensky would do it.", "Zelensky", "UKRGOV"},
+	}
+	for _, tt := range tests {
+		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2019-11-20"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := "(none)"
+		for _, e := range coding.Entities {
+			if e.Text == tt.name {
+				got = e.Code
+			}
+		}
+		if got != tt.code {
+			t.Errorf("%s: code %s, want %s", tt.name, got, tt.code)
+		}
+	}
+}

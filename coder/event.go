@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -729,6 +730,46 @@ func (ac *articleCoding) codePeople() {
 	}
 }
 
+// titleHeld reports whether the story has already named someone else
+// with title mention ti as country's: "President Trump" in a story that
+// named "Afghan President Ashraf Ghani" is not Afghanistan's president,
+// whatever country the story is most about.
+func (ac *articleCoding) titleHeld(ti, mi int, country string) bool {
+	if country == "" {
+		return false
+	}
+	tm, m := &ac.mentions[ti], &ac.mentions[mi]
+	title := ac.words[tm.start:tm.end]
+	for j := range ac.mentions {
+		o := &ac.mentions[j]
+		if j == ti || o.agent == nil || o.end >= len(ac.mentionAt) || !slices.Equal(ac.words[o.start:o.end], title) {
+			continue
+		}
+		pi := ac.mentionAt[o.end]
+		if pi < 0 || pi == mi || ac.mentions[pi].agent != nil || ac.mentions[pi].country || sameSurname(ac.words[ac.mentions[pi].end-1], ac.words[m.end-1]) {
+			continue
+		}
+		if ac.ownerBefore(o.start) == country {
+			return true
+		}
+	}
+	return false
+}
+
+// sameSurname reports whether two upper-case surnames may be spellings of
+// one ("ZELENSKY", "ZELENSKIY", "ZELENSKYY"): equal, or the same first
+// five letters.
+func sameSurname(a, b string) bool {
+	if a == b {
+		return true
+	}
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n >= 5
+}
+
 // personCode codes a person from a title right before the name or from an
 // appositive on either side; "" if neither says.
 func (ac *articleCoding) personCode(mi int) string {
@@ -737,7 +778,7 @@ func (ac *articleCoding) personCode(mi int) string {
 		if ti := ac.mentionAt[m.start-1]; ti >= 0 && ac.mentions[ti].agent != nil {
 			tm := &ac.mentions[ti]
 			country := ac.ownerBefore(tm.start)
-			if country == "" {
+			if country == "" && !ac.titleHeld(ti, mi, ac.res.home) {
 				country = ac.res.home
 			}
 			if country == "" {
