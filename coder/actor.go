@@ -35,32 +35,16 @@ func wordsOf(doc *dyad.Doc) []string {
 }
 
 // upperEach returns the upper case of n strings as strings.ToUpper writes
-// it, the changed ones cut from one string: one allocation for a Doc
-// instead of one a token.
+// it, in one allocation (see convertEach).
 func upperEach(n int, text func(i int) string) []string {
-	out := make([]string, n)
-	var buf []byte
-	var changed []int // pairs: index, offset in buf
-	for i := range n {
-		s := text(i)
-		if !hasLowerOrNonASCII(s) {
-			out[i] = s
-			continue
-		}
-		changed = append(changed, i, len(buf))
-		for _, r := range s {
-			buf = utf8.AppendRune(buf, unicode.ToUpper(r))
-		}
+	return convertEach(n, text, hasLowerOrNonASCII, appendUpper, 0)
+}
+
+func appendUpper(dst []byte, s string) []byte {
+	for _, r := range s {
+		dst = utf8.AppendRune(dst, unicode.ToUpper(r))
 	}
-	all := string(buf)
-	for k := 0; k < len(changed); k += 2 {
-		end := len(all)
-		if k+2 < len(changed) {
-			end = changed[k+3]
-		}
-		out[changed[k]] = all[changed[k+1]:end]
-	}
-	return out
+	return dst
 }
 
 // hasLowerOrNonASCII reports whether upper-casing may change s.

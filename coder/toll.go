@@ -541,31 +541,9 @@ func digits(w string) (int, bool) {
 const maxLowerWordBytes = 16
 
 // lowerWords lower-cases words for table lookups, those longer than
-// maxLowerWordBytes to "", the changed ones cut from one string, so a
-// Doc's words cost one allocation.
+// maxLowerWordBytes to "", in one allocation (see convertEach).
 func lowerWords(words []string) []string {
-	lower := make([]string, len(words))
-	buf := make([]byte, 0, 4*len(words))
-	changed := make([]int, 0, len(words)/2) // pairs: word index, offset in buf
-	for i, w := range words {
-		switch {
-		case len(w) > maxLowerWordBytes:
-		case !hasUpper(w):
-			lower[i] = w
-		default:
-			changed = append(changed, i, len(buf))
-			buf = appendLower(buf, w)
-		}
-	}
-	text := string(buf)
-	for k := 0; k < len(changed); k += 2 {
-		end := len(text)
-		if k+2 < len(changed) {
-			end = changed[k+3]
-		}
-		lower[changed[k]] = text[changed[k+1]:end]
-	}
-	return lower
+	return convertEach(len(words), func(i int) string { return words[i] }, hasUpper, appendLower, maxLowerWordBytes)
 }
 
 // appendLower appends w in lower case to dst, as strings.ToLower writes
