@@ -161,7 +161,12 @@ func (ac *articleCoding) code() {
 	}
 	ac.codePeople()
 	ac.personsOverPlaces()
+	speech := ac.speechOnly()
 	for si, s := range ac.doc.Sentences {
+		if speech[si] {
+			ac.c.debugf("sentence %d: a question or an interview's turn; no events", si)
+			continue
+		}
 		if si < len(ac.coded) && ac.coded[si] {
 			ac.codeSentence(si, s)
 		}
