@@ -739,3 +739,41 @@ func TestCodeTitleHeldByAnother(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeClassifierIsNoActor checks that a kind of actor used as a
+// common noun's classifier ("school choice", "TV debate") is not who the
+// phrase is, while people of a kind ("a man suspect") still are.
+func TestCodeClassifierIsNoActor(t *testing.T) {
+	c := newTestCoder(t)
+	tests := []struct {
+		text string
+		// want is an actor code some event must have, not one no event
+		// may have, as source or target.
+		want, not string
+	}{
+		{"On his campaign website, Sarvis notes he favors parental school choice through student vouchers.", "", "---EDU"},
+		{"In their first TV debate of the election on Tuesday, Johnson and Corbyn attacked each other’s policies on Brexit.", "", "---MED"},
+		{"Sen. Ben Sasse called his death \"a crisis of public trust\" within the prison system.", "", "---COP"},
+		{"Police arrested a 57-year-old man suspect of committing the assassination.", "---PPL", ""},
+	}
+	for _, tt := range tests {
+		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2019-11-19"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := tt.want == ""
+		for _, ev := range coding.Events {
+			for _, code := range []string{ev.Source.Code, targetCode(ev.Target)} {
+				switch code {
+				case tt.want:
+					found = true
+				case tt.not:
+					t.Errorf("%q: %s %s → %s", tt.text, ev.CAMEO, ev.Source.Code, targetCode(ev.Target))
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no event of %s (%d events)", tt.text, tt.want, len(coding.Events))
+		}
+	}
+}

@@ -368,6 +368,15 @@ func (ac *articleCoding) npParty(tok, depth int) (party, bool) {
 				continue
 			}
 			if p, ok := ac.npParty(ch, depth+1); ok {
+				if ac.doc.Tokens[ch].DepRel == "compound" && ac.doc.Tokens[ch].UPOS == "NOUN" && t.UPOS == "NOUN" && ownerless([]party{p}) &&
+					!happeningNoun(t.Lemma) && !namesPeople(t.Lemma) {
+					// "parental school choice", "the TV debate": a
+					// kind of actor classifying a thing is not who
+					// the thing is. A happening is its modifier's
+					// ("police response"), and people are of their
+					// kind ("a man suspect", "small-business owners").
+					continue
+				}
 				// Coordinated modifiers make a compound actor:
 				// "Eriadori and Calenardhon leaders".
 				for _, cj := range ac.conjuncts(ch) {
@@ -380,6 +389,24 @@ func (ac *articleCoding) npParty(tok, depth int) (party, bool) {
 		}
 	}
 	return ac.possessorBefore(tok, depth)
+}
+
+// namesPeople reports whether a common noun's lemma names people: an
+// agent noun ("owner", "investor", "activist", "politician", "resident")
+// or one of the few that are not formed as one.
+func namesPeople(lemma string) bool {
+	l := strings.ToLower(lemma)
+	for _, suffix := range []string{"er", "or", "ist", "ian", "ant", "ent"} {
+		if strings.HasSuffix(l, suffix) {
+			return true
+		}
+	}
+	switch l {
+	case "man", "woman", "child", "people", "person", "suspect", "official", "staff", "team", "crew",
+		"member", "family", "delegate", "envoy", "spokesman", "spokeswoman", "spokesperson", "chief", "head":
+		return true
+	}
+	return false
 }
 
 // currencyNouns name money, whose country modifiers name its issuer.
