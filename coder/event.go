@@ -373,7 +373,7 @@ func (ac *articleCoding) npParty(tok, depth int) (party, bool) {
 					// "parental school choice", "the TV debate": a
 					// kind of actor classifying a thing is not who
 					// the thing is. A happening is its modifier's
-					// ("police response"), and people are of their
+					// ("the Iran attack"), and people are of their
 					// kind ("a man suspect", "small-business owners").
 					continue
 				}
