@@ -777,3 +777,41 @@ func TestCodeClassifierIsNoActor(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeDomesticPlaceIsNoTarget checks that a place inside the source's
+// own country (or, for a source of no known country, the story's) is
+// where it acted, not whom it acted with, while a visit abroad still goes
+// to the country visited.
+func TestCodeDomesticPlaceIsNoTarget(t *testing.T) {
+	c := newTestCoder(t)
+	tests := []struct {
+		text string
+		// target is the target code some event must have; not one no
+		// event may have.
+		target, not string
+	}{
+		{"NASA celebrated the launch of the first space shuttle Tuesday at an event at the Kennedy Space Center (KSC) in Cape Canaveral, Florida.", "", "USA"},
+		{"He traveled to Florida to meet with Devocht, who had told Montalvo he would assist him with future employment and housing.\n\nMontalvo lives in Los Angeles, California.", "", "USA"},
+		{"This week, Patrick launched a tour of early-voting states, visiting Nevada and Iowa before South Carolina.", "", "USA"},
+		{"U.S. Defense Secretary Mark Esper visited Hanoi on Tuesday.", "VNM", ""},
+		{"American Airlines offered to fly the cat to Canada.", "CAN", ""},
+	}
+	for _, tt := range tests {
+		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2019-11-19"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := tt.target == ""
+		for _, ev := range coding.Events {
+			switch targetCode(ev.Target) {
+			case tt.target:
+				found = true
+			case tt.not:
+				t.Errorf("%q: %s %s → %s", tt.text, ev.CAMEO, ev.Source.Code, tt.not)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no event on %s (%d events)", tt.text, tt.target, len(coding.Events))
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/dyadnews/dyad"
 	"github.com/dyadnews/dyad/dict"
+	"github.com/dyadnews/dyad/geo"
 )
 
 // eventNouns map nouns that name a happening to the dictionary verb that
@@ -1083,6 +1084,14 @@ func (ac *articleCoding) addOneEvent(si, v int, src dyad.Actor, tgt *dyad.Actor,
 		ac.c.debugf("sentence %d: %q [%s]: %s speaks of its own %s; dropped", si, ac.doc.Tokens[v].Text, code, ev.Source.Code, ev.Target.Code)
 		return
 	}
+	// A place inside a country ("traveled to Florida to meet with
+	// Devocht", "NASA celebrated the launch at the Kennedy Space
+	// Center") is where its own people met, gave or said something, not
+	// whom: the country is no partner of its own citizens' cooperation.
+	if ev.Target != nil && strings.HasPrefix(code, "0") && ac.domesticPlace(ev.Source, ev.Target) {
+		ac.c.debugf("sentence %d: %q [%s]: %q is a place in %s's own country; dropped", si, ac.doc.Tokens[v].Text, code, ev.Target.Text, ev.Source.Code)
+		return
+	}
 	// Two parties the dictionaries know nothing of ("Minerva McGonagall
 	// left for meetings with Albus Dumbledore") make no event data.
 	if ev.Source.Code == "" && (ev.Target == nil || ev.Target.Code == "") {
@@ -1306,4 +1315,33 @@ func (ac *articleCoding) countedObject(v int) bool {
 		}
 	}
 	return false
+}
+
+// domesticPlace reports whether target is a place inside a country (a
+// city, a region, a site the dictionaries code as the bare country, not
+// the country's name) of the source's own country, or, for a source of
+// no known country, of the story's home country.
+func (ac *articleCoding) domesticPlace(source dyad.Actor, target *dyad.Actor) bool {
+	country := target.Code
+	if len(country) != 3 {
+		return false
+	}
+	if _, ok := geo.Country(country); !ok {
+		return false
+	}
+	switch {
+	case source.Code == "":
+		if country != ac.res.home {
+			return false
+		}
+	case !strings.HasPrefix(source.Code, country):
+		return false
+	}
+	// The dictionaries name a place by its country: the text says which.
+	text := strings.TrimPrefix(strings.TrimPrefix(target.Text, "the "), "The ")
+	if _, ok := geo.CountryByName(text); ok {
+		return false
+	}
+	_, demonym := geo.Demonym(text)
+	return !demonym
 }
