@@ -815,3 +815,40 @@ func TestCodeDomesticPlaceIsNoTarget(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeTitleAsSurname checks that a title word the story has used as
+// someone's surname is that person when written alone as a name, and
+// still a title before a name.
+func TestCodeTitleAsSurname(t *testing.T) {
+	c := newTestCoder(t)
+	const named = "American Kevin King and Australian Timothy Weeks, both professors at the American University of Kabul, were handed over to US forces.\n\n"
+	tests := []struct {
+		text string
+		// source and target are the codes and texts (code/text) the
+		// story's one coded event must have.
+		source, target string
+	}{
+		{named + "King and Weeks were abducted by gunmen wearing military uniforms in the heart of Afghan capital in August 2016.", "---UAF/gunmen", "/Kevin King"},
+		{named + "Jordan's King Abdullah met Kevin King in Amman.", "JORGOV/King Abdullah", "/Kevin King"},
+	}
+	for _, tt := range tests {
+		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2019-11-19"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, ev := range coding.Events {
+			src := ev.Source.Code + "/" + ev.Source.Text
+			tgt := ""
+			if ev.Target != nil {
+				tgt = ev.Target.Code + "/" + ev.Target.Text
+			}
+			if src == tt.source && tgt == tt.target {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: no event %s → %s in %d events", tt.text, tt.source, tt.target, len(coding.Events))
+		}
+	}
+}

@@ -258,6 +258,17 @@ func (ac *articleCoding) npParty(tok, depth int) (party, bool) {
 				return p, true
 			}
 		}
+		// A title word the article has used as a person's surname
+		// ("King and Weeks were abducted" after "American Kevin King")
+		// is that person, not a monarch, when it is written as a name
+		// on its own: capitalised, with no article and no name after it
+		// ("the King", "King Abdullah"). The tagger may call it a noun.
+		if m.agent != nil && m.end-m.start == 1 && (t.UPOS == "PROPN" || t.UPOS == "NOUN") && capitalised(t.Text) && !hasDeterminer(ac, tok, "the", "a", "an") &&
+			(tok+1 >= len(ac.doc.Tokens) || ac.doc.Tokens[tok+1].UPOS != "PROPN") {
+			if p, ok := ac.res.names[ac.words[tok]]; ok && p.person && len(p.actors) > 0 && p.actors[0].Text != ac.words[tok] {
+				return p, true
+			}
+		}
 		switch {
 		case m.person:
 			if p, ok := ac.personParty[mi]; ok {
