@@ -6,6 +6,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -849,6 +850,31 @@ func TestCodeTitleAsSurname(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%q: no event %s → %s in %d events", tt.text, tt.source, tt.target, len(coding.Events))
+		}
+	}
+}
+
+// TestCodeSpokesperson checks that a spokesperson is coded as the one
+// they speak for: a country's speaks for its government, and "a
+// spokesperson for" an office is that office's.
+func TestCodeSpokesperson(t *testing.T) {
+	c := newTestCoder(t)
+	tests := []struct{ text, source string }{
+		{"Environment Canada spokeswoman Sujata Raisinghani told CBC News the department will look into the incident.", "CANGOVMED"},
+		{"A spokesperson for the British Foreign Office criticized Israel on Tuesday.", "GBRGOVMED"},
+		{"Jeff Rathke, the US State Department Spokesperson, said, \"We urge the governments of the region to work together quickly, first and foremost, to save the lives of migrants now at sea who are in need of an immediate rescue effort\".", "USAGOVMED"},
+	}
+	for _, tt := range tests {
+		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2019-11-19"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, ev := range coding.Events {
+			got = append(got, ev.Source.Code)
+		}
+		if !slices.Contains(got, tt.source) {
+			t.Errorf("%q: sources %v, want %s", tt.text, got, tt.source)
 		}
 	}
 }

@@ -586,7 +586,8 @@ func (ac *articleCoding) agentOwners(m *mention, depth int) []party {
 	// "Gondor's" on "opposition".
 	for _, ch := range ac.spanDependents(m) {
 		rel := ac.doc.Tokens[ch].DepRel
-		if rel == "compound" || rel == "nmod:poss" || rel == "amod" || (rel == "nmod" && hasCase(ac, ch, "of", "from", "in")) {
+		// "A spokesperson for the British Foreign Office" speaks for it.
+		if rel == "compound" || rel == "nmod:poss" || rel == "amod" || (rel == "nmod" && (hasCase(ac, ch, "of", "from", "in") || (spokesperson(m.agent) && hasCase(ac, ch, "for")))) {
 			if ac.mentionAt[ch] >= 0 && ac.mentionAt[ch] == ac.mentionAt[m.head] {
 				continue
 			}
@@ -1101,7 +1102,18 @@ func applyAgent(a *dict.Agent, code string) string {
 	if len(code) > 3 && strings.Contains(code[3:], a.Code) {
 		return code
 	}
+	// A country's spokesperson speaks for its government: "Environment
+	// Canada spokeswoman Sujata Raisinghani" is no Canadian journalist.
+	if spokesperson(a) && len(code) == 3 && !strings.HasPrefix(code, "---") {
+		code += "GOV"
+	}
 	return a.Apply(code)
+}
+
+// spokesperson reports whether an agent is one who speaks for the actor
+// that owns it.
+func spokesperson(a *dict.Agent) bool {
+	return a != nil && strings.HasPrefix(lastWord(a.Name), "SPOKES")
 }
 
 // ownerBefore finds the actor a title belongs to, written just before it:
