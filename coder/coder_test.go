@@ -878,3 +878,40 @@ func TestCodeSpokesperson(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeQuoteContent checks that what a direct quote says others did
+// is not coded as an event, while the speaker's own act in it, or their
+// side's, is.
+func TestCodeQuoteContent(t *testing.T) {
+	c := newTestCoder(t)
+	tests := []struct {
+		text string
+		// want is a CAMEO root some event must have; not one no event
+		// may have.
+		want, not string
+	}{
+		{"“They caught me while I was trying to cross the border and deported here from Arizona in US,” he said.", "", "17"},
+		{"Rathbun wrote, \"Moxon proceeded to lie to Daniel that the hard drives were never returned.\"", "", "05"},
+		{"“If the U.S. imposes a tariff on Chinese televisions, the duty is paid to U.S. Customs and Border Protection,” the guide says.", "", "17"},
+		{"Jeff Rathke, the US State Department Spokesperson, said, \"We urge the governments of the region to work together quickly, first and foremost, to save the lives of migrants now at sea who are in need of an immediate rescue effort\".", "01", ""},
+		{"“The United States condemns the attack on the embassy,” Secretary of State Antony Blinken said.", "11", ""},
+	}
+	for _, tt := range tests {
+		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2019-11-19"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := tt.want == ""
+		for _, ev := range coding.Events {
+			switch ev.CAMEO[:2] {
+			case tt.want:
+				found = true
+			case tt.not:
+				t.Errorf("%q: %s %s → %s", tt.text, ev.CAMEO, ev.Source.Code, targetCode(ev.Target))
+			}
+		}
+		if !found {
+			t.Errorf("%q: no %s event (%d events)", tt.text, tt.want, len(coding.Events))
+		}
+	}
+}

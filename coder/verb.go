@@ -1107,6 +1107,16 @@ func (ac *articleCoding) addOneEvent(si, v int, src dyad.Actor, tgt *dyad.Actor,
 	if by, ok := ac.reporter(v); ok {
 		ev.ReportedBy = &by
 	}
+	// What a direct quote says others did or do is the speaker's account
+	// ("“Not the U.S. nor any of the U.S.-backed rebels ... are preventing
+	// civilians from leaving the camp,” the source said"), not an event;
+	// the speaker's own act in it ("We urge the governments of the
+	// region ...") or their side's ("“The United States condemns ...,”
+	// Blinken said") is.
+	if ac.insideQuote(v) && !ac.speakersOwn(v, ev) {
+		ac.c.debugf("sentence %d: %q [%s] is inside a quote and not the speaker's own act; dropped", si, ac.doc.Tokens[v].Text, code)
+		return
+	}
 	finish(&ev)
 	ac.attributes(&ev, v)
 	ev.Confidence = ac.confidence(ev, v)
@@ -1344,4 +1354,43 @@ func (ac *articleCoding) domesticPlace(source dyad.Actor, target *dyad.Actor) bo
 	}
 	_, demonym := geo.Demonym(text)
 	return !demonym
+}
+
+// insideQuote reports whether token tok lies inside double quotation
+// marks opened earlier in its paragraph.
+func (ac *articleCoding) insideQuote(tok int) bool {
+	si := ac.sentenceOf(tok)
+	if si < 0 {
+		return false
+	}
+	first := si
+	for first > 0 && ac.paragraphOf(first-1) == ac.paragraphOf(si) {
+		first--
+	}
+	inside := false
+	for i := ac.doc.Sentences[first].Start; i < tok && i < len(ac.doc.Tokens); i++ {
+		switch ac.doc.Tokens[i].Text {
+		case "“", "``":
+			inside = true
+		case "”", "''":
+			inside = false
+		case "\"":
+			inside = !inside
+		}
+	}
+	return inside
+}
+
+// speakersOwn reports whether an event inside a quote is the speaker's
+// own: its subject is "I" or "we", or its source is of the side of the
+// one the sentence says is speaking.
+func (ac *articleCoding) speakersOwn(v int, ev dyad.Event) bool {
+	if sj := ac.subjectOf(v); sj >= 0 {
+		switch strings.ToLower(ac.doc.Tokens[sj].Text) {
+		case "i", "we":
+			return true
+		}
+	}
+	by := ev.ReportedBy
+	return by != nil && len(by.Code) >= 3 && len(ev.Source.Code) >= 3 && !strings.HasPrefix(by.Code, "---") && by.Code[:3] == ev.Source.Code[:3]
 }
