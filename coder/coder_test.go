@@ -860,7 +860,7 @@ func TestCodeTitleAsSurname(t *testing.T) {
 func TestCodeSpokesperson(t *testing.T) {
 	c := newTestCoder(t)
 	tests := []struct{ text, source string }{
-		{"Environment Canada spokeswoman Sujata Raisinghani told CBC News the department will look into the incident.", "CANGOVMED"},
+		{"Environment Canada spokeswoman Sujata Raisinghani told Paul Dewar the department will look into the incident.", "CANGOVMED"},
 		{"A spokesperson for the British Foreign Office criticized Israel on Tuesday.", "GBRGOVMED"},
 		{"Jeff Rathke, the US State Department Spokesperson, said, \"We urge the governments of the region to work together quickly, first and foremost, to save the lives of migrants now at sea who are in need of an immediate rescue effort\".", "USAGOVMED"},
 	}
@@ -912,6 +912,36 @@ func TestCodeQuoteContent(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%q: no %s event (%d events)", tt.text, tt.want, len(coding.Events))
+		}
+	}
+}
+
+// TestCodePressIsNoTarget checks that speaking to the press is not coded
+// as a statement to it, while a spokesperson's statement to others is.
+func TestCodePressIsNoTarget(t *testing.T) {
+	c := newTestCoder(t)
+	tests := []struct {
+		text  string
+		event bool
+	}{
+		{"Environment Canada spokeswoman Sujata Raisinghani told CBC News the department will look into the incident.", false},
+		{"After the leak, CEO of the Refugee Council Enver Solomon told Sky News any process \"must be well thought out\".", false},
+		{"Emirates President Tim Clark, meanwhile, told reporters at a press conference that the airline would expand.", false},
+		{"“We make no apology for having an instant rebuttal to all the nonsense and lies put out,” Raab told the BBC.", false},
+		{"Secretary of State Antony Blinken told Iran that the conflict cannot be allowed to escalate.", true},
+	}
+	for _, tt := range tests {
+		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2019-11-19"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ev := range coding.Events {
+			if !tt.event {
+				t.Errorf("%q: %s %s → %s", tt.text, ev.CAMEO, ev.Source.Code, targetCode(ev.Target))
+			}
+		}
+		if tt.event && len(coding.Events) == 0 {
+			t.Errorf("%q: no event", tt.text)
 		}
 	}
 }

@@ -1084,6 +1084,13 @@ func (ac *articleCoding) addOneEvent(si, v int, src dyad.Actor, tgt *dyad.Actor,
 		ac.c.debugf("sentence %d: %q [%s]: %s speaks of its own %s; dropped", si, ac.doc.Tokens[v].Text, code, ev.Source.Code, ev.Target.Code)
 		return
 	}
+	// Speaking to the press ("told reporters at a news conference",
+	// "told the BBC", "in an email to The Associated Press") is how a
+	// statement became news, not whom it concerns: reportage.
+	if ev.Target != nil && strings.HasPrefix(code, "01") && pressActor(*ev.Target) {
+		ac.c.debugf("sentence %d: %q [%s]: %q is the press; dropped", si, ac.doc.Tokens[v].Text, code, ev.Target.Text)
+		return
+	}
 	// A place inside a country ("traveled to Florida to meet with
 	// Devocht", "NASA celebrated the launch at the Kennedy Space
 	// Center") is where its own people met, gave or said something, not
@@ -1393,4 +1400,27 @@ func (ac *articleCoding) speakersOwn(v int, ev dyad.Event) bool {
 	}
 	by := ev.ReportedBy
 	return by != nil && len(by.Code) >= 3 && len(ev.Source.Code) >= 3 && !strings.HasPrefix(by.Code, "---") && by.Code[:3] == ev.Source.Code[:3]
+}
+
+// pressActor reports whether an actor is a news medium or its reporters:
+// media of a country or of no one (MED, ---MED, USAMED; not a
+// government's or a group's spokesperson, USAGOVMED), or a name a news
+// outlet ends with ("CBC News", "LA Weekly", "Wikinews").
+func pressActor(a dyad.Actor) bool {
+	if a.Code == "MED" || (len(a.Code) == 6 && strings.HasSuffix(a.Code, "MED")) {
+		return true
+	}
+	words := strings.Fields(a.Text)
+	if len(words) == 0 || a.Code != "" {
+		return false
+	}
+	last := strings.ToLower(words[len(words)-1])
+	if strings.HasSuffix(last, "news") {
+		return true
+	}
+	switch last {
+	case "weekly", "times", "post", "journal", "herald", "tribune", "gazette", "insider", "press", "reuters":
+		return true
+	}
+	return false
 }
