@@ -945,3 +945,27 @@ func TestCodePressIsNoTarget(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeAccordingToIsNoAgent checks that the one a passive sentence's
+// report is attributed to is not coded as who did it, while a by-agent
+// still is.
+func TestCodeAccordingToIsNoAgent(t *testing.T) {
+	c := newTestCoder(t)
+	tests := []struct{ text, source string }{
+		{"More than 2,500 Afghan civilians have been killed in the fighting so far this year, according to the United Nations.", ""},
+		{"Five Afghan civilians were killed by US troops in Kabul on Tuesday.", "USAMIL"},
+	}
+	for _, tt := range tests {
+		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2019-11-19"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sources []string
+		for _, ev := range coding.Events {
+			sources = append(sources, ev.Source.Code)
+		}
+		if len(sources) == 0 || !slices.Contains(sources, tt.source) {
+			t.Errorf("%q: sources %q, want %q", tt.text, sources, tt.source)
+		}
+	}
+}

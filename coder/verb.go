@@ -620,7 +620,9 @@ func (ac *articleCoding) verbArguments(v int) (src, tgt []party, passive bool) {
 	}
 	if passive {
 		for _, o := range obliques {
-			if ac.doc.Tokens[o].DepRel == "obl:agent" || caseOf(ac, o) == "by" {
+			// "..., according to the United Nations" the parser may
+			// label an agent: it is who reports, not who did it.
+			if c := caseOf(ac, o); c == "by" || (ac.doc.Tokens[o].DepRel == "obl:agent" && c != "according") {
 				src = ac.actorsAt(o)
 				break
 			}
