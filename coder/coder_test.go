@@ -493,10 +493,7 @@ func TestCodeAccidents(t *testing.T) {
 		{"Russian troops attacked Estonian soldiers.", true},
 	}
 	for _, tt := range tests {
-		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2024-08-06"}})
-		if err != nil {
-			t.Fatal(err)
-		}
+		coding := codeText(t, c, tt.text, "2024-08-06")
 		violent := false
 		for _, ev := range coding.Events {
 			if materialConflict(ev.CAMEO) {
@@ -537,10 +534,7 @@ func TestCodeMoneyIsNoActor(t *testing.T) {
 		{"Alibaba's listing would raise at least 88 billion Hong Kong dollars.", "", "HKG"},
 	}
 	for _, tt := range tests {
-		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2024-08-06"}})
-		if err != nil {
-			t.Fatal(err)
-		}
+		coding := codeText(t, c, tt.text, "2024-08-06")
 		found := tt.want == ""
 		for _, ev := range coding.Events {
 			switch targetCode(ev.Target) {
@@ -612,10 +606,7 @@ func TestCodePlaceTargets(t *testing.T) {
 		{"Saudi officials said the wounded were taken to Mecca.", "SAU", false},
 	}
 	for _, tt := range tests {
-		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2024-08-06"}})
-		if err != nil {
-			t.Fatal(err)
-		}
+		coding := codeText(t, c, tt.text, "2024-08-06")
 		found := false
 		for _, ev := range coding.Events {
 			if targetCode(ev.Target) == tt.place {
@@ -655,10 +646,7 @@ func TestCodeNewsVerbSenses(t *testing.T) {
 		{"Hamas defeated Fatah in Gaza.", "190"},
 	}
 	for _, tt := range tests {
-		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2024-08-06"}})
-		if err != nil {
-			t.Fatal(err)
-		}
+		coding := codeText(t, c, tt.text, "2024-08-06")
 		var codes []string
 		found := false
 		for _, ev := range coding.Events {
@@ -725,10 +713,7 @@ func TestCodeTitleHeldByAnother(t *testing.T) {
 		{"Trump asked Ukraine President Volodymyr Zelenskiy to investigate. Sondland replied that President Zelensky would do it.", "Zelensky", "UKRGOV"},
 	}
 	for _, tt := range tests {
-		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2019-11-20"}})
-		if err != nil {
-			t.Fatal(err)
-		}
+		coding := codeText(t, c, tt.text, "2019-11-20")
 		got := "(none)"
 		for _, e := range coding.Entities {
 			if e.Text == tt.name {
@@ -758,10 +743,7 @@ func TestCodeClassifierIsNoActor(t *testing.T) {
 		{"Police arrested a 57-year-old man suspect of committing the assassination.", "---PPL", ""},
 	}
 	for _, tt := range tests {
-		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2019-11-19"}})
-		if err != nil {
-			t.Fatal(err)
-		}
+		coding := codeText(t, c, tt.text, "2019-11-19")
 		found := tt.want == ""
 		for _, ev := range coding.Events {
 			for _, code := range []string{ev.Source.Code, targetCode(ev.Target)} {
@@ -798,10 +780,7 @@ func TestCodeDomesticPlaceIsNoTarget(t *testing.T) {
 		{"American Airlines offered to fly the cat to Canada.", "CAN", ""},
 	}
 	for _, tt := range tests {
-		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2019-11-19"}})
-		if err != nil {
-			t.Fatal(err)
-		}
+		coding := codeText(t, c, tt.text, "2019-11-19")
 		found := tt.target == ""
 		for _, ev := range coding.Events {
 			switch targetCode(ev.Target) {
@@ -833,10 +812,7 @@ func TestCodeTitleAsSurname(t *testing.T) {
 		{named + "Jordan's King Abdullah met Kevin King in Amman.", "JORGOV/King Abdullah", "/Kevin King"},
 	}
 	for _, tt := range tests {
-		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2019-11-19"}})
-		if err != nil {
-			t.Fatal(err)
-		}
+		coding := codeText(t, c, tt.text, "2019-11-19")
 		found := false
 		for _, ev := range coding.Events {
 			src := ev.Source.Code + "/" + ev.Source.Text
@@ -865,10 +841,7 @@ func TestCodeSpokesperson(t *testing.T) {
 		{"Jeff Rathke, the US State Department Spokesperson, said, \"We urge the governments of the region to work together quickly, first and foremost, to save the lives of migrants now at sea who are in need of an immediate rescue effort\".", "USAGOVMED"},
 	}
 	for _, tt := range tests {
-		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2019-11-19"}})
-		if err != nil {
-			t.Fatal(err)
-		}
+		coding := codeText(t, c, tt.text, "2019-11-19")
 		var got []string
 		for _, ev := range coding.Events {
 			got = append(got, ev.Source.Code)
@@ -897,10 +870,7 @@ func TestCodeQuoteContent(t *testing.T) {
 		{"“The United States condemns the attack on the embassy,” Secretary of State Antony Blinken said.", "11", ""},
 	}
 	for _, tt := range tests {
-		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2019-11-19"}})
-		if err != nil {
-			t.Fatal(err)
-		}
+		coding := codeText(t, c, tt.text, "2019-11-19")
 		found := tt.want == ""
 		for _, ev := range coding.Events {
 			switch ev.CAMEO[:2] {
@@ -931,10 +901,7 @@ func TestCodePressIsNoTarget(t *testing.T) {
 		{"Secretary of State Antony Blinken told Iran that the conflict cannot be allowed to escalate.", true},
 	}
 	for _, tt := range tests {
-		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2019-11-19"}})
-		if err != nil {
-			t.Fatal(err)
-		}
+		coding := codeText(t, c, tt.text, "2019-11-19")
 		for _, ev := range coding.Events {
 			if !tt.event {
 				t.Errorf("%q: %s %s → %s", tt.text, ev.CAMEO, ev.Source.Code, targetCode(ev.Target))
@@ -956,10 +923,7 @@ func TestCodeAccordingToIsNoAgent(t *testing.T) {
 		{"Five Afghan civilians were killed by US troops in Kabul on Tuesday.", "USAMIL"},
 	}
 	for _, tt := range tests {
-		coding, err := c.Code(&dyad.Article{ID: "t", Body: tt.text, Dateline: dyad.Dateline{Date: "2019-11-19"}})
-		if err != nil {
-			t.Fatal(err)
-		}
+		coding := codeText(t, c, tt.text, "2019-11-19")
 		var sources []string
 		for _, ev := range coding.Events {
 			sources = append(sources, ev.Source.Code)
@@ -968,4 +932,14 @@ func TestCodeAccordingToIsNoAgent(t *testing.T) {
 			t.Errorf("%q: sources %q, want %q", tt.text, sources, tt.source)
 		}
 	}
+}
+
+// codeText codes text as the body of a story of the given date.
+func codeText(t *testing.T, c *Coder, text, date string) dyad.Coding {
+	t.Helper()
+	coding, err := c.Code(&dyad.Article{ID: "t", Body: text, Dateline: dyad.Dateline{Date: date}})
+	if err != nil {
+		t.Fatalf("%q: %v", text, err)
+	}
+	return coding
 }
