@@ -3,6 +3,7 @@ package coder
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -644,6 +645,10 @@ func TestCodeNewsVerbSenses(t *testing.T) {
 		{"Gunmen took five Israeli soldiers hostage on Monday.", "181"},
 		{"Police took the Israeli journalist into custody on Monday.", "173"},
 		{"Hamas defeated Fatah in Gaza.", "190"},
+		{"Iran, Russia and Syria have been pressuring the U.S. to leave al-Tanf.", "100"},
+		{"China wants the United States to eliminate the tariffs on Chinese goods.", "030"},
+		{"Assange is battling extradition to the United States, which accuses him of publishing secret documents related to his WikiLeaks work.", ""},
+		{"Syrian rebels battled Russian troops near Aleppo on Monday.", "190"},
 	}
 	for _, tt := range tests {
 		coding := codeText(t, c, tt.text, "2024-08-06")
@@ -942,4 +947,34 @@ func codeText(t *testing.T, c *Coder, text, date string) dyad.Coding {
 		t.Fatalf("%q: %v", text, err)
 	}
 	return coding
+}
+
+// TestCodeHypothetical checks that what may happen, or happens only on a
+// condition, is flagged hypothetical, and what happened is not.
+func TestCodeHypothetical(t *testing.T) {
+	c := newTestCoder(t)
+	tests := []struct {
+		text         string
+		cameo        string
+		hypothetical bool
+	}{
+		// A pattern's words in a modal clause below the verb that matched.
+		{"Swedish prosecutor Eva-Marie Persson added that an appeal against the decision could be made to the office of Sweden's attorney general.", "020", true},
+		// The consequent of a condition.
+		{"Julian Assange now faces a maximum sentence of 175 years in prison in the US if convicted of all the charges against him there.", "040", true},
+		{"Israeli troops attacked Hamas fighters in Gaza on Monday.", "190", false},
+		{"Iran made an appeal to the United Nations on Monday.", "020", false},
+	}
+	for _, tt := range tests {
+		coding := codeText(t, c, tt.text, "2019-11-19")
+		var got []string
+		found := false
+		for _, ev := range coding.Events {
+			got = append(got, fmt.Sprintf("%s hypothetical=%t", ev.CAMEO, ev.Hypothetical))
+			found = found || ev.CAMEO == tt.cameo && ev.Hypothetical == tt.hypothetical
+		}
+		if !found {
+			t.Errorf("%q: events %v, want %s hypothetical=%t", tt.text, got, tt.cameo, tt.hypothetical)
+		}
+	}
 }

@@ -69,7 +69,7 @@ func (ac *articleCoding) codePredicate(si, v int) {
 		src, tgt, passive = ac.verbArguments(v)
 	}
 	code := verb.Code
-	negCoded, pairwise := false, false
+	negCoded, pairwise, patternModal := false, false, false
 	if m, ok := ac.matchVerbPatterns(verb, v, len(src) > 1); ok {
 		ac.c.debugf("sentence %d: %q matches pattern %q of %s:%d [%s]", si, t.Text, m.pattern.Text, m.pattern.File, m.pattern.Line, m.pattern.Code)
 		// "Iran said it would attack Israel" matches "* ATTACK" of SAY,
@@ -81,6 +81,9 @@ func (ac *articleCoding) codePredicate(si, v int) {
 		}
 		code = m.code
 		negCoded = ac.c.negating[m.pattern]
+		if len(m.words) > 0 {
+			patternModal = ac.modalBelow(m.words[0], v)
+		}
 		_, pairwise = withoutCompound(m.pattern.Before)
 		if m.target >= 0 {
 			tgt = ac.actorsAt(m.target)
@@ -126,6 +129,14 @@ func (ac *articleCoding) codePredicate(si, v int) {
 	if !noun && materialConflict(eventCode) && ac.abstractObject(v) {
 		ac.c.debugf("sentence %d: %q [%s] attacks an idea: criticism [111]", si, t.Text, eventCode)
 		eventCode = "111"
+	}
+	// "Assange is battling extradition to the United States", "fighting
+	// the charges": force against a measure of law or trade is resisting
+	// it in court or in talks, and whom the measure comes from ("to the
+	// United States") is no target of armed force.
+	if !noun && materialConflict(eventCode) && ac.objectIn(v, measureNouns) {
+		ac.c.debugf("sentence %d: %q [%s] resists a legal or trade measure, no armed force; dropped", si, t.Text, eventCode)
+		return
 	}
 	// "the Church of Scientology's website is being attacked by
 	// hackers": CAMEO has no code for an attack on computers, and its
@@ -185,12 +196,14 @@ func (ac *articleCoding) codePredicate(si, v int) {
 			ac.addEvent(si, v, s, &tgt[i], eventCode, negCoded)
 		}
 	}
-	if announced {
+	if announced || patternModal {
 		// The intent or threat is expressed, not hypothetical: only
-		// what it announces is.
+		// what it announces is. What the pattern's words name in a
+		// modal clause of their own is ("She added that an appeal
+		// against the decision could be made": ADD matched "* APPEAL").
 		for i := first; i < len(ac.found); i++ {
 			ev := &ac.found[i].ev
-			ev.Hypothetical = false
+			ev.Hypothetical = patternModal && !announced
 			ev.Confidence = ac.confidence(*ev, v)
 		}
 	}
@@ -409,8 +422,6 @@ func (ac *articleCoding) actorAfter(v, from int) []party {
 	return nil
 }
 
-// abstractNouns name ideas, words and decisions, which can be attacked
-// only in words.
 // machineAttacked reports whether what verb v acts on (its object, or the
 // subject of its passive) is a computer system.
 func (ac *articleCoding) machineAttacked(v int) bool {
@@ -427,6 +438,8 @@ func (ac *articleCoding) machineAttacked(v int) bool {
 var machineNouns = map[string]bool{"website": true, "site": true, "server": true, "computer": true,
 	"network": true, "database": true, "email": true, "webpage": true, "homepage": true}
 
+// abstractNouns name ideas, words and decisions, which can be attacked
+// only in words.
 var abstractNouns = map[string]bool{
 	"policy": true, "plan": true, "proposal": true, "decision": true, "record": true, "remark": true,
 	"comment": true, "idea": true, "claim": true, "stance": true, "position": true, "view": true,
@@ -435,12 +448,27 @@ var abstractNouns = map[string]bool{
 	"response": true, "agenda": true, "platform": true, "report": true, "ruling": true, "verdict": true,
 }
 
+// measureNouns name measures of law and trade, which are resisted in
+// court, in talks or in the street, never by armed force against them.
+var measureNouns = map[string]bool{
+	"extradition": true, "deportation": true, "eviction": true, "charge": true, "indictment": true,
+	"conviction": true, "sentence": true, "prosecution": true, "lawsuit": true, "subpoena": true,
+	"impeachment": true, "tariff": true, "tax": true, "sanction": true, "ban": true, "fine": true,
+	"regulation": true, "mandate": true,
+}
+
 // abstractObject reports whether verb v's object is an idea, a word or
 // a decision rather than people or things.
 func (ac *articleCoding) abstractObject(v int) bool {
+	return ac.objectIn(v, abstractNouns)
+}
+
+// objectIn reports whether verb v's first common-noun object is one of
+// nouns (by lemma).
+func (ac *articleCoding) objectIn(v int, nouns map[string]bool) bool {
 	for _, ch := range ac.children[v] {
 		if t := ac.doc.Tokens[ch]; t.DepRel == "obj" && t.UPOS == "NOUN" {
-			return abstractNouns[strings.ToLower(t.Lemma)]
+			return nouns[strings.ToLower(t.Lemma)]
 		}
 	}
 	return false
@@ -1147,10 +1175,25 @@ func (ac *articleCoding) modality(v int) (negated, hypothetical bool) {
 				hypothetical = true
 			case t.DepRel == "mark" && w == "if":
 				hypothetical = true
+			case t.DepRel == "advcl" && ac.conditional(ch):
+				// The consequent of a condition: "faces a maximum
+				// sentence of 175 years ... if convicted".
+				hypothetical = true
 			}
 		}
 		t := ac.doc.Tokens[v]
-		if t.DepRel != "xcomp" || t.Head < 0 {
+		if t.Head < 0 {
+			break
+		}
+		if t.UPOS == "NOUN" && (t.DepRel == "nsubj:pass" || t.DepRel == "obj") && lightVerbs[strings.ToLower(ac.doc.Tokens[t.Head].Lemma)] {
+			// A happening named by a noun takes the modality of the
+			// light verb that has it happen: "an appeal against the
+			// decision could be made", "did not launch an attack";
+			// not of a verb about it ("the attack could be condemned").
+			v = t.Head
+			continue
+		}
+		if t.DepRel != "xcomp" {
 			break
 		}
 		if refusalVerbs[strings.ToLower(ac.doc.Tokens[t.Head].Lemma)] {
@@ -1159,6 +1202,36 @@ func (ac *articleCoding) modality(v int) (negated, hypothetical bool) {
 		v = t.Head
 	}
 	return negated, hypothetical
+}
+
+// modalBelow reports whether a clause between token w and the verb v it
+// hangs from, v excluded, is hypothetical.
+func (ac *articleCoding) modalBelow(w, v int) bool {
+	for range 8 {
+		t := ac.doc.Tokens[w]
+		if w == v || t.Head < 0 {
+			return false
+		}
+		if t.UPOS == "VERB" || t.UPOS == "AUX" {
+			if _, hyp := ac.modality(w); hyp {
+				return true
+			}
+		}
+		w = t.Head
+	}
+	return false
+}
+
+// conditional reports whether clause c is a condition ("if convicted",
+// "unless Iran withdraws").
+func (ac *articleCoding) conditional(c int) bool {
+	for _, ch := range ac.children[c] {
+		if t := ac.doc.Tokens[ch]; t.DepRel == "mark" {
+			w := strings.ToLower(t.Text)
+			return w == "if" || w == "unless"
+		}
+	}
+	return false
 }
 
 // reporter is who reports the event when its clause is the complement of
