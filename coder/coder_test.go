@@ -746,6 +746,10 @@ func TestCodeClassifierIsNoActor(t *testing.T) {
 		{"In their first TV debate of the election on Tuesday, Johnson and Corbyn attacked each other’s policies on Brexit.", "", "---MED"},
 		{"Sen. Ben Sasse called his death \"a crisis of public trust\" within the prison system.", "", "---COP"},
 		{"Police arrested a 57-year-old man suspect of committing the assassination.", "---PPL", ""},
+		// An adjective that is also a kind of actor's name.
+		{`Trump and US Trade Representative Robert Lighthizer recognize that making such concessions for a "skinny" trade deal that fails to address core intellectual property and technology transfer issues is not a very good deal for Trump, a second person briefed on last weekend's trade phone call said.`, "", "---EDU"},
+		{"Omar Lamrani, a senior military analyst at Stratfor, said the base had little value for businesses.", "", "---MIL"},
+		{"Bolivian protesters attacked military units in Cochabamba on Monday.", "---MIL", ""},
 	}
 	for _, tt := range tests {
 		coding := codeText(t, c, tt.text, "2019-11-19")

@@ -379,13 +379,7 @@ func (ac *articleCoding) npParty(tok, depth int) (party, bool) {
 				continue
 			}
 			if p, ok := ac.npParty(ch, depth+1); ok {
-				if ac.doc.Tokens[ch].DepRel == "compound" && ac.doc.Tokens[ch].UPOS == "NOUN" && t.UPOS == "NOUN" && ownerless([]party{p}) &&
-					!happeningNoun(t.Lemma) && !namesPeople(t.Lemma) {
-					// "parental school choice", "the TV debate": a
-					// kind of actor classifying a thing is not who
-					// the thing is. A happening is its modifier's
-					// ("the Iran attack"), and people are of their
-					// kind ("a man suspect", "small-business owners").
+				if ownerless([]party{p}) && ac.classifiesThing(ch) {
 					continue
 				}
 				// Coordinated modifiers make a compound actor:
@@ -402,6 +396,22 @@ func (ac *articleCoding) npParty(tok, depth int) (party, bool) {
 	return ac.possessorBefore(tok, depth)
 }
 
+// classifiesThing reports whether token mod, a modifier, names a kind of
+// thing rather than who the thing is: "parental school choice", "the TV
+// debate", "core intellectual property issues" (a kind of actor as a
+// compound noun, or an adjective that is also one's name, before a
+// common noun). A happening is its modifier's ("the Iran attack"), and
+// people are of their kind ("a man suspect", "small-business owners").
+// The caller checks that the modifier is an actor of no country.
+func (ac *articleCoding) classifiesThing(mod int) bool {
+	m := ac.doc.Tokens[mod]
+	if m.Head < 0 || !(m.DepRel == "compound" && m.UPOS == "NOUN" || m.DepRel == "amod" && m.UPOS == "ADJ") {
+		return false
+	}
+	h := ac.doc.Tokens[m.Head]
+	return h.UPOS == "NOUN" && !happeningNoun(h.Lemma) && !namesPeople(h.Lemma)
+}
+
 // namesPeople reports whether a common noun's lemma names people: an
 // agent noun ("owner", "investor", "activist", "politician", "resident")
 // or one of the few that are not formed as one.
@@ -414,7 +424,8 @@ func namesPeople(lemma string) bool {
 	}
 	switch l {
 	case "man", "woman", "child", "people", "person", "suspect", "official", "staff", "team", "crew",
-		"member", "family", "delegate", "envoy", "spokesman", "spokeswoman", "spokesperson", "chief", "head":
+		"member", "family", "delegate", "envoy", "spokesman", "spokeswoman", "spokesperson", "chief", "head",
+		"unit", "force", "personnel", "troop":
 		return true
 	}
 	return false

@@ -414,7 +414,8 @@ func (ac *articleCoding) actorAfter(v, from int) []party {
 		if mi < 0 || !ac.inVerbPhrase(j, v) {
 			continue
 		}
-		if ps := ac.actorsAt(ac.mentions[mi].head); coded(ps) {
+		h := ac.mentions[mi].head
+		if ps := ac.actorsAt(h); coded(ps) && !(ownerless(ps) && ac.classifiesThing(h)) {
 			return ps
 		}
 		j = ac.mentions[mi].end - 1
