@@ -649,6 +649,7 @@ func TestCodeNewsVerbSenses(t *testing.T) {
 		{"China wants the United States to eliminate the tariffs on Chinese goods.", "030"},
 		{"Assange is battling extradition to the United States, which accuses him of publishing secret documents related to his WikiLeaks work.", ""},
 		{"Syrian rebels battled Russian troops near Aleppo on Monday.", "190"},
+		{"“Ambassador Sondland referred to investigations into the Bidens and Burisma in 2016,” Vindman testified, referring to the gas company on whose board Hunter Biden had a seat.", ""},
 	}
 	for _, tt := range tests {
 		coding := codeText(t, c, tt.text, "2024-08-06")
