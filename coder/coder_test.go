@@ -649,6 +649,8 @@ func TestCodeNewsVerbSenses(t *testing.T) {
 		{"China wants the United States to eliminate the tariffs on Chinese goods.", "030"},
 		{"Assange is battling extradition to the United States, which accuses him of publishing secret documents related to his WikiLeaks work.", ""},
 		{"Syrian rebels battled Russian troops near Aleppo on Monday.", "190"},
+		{"The U.S. will keep its military base in al-Tanf after American troops leave Syria under President Donald Trump’s announcement last month.", ""},
+		{"The Israeli prime minister left for Moscow on Monday.", "042"},
 		{"“Ambassador Sondland referred to investigations into the Bidens and Burisma in 2016,” Vindman testified, referring to the gas company on whose board Hunter Biden had a seat.", ""},
 	}
 	for _, tt := range tests {
