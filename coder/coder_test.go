@@ -651,6 +651,8 @@ func TestCodeNewsVerbSenses(t *testing.T) {
 		{"Syrian rebels battled Russian troops near Aleppo on Monday.", "190"},
 		{"The U.S. will keep its military base in al-Tanf after American troops leave Syria under President Donald Trump’s announcement last month.", ""},
 		{"The Israeli prime minister left for Moscow on Monday.", "042"},
+		{"Carlineo faces a maximum of 10 years in prison and up to a $250,000 fine.", ""},
+		{"Unpredictable Sondland faces questions about Trump, Ukraine", ""},
 		{"“Ambassador Sondland referred to investigations into the Bidens and Burisma in 2016,” Vindman testified, referring to the gas company on whose board Hunter Biden had a seat.", ""},
 	}
 	for _, tt := range tests {
@@ -968,7 +970,7 @@ func TestCodeHypothetical(t *testing.T) {
 		// A pattern's words in a modal clause below the verb that matched.
 		{"Swedish prosecutor Eva-Marie Persson added that an appeal against the decision could be made to the office of Sweden's attorney general.", "020", true},
 		// The consequent of a condition.
-		{"Julian Assange now faces a maximum sentence of 175 years in prison in the US if convicted of all the charges against him there.", "040", true},
+		{"A similarly fresh Reuters poll has lower numbers for removal (44 percent of Americans say they want the House to impeach and the Senate to convict), but also shows that most Americans want Congress to investigate Trump if he “committed impeachable offenses during his conversation with the president of Ukraine.”", "090", true},
 		{"Israeli troops attacked Hamas fighters in Gaza on Monday.", "190", false},
 		{"Iran made an appeal to the United Nations on Monday.", "020", false},
 	}

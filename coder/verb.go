@@ -1177,8 +1177,9 @@ func (ac *articleCoding) modality(v int) (negated, hypothetical bool) {
 			case t.DepRel == "mark" && w == "if":
 				hypothetical = true
 			case t.DepRel == "advcl" && ac.conditional(ch):
-				// The consequent of a condition: "faces a maximum
-				// sentence of 175 years ... if convicted".
+				// The consequent of a condition: "want Congress to
+				// investigate Trump if he committed impeachable
+				// offenses".
 				hypothetical = true
 			}
 		}
