@@ -987,3 +987,29 @@ func TestCodeHypothetical(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeAmbassadorIsNotTheStorysCountrys checks that an ambassador named
+// without a country does not take the country the story is most about:
+// ambassadors serve abroad.
+func TestCodeAmbassadorIsNotTheStorysCountrys(t *testing.T) {
+	c := newTestCoder(t)
+	text := "WASHINGTON (AP) — Ambassador Gordon Sondland, the most anticipated witness in the impeachment inquiry, is likely to be unpredictable when he faces questions about his evolving accounts of the Trump administration’s dealings with Ukraine and a newly revealed summertime phone call with President Donald Trump.\n\n" +
+		"He testified about a July 10 meeting at the White House when Sondland told visiting Ukraine officials they would need to “deliver” before the administration would agree to a meeting Zelenskiy wanted with Trump.\n\n" +
+		"Ukraine's president Volodymyr Zelenskiy met officials in Kyiv."
+	coding := codeText(t, c, text, "2019-11-19")
+	found := false
+	for _, ev := range coding.Events {
+		for _, a := range []*dyad.Actor{&ev.Source, ev.Target} {
+			if a == nil || !strings.Contains(a.Text, "Sondland") {
+				continue
+			}
+			found = true
+			if strings.HasPrefix(a.Code, "UKR") {
+				t.Errorf("%s %s (%s) → %s: Sondland coded %s", ev.CAMEO, ev.Source.Code, ev.Source.Text, targetCode(ev.Target), a.Code)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no event of Sondland (%d events)", len(coding.Events))
+	}
+}

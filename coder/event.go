@@ -811,6 +811,12 @@ func (ac *articleCoding) titleHeld(ti, mi int, country string) bool {
 	return false
 }
 
+// postedAbroad are titles of those who serve their country in another:
+// an ambassador the story names without a country is not the story's
+// country's ("Ambassador Gordon Sondland" in a story about Ukraine is
+// the American ambassador to the EU, not UKRGOV).
+var postedAbroad = map[string]bool{"AMBASSADOR": true, "ENVOY": true, "CONSUL": true, "ATTACHE": true}
+
 // sameSurname reports whether two upper-case surnames may be spellings of
 // one ("ZELENSKY", "ZELENSKIY", "ZELENSKYY"): equal, or the same first
 // five letters.
@@ -833,7 +839,7 @@ func (ac *articleCoding) personCode(mi int) string {
 		if ti := ac.mentionAt[m.start-1]; ti >= 0 && ac.mentions[ti].agent != nil {
 			tm := &ac.mentions[ti]
 			country := ac.ownerBefore(tm.start)
-			if country == "" && !ac.titleHeld(ti, mi, ac.res.home) {
+			if country == "" && !postedAbroad[lastWord(tm.agent.Name)] && !ac.titleHeld(ti, mi, ac.res.home) {
 				country = ac.res.home
 			}
 			if country == "" {
