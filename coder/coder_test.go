@@ -981,6 +981,9 @@ func TestCodeHypothetical(t *testing.T) {
 		for _, ev := range coding.Events {
 			got = append(got, fmt.Sprintf("%s hypothetical=%t", ev.CAMEO, ev.Hypothetical))
 			found = found || ev.CAMEO == tt.cameo && ev.Hypothetical == tt.hypothetical
+			if ev.Hypothetical && ev.Confidence > 0.5 {
+				t.Errorf("%q: hypothetical %s has confidence %v, want at most 0.5", tt.text, ev.CAMEO, ev.Confidence)
+			}
 		}
 		if !found {
 			t.Errorf("%q: events %v, want %s hypothetical=%t", tt.text, got, tt.cameo, tt.hypothetical)

@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"math"
 	"strings"
 
 	"github.com/dyadnews/dyad"
@@ -1282,12 +1283,16 @@ func (ac *articleCoding) confidence(ev dyad.Event, v int) float64 {
 		c -= 0.05
 	}
 	if ev.Hypothetical {
-		c -= 0.1
+		// What may happen, or happens on a condition, has not happened:
+		// a hypothetical event with well-coded actors scores no higher
+		// than one that took place between actors of no country.
+		c -= 0.4
 	}
 	if ac.doc.Tokens[v].Head < 0 && ac.doc.Tokens[v].DepRel != "root" {
 		c -= 0.1
 	}
-	return max(c, 0.05)
+	// Two decimals: the sums above are exact only on paper (0.9-0.25-...).
+	return max(math.Round(c*100)/100, 0.05)
 }
 
 // casedWithin finds the actors of the first phrase under tok introduced by
