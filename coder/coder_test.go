@@ -972,6 +972,8 @@ func TestCodeHypothetical(t *testing.T) {
 		// The consequent of a condition.
 		{"A similarly fresh Reuters poll has lower numbers for removal (44 percent of Americans say they want the House to impeach and the Senate to convict), but also shows that most Americans want Congress to investigate Trump if he “committed impeachable offenses during his conversation with the president of Ukraine.”", "090", true},
 		{"Israeli troops attacked Hamas fighters in Gaza on Monday.", "190", false},
+		// A threat's words are modal by nature: the threat was made.
+		{"Palestinian chief negotiator Saeb Erekat said they would take a series of measures against the United Nations.", "130", false},
 		{"Iran made an appeal to the United Nations on Monday.", "020", false},
 	}
 	for _, tt := range tests {

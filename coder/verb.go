@@ -82,7 +82,7 @@ func (ac *articleCoding) codePredicate(si, v int) {
 		}
 		code = m.code
 		negCoded = ac.c.negating[m.pattern]
-		if len(m.words) > 0 {
+		if len(m.words) > 0 && (!aboutFuture(code.Active) && !aboutFuture(code.Passive) || ac.isSubject(m.words[0])) {
 			patternModal = ac.modalBelow(m.words[0], v)
 		}
 		_, pairwise = withoutCompound(m.pattern.Before)
@@ -1205,6 +1205,29 @@ func (ac *articleCoding) modality(v int) (negated, hypothetical bool) {
 		v = t.Head
 	}
 	return negated, hypothetical
+}
+
+// aboutFuture reports whether code is a statement of what is to be done,
+// whose words are modal by nature: an appeal (02), an intent (03), a
+// demand (10), a rejection (12) or a threat (13) ("Erekat said they would
+// take a series of measures" is a threat made, not a hypothetical one),
+// unless the words name the statement itself as the subject of the
+// modal ("an appeal ... could be made").
+func aboutFuture(code string) bool {
+	if len(code) < 2 {
+		return false
+	}
+	switch code[:2] {
+	case "02", "03", "10", "12", "13":
+		return true
+	}
+	return false
+}
+
+// isSubject reports whether token w is the subject of its clause.
+func (ac *articleCoding) isSubject(w int) bool {
+	r := ac.doc.Tokens[w].DepRel
+	return r == "nsubj" || r == "nsubj:pass"
 }
 
 // modalBelow reports whether a clause between token w and the verb v it
