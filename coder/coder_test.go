@@ -712,15 +712,18 @@ func TestCodeOwnCountryStatement(t *testing.T) {
 
 // TestCodeTitleHeldByAnother checks that a bare title before a name is
 // the story's country's only while the story has not named someone else
-// with it ("Afghan President Ashraf Ghani" ... "President Trump"), and that
-// a surname spelt another way is the same holder (Zelensky, Zelenskiy).
+// with it ("Afghan President Ashraf Ghani" ... "President Mallory"), and
+// that a surname spelt another way is the same holder (Kovalensky,
+// Kovalenskiy).
 func TestCodeTitleHeldByAnother(t *testing.T) {
 	c := newTestCoder(t)
 	tests := []struct {
 		text, name, code string
 	}{
-		{"When Afghan President Ashraf Ghani first announced the potential exchange last week, he said Kabul had ensured that the freed militants would not return to the front line. They were on the verge of a deal when President Trump scuttled the talks in September, citing Taliban violence.", "Trump", "---GOV"},
-		{"Trump asked Ukraine President Volodymyr Zelenskiy to investigate. Sondland replied that President Zelensky would do it.", "Zelensky", "UKRGOV"},
+		// Names the dictionaries lack (Trump and Zelensky are in dyad's
+		// own actors file), so the title rule is what codes them.
+		{"When Afghan President Ashraf Ghani first announced the potential exchange last week, he said Kabul had ensured that the freed militants would not return to the front line. They were on the verge of a deal when President Mallory scuttled the talks in September, citing Taliban violence.", "Mallory", "---GOV"},
+		{"Mallory asked Ukraine President Mykola Kovalenskiy to investigate. Sondland replied that President Kovalensky would do it.", "Kovalensky", "UKRGOV"},
 	}
 	for _, tt := range tests {
 		coding := codeText(t, c, tt.text, "2019-11-20")

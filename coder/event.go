@@ -736,8 +736,22 @@ func (ac *articleCoding) resolvePerson(mi int) party {
 	p := party{person: true, actors: []dyad.Actor{{Text: text, Name: text, Code: code}}}
 	ac.personParty[mi] = p
 	ac.res.names[strings.ToUpper(text)] = p
-	ac.res.names[ac.words[m.end-1]] = p
+	ac.noteSurname(m, p)
 	return p
+}
+
+// noteSurname records a person's last word as their surname, unless it
+// names a country: a garbled "U.S. Blaming Iran-backed groups" read as a
+// person must not make every later "Iran" that person.
+func (ac *articleCoding) noteSurname(m *mention, p party) {
+	last := ac.words[m.end-1]
+	if _, ok := ac.res.names[last]; ok {
+		return
+	}
+	if _, ok := ac.c.gazetteer.country(ac.doc.Tokens[m.end-1].Text); ok {
+		return
+	}
+	ac.res.names[last] = p
 }
 
 // personsOverPlaces makes a one-word place or actor mention that is the
@@ -779,9 +793,7 @@ func (ac *articleCoding) codePeople() {
 		p := party{person: true, actors: []dyad.Actor{{Text: text, Name: text, Code: code}}}
 		ac.personParty[mi] = p
 		ac.res.names[strings.ToUpper(text)] = p
-		if _, ok := ac.res.names[ac.words[m.end-1]]; !ok {
-			ac.res.names[ac.words[m.end-1]] = p
-		}
+		ac.noteSurname(m, p)
 	}
 }
 

@@ -79,11 +79,19 @@ func TestEmbeddedActors(t *testing.T) {
 			t.Errorf("Actor(%q, %s) = %v, want %v", tt.name, tt.date.Format("2006-01-02"), got, tt.want)
 		}
 	}
-	// Antony Blinken is not in the 2015-era Phoenix dictionaries; the
-	// coder has to code him through an agent ("SECRETARY OF STATE") or a
-	// user dictionary.
-	if _, ok := d.Actors.Lookup("ANTONY_BLINKEN"); ok {
-		t.Error("ANTONY_BLINKEN found; update this test and the report")
+	// Antony Blinken is not in the 2015-era Phoenix dictionaries but in
+	// dyad's own actors file, read after them, dated by office.
+	for _, tt := range []struct {
+		date time.Time
+		want string
+	}{{day(2024, 8, 6), "USAGOV"}, {day(2019, 1, 1), "USAELI"}} {
+		if got := d.Actors.Actor("Secretary of State Antony Blinken", tt.date); !reflect.DeepEqual(got, []string{tt.want}) {
+			t.Errorf("Blinken on %s = %v, want %s", tt.date.Format("2006-01-02"), got, tt.want)
+		}
+	}
+	// A name both files define takes dyad's dates: Biden left office.
+	if got := d.Actors.Actor("JOE_BIDEN", day(2025, 6, 1)); !reflect.DeepEqual(got, []string{"USAELI"}) {
+		t.Errorf("JOE_BIDEN in 2025 = %v, want [USAELI]", got)
 	}
 	n, a := d.Actors.Match(strings.Fields("UN Secretary General Ban Ki-moon said"))
 	if n < 3 || !strings.Contains(strings.Join(a.CodesAt(day(2010, 1, 1)), " "), "IGOUNO") {

@@ -2,7 +2,8 @@
 // with: the CAMEO 2.0 verb dictionary, the Phoenix actor, agent, discard,
 // issue and preposition dictionaries (MIT licence, Open Event Data
 // Alliance; see LICENSE), and dyad's own verb overrides for news English
-// (Dyad.news.verbs.txt, same licence). The readers are in the top-level
+// (Dyad.news.verbs.txt) and actors of current news (Dyad.actors.txt),
+// same licence. The readers are in the top-level
 // dict package.
 package petrarch2
 
@@ -31,4 +32,7 @@ var Actors = []string{
 	"Phoenix.Countries.actors.txt",
 	"Phoenix.International.actors.txt",
 	"Phoenix.MilNonState.actors.txt",
+	// Dyad.actors.txt, read last so its names replace theirs: people the
+	// 2015 files lack or date only up to 2015.
+	"Dyad.actors.txt",
 }
