@@ -691,19 +691,8 @@ func repairPrepositionalSubject(out *dyad.Doc, s dyad.Span, writable func() []dy
 // before it, is a clause: that nominal its subject, the participle its
 // verb, the root noun its object.
 func repairVerblessClause(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
-	root := -1
-	for j := s.Start; j < s.End; j++ {
-		t := out.Tokens[j]
-		switch {
-		case t.DepRel == "root":
-			root = j
-		case t.UPOS == "VERB" || t.UPOS == "AUX":
-			if x := t.XPOS; x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD" {
-				return
-			}
-		}
-	}
-	if root < 0 || (out.Tokens[root].UPOS != "NOUN" && out.Tokens[root].UPOS != "PROPN") {
+	root, _, finite := nominalRoot(out, s)
+	if root < 0 || finite > 0 {
 		return
 	}
 	for v := s.Start + 1; v < root; v++ {
@@ -740,25 +729,8 @@ func repairVerblessClause(out *dyad.Doc, s dyad.Span, writable func() []dyad.Tok
 // participle with a direct object, which a passive participle cannot
 // take (but "given a medal", "denied a visa": ditransitives can).
 func repairFiniteRelative(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
-	root, v := -1, -1
-	for j := s.Start; j < s.End; j++ {
-		t := out.Tokens[j]
-		switch {
-		case t.DepRel == "root":
-			root = j
-		case t.UPOS == "VERB" || t.UPOS == "AUX":
-			if x := t.XPOS; x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD" {
-				if v >= 0 {
-					return
-				}
-				v = j
-			}
-		}
-	}
-	if root < 0 {
-		return
-	}
-	if u := out.Tokens[root].UPOS; u != "NOUN" && u != "PROPN" {
+	root, v, finite := nominalRoot(out, s)
+	if root < 0 || finite > 1 {
 		return
 	}
 	if v < 0 {
@@ -807,3 +779,31 @@ func repairFiniteRelative(out *dyad.Doc, s dyad.Span, writable func() []dyad.Tok
 var ditransitiveVerbs = map[string]bool{"give": true, "award": true, "grant": true, "deny": true, "offer": true,
 	"promise": true, "send": true, "hand": true, "pay": true, "show": true, "tell": true, "teach": true,
 	"lend": true, "owe": true, "refuse": true, "allow": true, "charge": true, "fine": true, "issue": true}
+
+// nominalRoot reads what the verbless-sentence repairs need of sentence
+// s: its root when that is a noun or proper noun (else -1), the first
+// finite verb or auxiliary other than the root (else -1), and how many
+// such finite words there are.
+func nominalRoot(out *dyad.Doc, s dyad.Span) (root, firstFinite, finite int) {
+	root, firstFinite = -1, -1
+	for j := s.Start; j < s.End; j++ {
+		t := out.Tokens[j]
+		switch {
+		case t.DepRel == "root":
+			root = j
+		case t.UPOS == "VERB" || t.UPOS == "AUX":
+			if x := t.XPOS; x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD" {
+				if finite == 0 {
+					firstFinite = j
+				}
+				finite++
+			}
+		}
+	}
+	if root >= 0 {
+		if u := out.Tokens[root].UPOS; u != "NOUN" && u != "PROPN" {
+			root = -1
+		}
+	}
+	return root, firstFinite, finite
+}
