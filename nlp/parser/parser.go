@@ -30,20 +30,13 @@ type Model struct {
 	scratch sync.Pool
 }
 
-var (
-	defaultOnce  sync.Once
-	defaultModel *Model
-	defaultErr   error
-)
-
 // Default returns the model embedded in the binary (models.Parser),
 // loading it on first use.
-func Default() (*Model, error) {
-	defaultOnce.Do(func() {
-		defaultModel, defaultErr = Load(bytes.NewReader(models.Parser))
-	})
-	return defaultModel, defaultErr
-}
+func Default() (*Model, error) { return loadDefault() }
+
+var loadDefault = sync.OnceValues(func() (*Model, error) {
+	return Load(bytes.NewReader(models.Parser))
+})
 
 // scratch is the per-call working memory of a parse.
 type scratch struct {

@@ -182,17 +182,10 @@ func Load(r io.Reader) (*Model, error) {
 	return &Model{lex: lex, sent: perceptron{weights: weights}}, nil
 }
 
-var (
-	defaultOnce  sync.Once
-	defaultModel *Model
-	defaultErr   error
-)
-
 // Default returns the model embedded in the binary (models.Tokenize),
 // loading it on first use.
-func Default() (*Model, error) {
-	defaultOnce.Do(func() {
-		defaultModel, defaultErr = Load(bytes.NewReader(models.Tokenize))
-	})
-	return defaultModel, defaultErr
-}
+func Default() (*Model, error) { return loadDefault() }
+
+var loadDefault = sync.OnceValues(func() (*Model, error) {
+	return Load(bytes.NewReader(models.Tokenize))
+})
