@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dyadnews/dyad/internal/hashmix"
 )
 
 // Feature keys are hashes of a template number and the atomic values it
@@ -114,7 +116,7 @@ func shape(form string) uint64 {
 		}
 		n++
 	}
-	return mix(h*8 + uint64(min(n, 7)))
+	return hashmix.Fmix64(h*8 + uint64(min(n, 7)))
 }
 
 func resize64(a []uint64, n int) []uint64 {
@@ -170,26 +172,16 @@ func hashString(s string) uint64 {
 		h ^= uint64(s[i])
 		h *= 1099511628211
 	}
-	return mix(h)
-}
-
-// mix is the finaliser of MurmurHash3, a fast bijective scrambler.
-func mix(h uint64) uint64 {
-	h ^= h >> 33
-	h *= 0xff51afd7ed558ccd
-	h ^= h >> 33
-	h *= 0xc4ceb9fe1a85ec53
-	h ^= h >> 33
-	return h
+	return hashmix.Fmix64(h)
 }
 
 // Feature key builders for one, two and three values under template t.
-func f1(t int, a uint64) uint64 { return mix(a + uint64(t)*0x9e3779b97f4a7c15) }
+func f1(t int, a uint64) uint64 { return hashmix.Fmix64(a + uint64(t)*0x9e3779b97f4a7c15) }
 func f2(t int, a, b uint64) uint64 {
-	return mix(f1(t, a) ^ (b * 0xbf58476d1ce4e5b9))
+	return hashmix.Fmix64(f1(t, a) ^ (b * 0xbf58476d1ce4e5b9))
 }
 func f3(t int, a, b, c uint64) uint64 {
-	return mix(f2(t, a, b) ^ (c * 0x94d049bb133111eb))
+	return hashmix.Fmix64(f2(t, a, b) ^ (c * 0x94d049bb133111eb))
 }
 
 // extractor reads a state's features into a reusable key buffer.
@@ -412,7 +404,7 @@ func (x *extractor) labelFeatures(s *state, h, d int32) []uint64 {
 	)
 	if dir == 1 {
 		for i := range k {
-			k[i] = mix(k[i] ^ 0x94d049bb133111eb)
+			k[i] = hashmix.Fmix64(k[i] ^ 0x94d049bb133111eb)
 		}
 	}
 	x.keys = k

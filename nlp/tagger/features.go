@@ -3,6 +3,8 @@ package tagger
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dyadnews/dyad/internal/hashmix"
 )
 
 // maxWordRunes bounds how much of a token is read to build its features,
@@ -36,15 +38,6 @@ const (
 	golden    = 0x9E3779B97F4A7C15
 )
 
-func mix(h uint64) uint64 {
-	h ^= h >> 33
-	h *= 0xff51afd7ed558ccd
-	h ^= h >> 33
-	h *= 0xc4ceb9fe1a85ec53
-	h ^= h >> 33
-	return h
-}
-
 func hashRune(h uint64, r rune) uint64 {
 	return (h ^ uint64(r)) * fnvPrime
 }
@@ -54,16 +47,16 @@ func hashRunes(rs []rune) uint64 {
 	for _, r := range rs {
 		h = hashRune(h, r)
 	}
-	return mix(h)
+	return hashmix.Fmix64(h)
 }
 
 // feat1 and feat2 build the key of a feature from its template and values.
 func feat1(tmpl, a uint64) uint64 {
-	return mix(a ^ (tmpl+1)*golden)
+	return hashmix.Fmix64(a ^ (tmpl+1)*golden)
 }
 
 func feat2(tmpl, a, b uint64) uint64 {
-	return mix(feat1(tmpl, a) ^ b*fnvPrime)
+	return hashmix.Fmix64(feat1(tmpl, a) ^ b*fnvPrime)
 }
 
 // normRune maps a rune to its normalised form: lower case, every decimal
@@ -148,8 +141,8 @@ func describe(form string, wi *wordInfo) {
 			shapeN++
 		}
 	}
-	wi.norm = mix(h)
-	wi.shape = mix(sh)
+	wi.norm = hashmix.Fmix64(h)
+	wi.shape = hashmix.Fmix64(sh)
 	for k := range 3 {
 		if k < n {
 			wi.pre[k] = hashRunes(first[:k+1])

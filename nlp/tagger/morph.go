@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/dyadnews/dyad/internal/hashmix"
 	"github.com/dyadnews/dyad/nlp/conllu"
 )
 
@@ -53,7 +54,7 @@ type morphContext struct {
 func (m *morphology) features(dst []uint64, c *morphContext) {
 	_ = dst[numMorph-1]
 	i, w := c.i, &c.info[c.i]
-	class := mix(uint64(c.classes[i]) + golden)
+	class := hashmix.Fmix64(uint64(c.classes[i]) + golden)
 	classAt := func(j int) uint64 {
 		switch {
 		case j < 0:

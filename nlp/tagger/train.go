@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/dyadnews/dyad/internal/hashmix"
 	"github.com/dyadnews/dyad/nlp/conllu"
 )
 
@@ -347,7 +348,7 @@ func ambiguity(counts []int32, exclude int, opts TrainOptions) uint64 {
 			h = hashRune(h, rune(c))
 		}
 	}
-	return mix(h)
+	return hashmix.Fmix64(h)
 }
 
 // buildLexicon records, for every form frequent enough, the set of classes
