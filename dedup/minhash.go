@@ -67,8 +67,10 @@ func splitmix(s *uint64) uint64 {
 	return z ^ (z >> 31)
 }
 
-// fmix64 is MurmurHash3's finaliser: it spreads a combined shingle hash
-// over all 64 bits before the multiply-shift hash functions.
+// fmix64 is a MurmurHash3-style finaliser: it spreads a combined shingle
+// hash over all 64 bits before the multiply-shift hash functions. Its
+// second multiplier is not MurmurHash3's (hashmix.Fmix64's); it scrambles
+// as well, and stores keep signatures made with it, so it stays.
 func fmix64(h uint64) uint64 {
 	h ^= h >> 33
 	h *= 0xff51afd7ed558ccd
