@@ -64,14 +64,7 @@ func (db *DB) LatestRepresentativeFacts(ctx context.Context, limit, full int, qs
 			e.Target = &dyad.Actor{Code: tgtCode.String, Name: tgtName.String, Text: tgtText.String}
 		}
 		e.QuadClass = int(quad.Int64)
-		if killed.Valid {
-			k := int(killed.Int64)
-			e.Killed = &k
-		}
-		if wounded.Valid {
-			w := int(wounded.Int64)
-			e.Wounded = &w
-		}
+		e.Killed, e.Wounded = intOrNil(killed), intOrNil(wounded)
 		if placeName.Valid {
 			e.Location = &dyad.Location{Name: placeName.String, Country: placeCountry.String,
 				Lat: lat.Float64, Lon: lon.Float64}

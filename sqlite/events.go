@@ -474,14 +474,7 @@ func scanEvent(s scanner, lead ...any) (dyad.Event, error) {
 		e.Location = &dyad.Location{Name: lName.String, Country: lCountry.String, Admin1: lAdmin1.String,
 			Lat: lLat.Float64, Lon: lLon.Float64, GeonameID: int(lID.Int64), Source: lSource.String}
 	}
-	if killed.Valid {
-		k := int(killed.Int64)
-		e.Killed = &k
-	}
-	if wounded.Valid {
-		w := int(wounded.Int64)
-		e.Wounded = &w
-	}
+	e.Killed, e.Wounded = intOrNil(killed), intOrNil(wounded)
 	return e, nil
 }
 
@@ -509,4 +502,14 @@ func decodeEventCursor(c string) (string, int64, error) {
 		return "", 0, dyad.ErrBadCursor
 	}
 	return date, seq, nil
+}
+
+// intOrNil is a nullable count column as the event schema holds it: nil
+// for NULL (a toll not reported), else the number.
+func intOrNil(v sql.NullInt64) *int {
+	if !v.Valid {
+		return nil
+	}
+	n := int(v.Int64)
+	return &n
 }
