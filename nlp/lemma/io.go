@@ -1,14 +1,13 @@
 package lemma
 
 import (
-	"bufio"
 	"compress/gzip"
-	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"maps"
 	"slices"
+
+	"github.com/dyadnews/dyad/internal/binfile"
 )
 
 // File format: a gzip stream holding the magic string, a format version,
@@ -29,42 +28,36 @@ func (m *Model) Save(w io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("lemma: save: %w", err)
 	}
-	bw := bufio.NewWriter(zw)
-	var buf []byte
-	uv := func(v uint64) { buf = binary.AppendUvarint(buf, v) }
-	str := func(s string) { uv(uint64(len(s))); buf = append(buf, s...) }
-	str(magic)
-	uv(formatVersion)
-	uv(uint64(m.maxSuffix))
+	e := binfile.NewWriter(zw)
+	e.String(magic)
+	e.Uvarint(formatVersion)
+	e.Uvarint(uint64(m.maxSuffix))
 	keys := slices.Sorted(maps.Keys(m.words))
-	uv(uint64(len(keys)))
+	e.Uvarint(uint64(len(keys)))
 	for _, k := range keys {
-		str(k)
-		str(m.words[k])
+		e.String(k)
+		e.String(m.words[k])
 	}
 	keys = slices.Sorted(maps.Keys(m.inContext))
-	uv(uint64(len(keys)))
+	e.Uvarint(uint64(len(keys)))
 	for _, k := range keys {
-		str(k)
-		str(m.inContext[k])
+		e.String(k)
+		e.String(m.inContext[k])
 	}
 	keys = slices.Sorted(maps.Keys(m.rules))
-	uv(uint64(len(keys)))
+	e.Uvarint(uint64(len(keys)))
 	for _, k := range keys {
-		str(k)
-		str(m.rules[k].Strip)
-		str(m.rules[k].Add)
+		e.String(k)
+		e.String(m.rules[k].Strip)
+		e.String(m.rules[k].Add)
 	}
 	keys = slices.Sorted(maps.Keys(m.casing))
-	uv(uint64(len(keys)))
+	e.Uvarint(uint64(len(keys)))
 	for _, k := range keys {
-		str(k)
-		uv(uint64(m.casing[k]))
+		e.String(k)
+		e.Uvarint(uint64(m.casing[k]))
 	}
-	_, err = bw.Write(buf)
-	if err == nil {
-		err = bw.Flush()
-	}
+	err = e.Flush()
 	if err == nil {
 		err = zw.Close()
 	}
@@ -80,92 +73,43 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("lemma: load: not a lemmatizer model: %w", err)
 	}
-	d := decoder{r: bufio.NewReader(zr)}
-	if got := d.str(); got != magic {
-		if d.err == nil {
-			d.err = fmt.Errorf("not a lemmatizer model (header %q)", got)
-		}
-		return nil, fmt.Errorf("lemma: load: %w", d.err)
+	d := binfile.NewReader(zr)
+	if got := d.String(maxString); got != magic {
+		d.Fail("not a lemmatizer model (header %q)", got)
+		return nil, fmt.Errorf("lemma: load: %w", d.Err())
 	}
-	if v := d.uvarint(); v != formatVersion && d.err == nil {
+	if v := d.Uvarint(); v != formatVersion && d.Err() == nil {
 		return nil, fmt.Errorf("lemma: load: model format version %d, this build reads %d", v, formatVersion)
 	}
-	m := &Model{maxSuffix: d.count(maxString)}
-	n := d.count(maxEntries)
+	m := &Model{maxSuffix: d.Count(maxString)}
+	n := d.Count(maxEntries)
 	m.words = make(map[string]string, n)
 	for range n {
-		k := d.str()
-		m.words[k] = d.str()
+		k := d.String(maxString)
+		m.words[k] = d.String(maxString)
 	}
-	n = d.count(maxEntries)
+	n = d.Count(maxEntries)
 	m.inContext = make(map[string]string, n)
 	for range n {
-		k := d.str()
-		m.inContext[k] = d.str()
+		k := d.String(maxString)
+		m.inContext[k] = d.String(maxString)
 	}
-	n = d.count(maxEntries)
+	n = d.Count(maxEntries)
 	m.rules = make(map[string]edit, n)
 	for range n {
-		k := d.str()
-		strip := d.str()
-		m.rules[k] = edit{Strip: strip, Add: d.str()}
+		k := d.String(maxString)
+		strip := d.String(maxString)
+		m.rules[k] = edit{Strip: strip, Add: d.String(maxString)}
 	}
-	n = d.count(maxEntries)
+	n = d.Count(maxEntries)
 	m.casing = make(map[string]caseMode, n)
 	for range n {
-		k := d.str()
-		mode := d.count(int(caseTitle))
+		k := d.String(maxString)
+		mode := d.Count(int(caseTitle))
 		m.casing[k] = caseMode(mode)
 	}
-	if d.err != nil {
-		return nil, fmt.Errorf("lemma: load: %w", d.err)
+	if err := d.Err(); err != nil {
+		return nil, fmt.Errorf("lemma: load: %w", err)
 	}
 	return m, nil
-}
-
-// decoder reads varints and strings, keeping the first error.
-type decoder struct {
-	r   *bufio.Reader
-	err error
-}
-
-func (d *decoder) uvarint() uint64 {
-	if d.err != nil {
-		return 0
-	}
-	v, err := binary.ReadUvarint(d.r)
-	if err != nil {
-		if errors.Is(err, io.EOF) {
-			err = io.ErrUnexpectedEOF
-		}
-		d.err = err
-	}
-	return v
-}
-
-func (d *decoder) count(limit int) int {
-	v := d.uvarint()
-	if v > uint64(limit) {
-		if d.err == nil {
-			d.err = fmt.Errorf("length %d exceeds %d", v, limit)
-		}
-		return 0
-	}
-	return int(v)
-}
-
-func (d *decoder) str() string {
-	n := d.count(maxString)
-	if d.err != nil || n == 0 {
-		return ""
-	}
-	b := make([]byte, n)
-	if _, err := io.ReadFull(d.r, b); err != nil {
-		if errors.Is(err, io.EOF) {
-			err = io.ErrUnexpectedEOF
-		}
-		d.err = err
-		return ""
-	}
-	return string(b)
 }

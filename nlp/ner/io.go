@@ -1,15 +1,15 @@
 package ner
 
 import (
-	"bufio"
 	"compress/gzip"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/dyadnews/dyad/internal/binfile"
 )
 
 // The model file is magic, then a gzip stream of: format version, labels,
@@ -22,6 +22,8 @@ const (
 	// maxCount bounds every length read from a model file, so a corrupt
 	// file fails with an error instead of exhausting memory.
 	maxCount = 1 << 26
+	// maxString bounds a label, word or phrase read from a model file.
+	maxString = 1 << 16
 )
 
 // Save writes the model in its compact binary format.
@@ -30,24 +32,24 @@ func (m *Model) Save(w io.Writer) error {
 		return fmt.Errorf("ner: save: %w", err)
 	}
 	e := newGzipEncoder(w)
-	e.uvarint(formatVersion)
-	e.uvarint(uint64(len(m.labels)))
+	e.Uvarint(formatVersion)
+	e.Uvarint(uint64(len(m.labels)))
 	for _, l := range m.labels {
-		e.string(l)
+		e.String(l)
 	}
-	e.floats(m.trans)
-	e.floats(m.startScore)
-	e.floats(m.labelBias)
+	e.Float32s(m.trans)
+	e.Float32s(m.startScore)
+	e.Float32s(m.labelBias)
 
 	words := make([]string, 0, len(m.lex))
 	for w := range m.lex {
 		words = append(words, w)
 	}
 	slices.Sort(words)
-	e.uvarint(uint64(len(words)))
+	e.Uvarint(uint64(len(words)))
 	for _, w := range words {
-		e.string(w)
-		e.byte(m.lex[w])
+		e.String(w)
+		e.Byte(m.lex[w])
 	}
 
 	var phrases []string
@@ -57,23 +59,23 @@ func (m *Model) Save(w io.Writer) error {
 		}
 	}
 	slices.Sort(phrases)
-	e.uvarint(uint64(len(phrases)))
+	e.Uvarint(uint64(len(phrases)))
 	for _, p := range phrases {
-		e.string(p)
-		e.byte(m.gaz.phrases[p])
+		e.String(p)
+		e.Byte(m.gaz.phrases[p])
 	}
 
-	e.weights(m)
+	writeWeights(e.Writer, m)
 	// A two-stage model stores the second stage's scores and weights;
 	// it shares the first stage's labels, lexicon and gazetteer.
 	if m.second == nil {
-		e.uvarint(0)
+		e.Uvarint(0)
 	} else {
-		e.uvarint(1)
-		e.floats(m.second.trans)
-		e.floats(m.second.startScore)
-		e.floats(m.second.labelBias)
-		e.weights(m.second)
+		e.Uvarint(1)
+		e.Float32s(m.second.trans)
+		e.Float32s(m.second.startScore)
+		e.Float32s(m.second.labelBias)
+		writeWeights(e.Writer, m.second)
 	}
 	if err := e.close(); err != nil {
 		return fmt.Errorf("ner: save: %w", err)
@@ -92,65 +94,67 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("ner: load: %w", err)
 	}
 	defer zr.Close()
-	d := &decoder{r: bufio.NewReader(zr)}
-	if v := d.uvarint(); d.err == nil && v != formatVersion {
+	d := binfile.NewReader(zr)
+	if v := d.Uvarint(); d.Err() == nil && v != formatVersion {
 		return nil, fmt.Errorf("ner: load: model format version %d, this build reads %d", v, formatVersion)
 	}
-	labels := make([]string, d.count())
+	// The label count is checked before anything is allocated for it.
+	nl := d.Count(maxCount)
+	if d.Err() == nil && (nl == 0 || nl > 15) {
+		return nil, fmt.Errorf("ner: load: %d labels", nl)
+	}
+	labels := make([]string, nl)
 	for i := range labels {
-		labels[i] = d.string()
+		labels[i] = d.String(maxString)
 	}
-	if d.err != nil {
-		return nil, fmt.Errorf("ner: load: %w", d.err)
-	}
-	if len(labels) == 0 || len(labels) > 15 {
-		return nil, fmt.Errorf("ner: load: %d labels", len(labels))
+	if err := d.Err(); err != nil {
+		return nil, fmt.Errorf("ner: load: %w", err)
 	}
 	m := newModel(labels, nil, nil)
-	d.floatsInto(m.trans)
-	d.floatsInto(m.startScore)
-	d.floatsInto(m.labelBias)
+	d.Float32s(m.trans)
+	d.Float32s(m.startScore)
+	d.Float32s(m.labelBias)
 
-	n := d.count()
+	n := d.Count(maxCount)
 	m.lex = make(map[string]uint8, n)
 	for range n {
-		w := d.string()
-		m.lex[w] = d.byte()
+		w := d.String(maxString)
+		m.lex[w] = d.Byte()
 	}
-	n = d.count()
+	n = d.Count(maxCount)
 	m.gaz = NewGazetteer()
 	for range n {
-		p := d.string()
-		kinds := d.byte() &^ prefixBit
+		p := d.String(maxString)
+		kinds := d.Byte() &^ prefixBit
 		if toks := strings.Split(p, " "); len(toks) <= maxPhraseTokens && p != "" && kinds != 0 {
 			m.gaz.addTokens(toks, kinds)
 		}
 	}
-	if err := d.weights(m); err != nil {
+	if err := readWeights(d, m); err != nil {
 		return nil, err
 	}
-	if d.uvarint() == 1 {
+	if d.Uvarint() == 1 {
 		sm := newModel(labels, m.gaz, m.lex)
-		d.floatsInto(sm.trans)
-		d.floatsInto(sm.startScore)
-		d.floatsInto(sm.labelBias)
-		if err := d.weights(sm); err != nil {
+		d.Float32s(sm.trans)
+		d.Float32s(sm.startScore)
+		d.Float32s(sm.labelBias)
+		if err := readWeights(d, sm); err != nil {
 			return nil, err
 		}
 		sm.freeze()
 		m.second = sm
 	}
-	if d.err != nil {
-		return nil, fmt.Errorf("ner: load: %w", d.err)
+	if err := d.Err(); err != nil {
+		return nil, fmt.Errorf("ner: load: %w", err)
 	}
 	m.freeze()
 	return m, nil
 }
 
-// weights writes m's feature rows: keys sorted and delta-coded, each row
+// writeWeights writes m's feature rows: keys sorted and delta-coded, each row
 // a bit mask of its non-zero tags and those weights quantised to int16
 // with one scale for the stage.
-func (e *encoder) weights(m *Model) {
+func writeWeights(e *binfile.Writer, m *Model) {
 	nt := len(m.tags)
 	var maxAbs float32
 	for _, v := range m.weights {
@@ -185,11 +189,11 @@ func (e *encoder) weights(m *Model) {
 		}
 		return 0
 	})
-	e.floats([]float32{scale})
-	e.uvarint(uint64(len(rows)))
+	e.Float32s([]float32{scale})
+	e.Uvarint(uint64(len(rows)))
 	var prev uint64
 	for _, r := range rows {
-		e.uvarint(r.key - prev)
+		e.Uvarint(r.key - prev)
 		prev = r.key
 		var mask uint64
 		for t, v := range r.q {
@@ -197,70 +201,48 @@ func (e *encoder) weights(m *Model) {
 				mask |= 1 << t
 			}
 		}
-		e.uvarint(mask)
+		e.Uvarint(mask)
 		for _, v := range r.q {
 			if v != 0 {
-				e.varint(int64(v))
+				e.Varint(int64(v))
 			}
 		}
 	}
 }
 
+// encoder writes the gzip stream that follows the magic.
 type encoder struct {
-	zw  *gzip.Writer
-	w   *bufio.Writer
-	err error
-	buf [binary.MaxVarintLen64]byte
+	*binfile.Writer
+	zw *gzip.Writer
 }
 
 func newGzipEncoder(w io.Writer) *encoder {
 	zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression) // the level is valid
-	return &encoder{zw: zw, w: bufio.NewWriter(zw)}
+	return &encoder{Writer: binfile.NewWriter(zw), zw: zw}
 }
 
 // close flushes and ends the gzip stream, returning the first error.
 func (e *encoder) close() error {
-	if e.err == nil {
-		e.err = e.w.Flush()
+	err := e.Flush()
+	if err == nil {
+		err = e.zw.Close()
 	}
-	if e.err == nil {
-		e.err = e.zw.Close()
-	}
-	return e.err
+	return err
 }
 
-func (e *encoder) write(b []byte) {
-	if e.err == nil {
-		_, e.err = e.w.Write(b)
-	}
-}
-func (e *encoder) uvarint(v uint64) { e.write(binary.AppendUvarint(e.buf[:0], v)) }
-func (e *encoder) varint(v int64)   { e.write(binary.AppendVarint(e.buf[:0], v)) }
-func (e *encoder) byte(b byte)      { e.write([]byte{b}) }
-func (e *encoder) string(s string) {
-	e.uvarint(uint64(len(s)))
-	e.write([]byte(s))
-}
-func (e *encoder) floats(fs []float32) {
-	e.uvarint(uint64(len(fs)))
-	for _, f := range fs {
-		e.write(binary.LittleEndian.AppendUint32(e.buf[:0], math.Float32bits(f)))
-	}
-}
-
-// weights reads the feature rows encoder.weights wrote into m.
-func (d *decoder) weights(m *Model) error {
+// readWeights reads the feature rows writeWeights wrote into m.
+func readWeights(d *binfile.Reader, m *Model) error {
 	nt := len(m.tags)
 	scale := make([]float32, 1)
-	d.floatsInto(scale)
-	n := d.count()
+	d.Float32s(scale)
+	n := d.Count(maxCount)
 	m.index = make(map[uint64]int32, n)
 	m.weights = make([]float32, 0, min(n, 1<<20)*nt)
 	var key uint64
 	for i := range n {
-		key += d.uvarint()
-		mask := d.uvarint()
-		if d.err != nil {
+		key += d.Uvarint()
+		mask := d.Uvarint()
+		if d.Err() != nil {
 			break
 		}
 		if mask>>nt != 0 {
@@ -270,95 +252,13 @@ func (d *decoder) weights(m *Model) error {
 		for t := range nt {
 			var v float32
 			if mask&(1<<t) != 0 {
-				v = float32(d.varint()) * scale[0]
+				v = float32(d.Varint()) * scale[0]
 			}
 			m.weights = append(m.weights, v)
 		}
 	}
-	if d.err != nil {
-		return fmt.Errorf("ner: load: %w", d.err)
+	if err := d.Err(); err != nil {
+		return fmt.Errorf("ner: load: %w", err)
 	}
 	return nil
-}
-
-type decoder struct {
-	r   *bufio.Reader
-	err error
-}
-
-func (d *decoder) uvarint() uint64 {
-	if d.err != nil {
-		return 0
-	}
-	v, err := binary.ReadUvarint(d.r)
-	d.fail(err)
-	return v
-}
-
-func (d *decoder) varint() int64 {
-	if d.err != nil {
-		return 0
-	}
-	v, err := binary.ReadVarint(d.r)
-	d.fail(err)
-	return v
-}
-
-func (d *decoder) fail(err error) {
-	if err != nil && d.err == nil {
-		if errors.Is(err, io.EOF) {
-			err = io.ErrUnexpectedEOF
-		}
-		d.err = err
-	}
-}
-
-// count reads a length and checks it against maxCount.
-func (d *decoder) count() int {
-	n := d.uvarint()
-	if n > maxCount {
-		d.fail(fmt.Errorf("length %d out of range", n))
-		return 0
-	}
-	return int(n)
-}
-
-func (d *decoder) byte() byte {
-	if d.err != nil {
-		return 0
-	}
-	b, err := d.r.ReadByte()
-	d.fail(err)
-	return b
-}
-
-func (d *decoder) string() string {
-	n := d.count()
-	if d.err != nil || n == 0 {
-		return ""
-	}
-	if n > 1<<16 {
-		d.fail(fmt.Errorf("string of %d bytes", n))
-		return ""
-	}
-	b := make([]byte, n)
-	_, err := io.ReadFull(d.r, b)
-	d.fail(err)
-	return string(b)
-}
-
-func (d *decoder) floatsInto(dst []float32) {
-	n := d.count()
-	if d.err == nil && n != len(dst) {
-		d.fail(fmt.Errorf("%d scores, want %d", n, len(dst)))
-	}
-	var b [4]byte
-	for i := range dst {
-		if d.err != nil {
-			return
-		}
-		_, err := io.ReadFull(d.r, b[:])
-		d.fail(err)
-		dst[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[:]))
-	}
 }

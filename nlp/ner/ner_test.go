@@ -342,7 +342,7 @@ func TestLoadRejectsBadFiles(t *testing.T) {
 	var v2 bytes.Buffer
 	v2.WriteString(magic)
 	e := newGzipEncoder(&v2)
-	e.uvarint(formatVersion + 1)
+	e.Uvarint(formatVersion + 1)
 	if err := e.close(); err != nil {
 		t.Fatal(err)
 	}

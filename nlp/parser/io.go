@@ -1,13 +1,14 @@
 package parser
 
 import (
-	"bufio"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+
+	"github.com/dyadnews/dyad/internal/binfile"
 )
 
 // The model file is gzip-compressed. Its content starts with magic and a
@@ -30,18 +31,17 @@ func (m *Model) Save(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	e := &encoder{w: bufio.NewWriter(zw)}
-	e.w.WriteString(magic)
-	e.uvarint(version)
-	e.uvarint(uint64(len(m.labels)))
+	e := binfile.NewWriter(zw)
+	e.RawString(magic)
+	e.Uvarint(version)
+	e.Uvarint(uint64(len(m.labels)))
 	for _, l := range m.labels {
-		e.uvarint(uint64(len(l)))
-		e.w.WriteString(l)
+		e.String(l)
 	}
-	e.uvarint(uint64(m.root))
+	e.Uvarint(uint64(m.root))
 	writeActions(e, m.actions)
 	writeLabels(e, m.arcs)
-	if err := e.w.Flush(); err != nil {
+	if err := e.Flush(); err != nil {
 		return fmt.Errorf("parser: saving model: %w", err)
 	}
 	if err := zw.Close(); err != nil {
@@ -50,44 +50,37 @@ func (m *Model) Save(w io.Writer) error {
 	return nil
 }
 
-func writeKeys(e *encoder, keys []uint64) {
-	e.uvarint(uint64(len(keys)))
+func writeKeys(e *binfile.Writer, keys []uint64) {
+	e.Uvarint(uint64(len(keys)))
 	prev := uint64(0)
 	for _, k := range keys {
-		e.uvarint(k - prev)
+		e.Uvarint(k - prev)
 		prev = k
 	}
 }
 
-func writeActions(e *encoder, t *actionWeights) {
+func writeActions(e *binfile.Writer, t *actionWeights) {
 	writeKeys(e, t.keys)
 	for _, k := range t.keys {
 		for _, v := range t.slot(k).w {
-			e.w.Write(binary.LittleEndian.AppendUint16(e.buf[:0], v))
+			e.Uint16(v)
 		}
 	}
 }
 
-func writeLabels(e *encoder, t *labelWeights) {
+func writeLabels(e *binfile.Writer, t *labelWeights) {
 	writeKeys(e, t.keys)
 	for _, k := range t.keys {
 		s := t.slot(k)
-		e.uvarint(uint64(s.end - s.start))
+		e.Uvarint(uint64(s.end - s.start))
 		for _, en := range t.entries[s.start:s.end] {
-			e.uvarint(uint64(en.label))
+			e.Uvarint(uint64(en.label))
 		}
 		for _, en := range t.entries[s.start:s.end] {
-			e.w.Write(binary.LittleEndian.AppendUint16(e.buf[:0], en.w))
+			e.Uint16(en.w)
 		}
 	}
 }
-
-type encoder struct {
-	w   *bufio.Writer
-	buf [binary.MaxVarintLen64]byte
-}
-
-func (e *encoder) uvarint(v uint64) { e.w.Write(binary.AppendUvarint(e.buf[:0], v)) }
 
 func toBfloat16(v float32) uint16 {
 	bits := math.Float32bits(v)
@@ -105,28 +98,29 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("parser: not a parser model (%w)", err)
 	}
 	defer zr.Close()
-	br := bufio.NewReader(zr)
+	d := binfile.NewReader(zr)
 	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+	d.Raw(head)
+	if d.Err() != nil || string(head) != magic {
 		return nil, errors.New("parser: not a parser model (bad magic)")
 	}
-	m, err := readModel(br)
+	m, err := readModel(d)
 	if err != nil {
 		return nil, fmt.Errorf("parser: reading model: %w", err)
 	}
 	return m, nil
 }
 
-func readModel(br *bufio.Reader) (*Model, error) {
-	v, err := binary.ReadUvarint(br)
-	if err != nil {
+func readModel(d *binfile.Reader) (*Model, error) {
+	v := d.Uvarint()
+	if err := d.Err(); err != nil {
 		return nil, err
 	}
 	if v != version {
 		return nil, fmt.Errorf("model format version %d, this build reads %d", v, version)
 	}
-	nl, err := binary.ReadUvarint(br)
-	if err != nil {
+	nl := d.Uvarint()
+	if err := d.Err(); err != nil {
 		return nil, err
 	}
 	if nl < 2 || nl > maxLabels {
@@ -134,74 +128,62 @@ func readModel(br *bufio.Reader) (*Model, error) {
 	}
 	m := &Model{labels: make([]string, nl)}
 	for i := range m.labels {
-		size, err := binary.ReadUvarint(br)
-		if err != nil {
-			return nil, err
-		}
-		if size > maxLabelBytes {
-			return nil, fmt.Errorf("label of %d bytes", size)
-		}
-		b := make([]byte, size)
-		if _, err := io.ReadFull(br, b); err != nil {
-			return nil, err
-		}
-		m.labels[i] = string(b)
+		m.labels[i] = d.String(maxLabelBytes)
 	}
-	root, err := binary.ReadUvarint(br)
-	if err != nil {
+	root := d.Uvarint()
+	if err := d.Err(); err != nil {
 		return nil, err
 	}
 	if root >= nl || m.labels[root] != "root" {
 		return nil, errors.New("no root label")
 	}
 	m.root = int16(root)
-	keys, err := readKeys(br)
+	keys, err := readKeys(d)
 	if err != nil {
 		return nil, fmt.Errorf("action weights: %w", err)
 	}
 	m.actions = newActionWeights(len(keys))
-	// One buffer for every weight read: a fresh one per row would escape
-	// to the heap, a million allocations per load.
+	// One buffer for every row's weights: a fresh one per row would
+	// escape to the heap, a million allocations per load.
 	b := make([]byte, 2*(numActions-1))
 	for _, k := range keys {
-		var w [numActions - 1]uint16
-		if _, err := io.ReadFull(br, b); err != nil {
+		d.Raw(b)
+		if err := d.Err(); err != nil {
 			return nil, fmt.Errorf("action weights: %w", err)
 		}
+		var w [numActions - 1]uint16
 		for j := range w {
 			w[j] = binary.LittleEndian.Uint16(b[2*j:])
 		}
 		m.actions.add(k, w)
 	}
-	if keys, err = readKeys(br); err != nil {
+	if keys, err = readKeys(d); err != nil {
 		return nil, fmt.Errorf("label weights: %w", err)
 	}
 	m.arcs = newLabelWeights(len(keys))
 	var entries []labelEntry
 	for _, k := range keys {
-		n, err := binary.ReadUvarint(br)
-		if err != nil {
-			return nil, fmt.Errorf("label weights: %w", err)
-		}
-		if n > nl {
-			return nil, fmt.Errorf("label weights: %d entries for %d labels", n, nl)
+		n := d.Uvarint()
+		if d.Err() == nil && n > nl {
+			d.Fail("%d entries for %d labels", n, nl)
 		}
 		entries = entries[:0]
 		for range n {
-			l, err := binary.ReadUvarint(br)
-			if err != nil {
-				return nil, fmt.Errorf("label weights: %w", err)
+			l := d.Uvarint()
+			if d.Err() != nil {
+				break
 			}
 			if l >= nl {
-				return nil, fmt.Errorf("label weights: label %d of %d", l, nl)
+				d.Fail("label %d of %d", l, nl)
+				break
 			}
 			entries = append(entries, labelEntry{label: uint16(l)})
 		}
 		for j := range entries {
-			if _, err := io.ReadFull(br, b[:2]); err != nil {
-				return nil, fmt.Errorf("label weights: %w", err)
-			}
-			entries[j].w = binary.LittleEndian.Uint16(b)
+			entries[j].w = d.Uint16()
+		}
+		if err := d.Err(); err != nil {
+			return nil, fmt.Errorf("label weights: %w", err)
 		}
 		m.arcs.add(k, entries)
 	}
@@ -210,26 +192,24 @@ func readModel(br *bufio.Reader) (*Model, error) {
 
 // readKeys reads a table's delta-encoded keys. Memory grows with what is
 // actually read, not with the count a file claims.
-func readKeys(br *bufio.Reader) ([]uint64, error) {
-	rows, err := binary.ReadUvarint(br)
-	if err != nil {
-		return nil, err
-	}
-	if rows > maxRows {
-		return nil, fmt.Errorf("%d rows, more than %d", rows, maxRows)
-	}
+func readKeys(d *binfile.Reader) ([]uint64, error) {
+	rows := d.Count(maxRows)
 	keys := make([]uint64, 0, min(rows, 1<<16))
 	prev := uint64(0)
-	for i := range int(rows) {
-		d, err := binary.ReadUvarint(br)
-		if err != nil {
-			return nil, err
+	for i := range rows {
+		delta := d.Uvarint()
+		if d.Err() != nil {
+			break
 		}
-		prev += d
-		if prev == 0 || (i > 0 && d == 0) {
-			return nil, errors.New("keys not strictly increasing")
+		prev += delta
+		if prev == 0 || (i > 0 && delta == 0) {
+			d.Fail("keys not strictly increasing")
+			break
 		}
 		keys = append(keys, prev)
+	}
+	if err := d.Err(); err != nil {
+		return nil, err
 	}
 	return keys, nil
 }

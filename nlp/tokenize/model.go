@@ -1,18 +1,16 @@
 package tokenize
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"maps"
-	"math"
 	"slices"
 	"sync"
 
+	"github.com/dyadnews/dyad/internal/binfile"
 	"github.com/dyadnews/dyad/models"
 )
 
@@ -33,31 +31,27 @@ func (m *Model) Save(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(zw)
-	var scratch [binary.MaxVarintLen64]byte
-	putUint := func(x uint64) { bw.Write(scratch[:binary.PutUvarint(scratch[:], x)]) }
-	putString := func(s string) { putUint(uint64(len(s))); bw.WriteString(s) }
-
-	bw.WriteString(magic)
-	putUint(formatVersion)
+	e := binfile.NewWriter(zw)
+	e.RawString(magic)
+	e.Uvarint(formatVersion)
 	abbrevs := slices.Sorted(maps.Keys(m.lex.abbrevs))
-	putUint(uint64(len(abbrevs)))
+	e.Uvarint(uint64(len(abbrevs)))
 	for _, a := range abbrevs {
-		putString(a)
+		e.String(a)
 	}
 	whole := slices.Sorted(maps.Keys(m.lex.whole))
-	putUint(uint64(len(whole)))
+	e.Uvarint(uint64(len(whole)))
 	for _, w := range whole {
-		putString(w)
+		e.String(w)
 	}
 	multi := slices.Sorted(maps.Keys(m.lex.multi))
-	putUint(uint64(len(multi)))
+	e.Uvarint(uint64(len(multi)))
 	for _, w := range multi {
-		putString(w)
+		e.String(w)
 		parts := m.lex.multi[w]
-		putUint(uint64(len(parts)))
+		e.Uvarint(uint64(len(parts)))
 		for _, p := range parts {
-			putUint(uint64(p))
+			e.Uvarint(uint64(p))
 		}
 	}
 	var live uint64
@@ -66,19 +60,17 @@ func (m *Model) Save(w io.Writer) error {
 			live++
 		}
 	}
-	putUint(live)
+	e.Uvarint(live)
 	prev := 0
 	for k, v := range m.sent.weights {
 		if v == 0 {
 			continue
 		}
-		putUint(uint64(k - prev)) // delta-coded indexes compress well
+		e.Uvarint(uint64(k - prev)) // delta-coded indexes compress well
 		prev = k
-		var b [4]byte
-		binary.LittleEndian.PutUint32(b[:], math.Float32bits(v))
-		bw.Write(b[:])
+		e.Float32(v)
 	}
-	if err := bw.Flush(); err != nil {
+	if err := e.Flush(); err != nil {
 		return fmt.Errorf("tokenize: save: %w", err)
 	}
 	if err := zw.Close(); err != nil {
@@ -97,87 +89,48 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
 	defer zr.Close()
-	br := bufio.NewReader(zr)
+	d := binfile.NewReader(zr)
 	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+	d.Raw(head)
+	if d.Err() != nil || string(head) != magic {
 		return nil, ErrFormat
 	}
-	var rerr error
-	getUint := func() uint64 {
-		if rerr != nil {
-			return 0
-		}
-		x, err := binary.ReadUvarint(br)
-		if err != nil {
-			rerr = err
-		}
-		return x
-	}
-	getCount := func() int {
-		n := getUint()
-		if n > maxEntries && rerr == nil {
-			rerr = fmt.Errorf("count %d too large", n)
-		}
-		if rerr != nil {
-			return 0
-		}
-		return int(n)
-	}
-	getString := func() string {
-		n := getUint()
-		if n > maxStringLen && rerr == nil {
-			rerr = fmt.Errorf("string length %d too large", n)
-		}
-		if rerr != nil {
-			return ""
-		}
-		b := make([]byte, n)
-		if _, err := io.ReadFull(br, b); err != nil {
-			rerr = err
-		}
-		return string(b)
-	}
-	if v := getUint(); rerr == nil && v != formatVersion {
+	if v := d.Uvarint(); d.Err() == nil && v != formatVersion {
 		return nil, fmt.Errorf("tokenize: model format version %d, this build reads %d", v, formatVersion)
 	}
 	lex := &lexicon{abbrevs: map[string]bool{}, whole: map[string]bool{}, multi: map[string][]int{}}
-	for n := getCount(); n > 0 && rerr == nil; n-- {
-		lex.abbrevs[getString()] = true
+	for n := d.Count(maxEntries); n > 0 && d.Err() == nil; n-- {
+		lex.abbrevs[d.String(maxStringLen)] = true
 	}
-	for n := getCount(); n > 0 && rerr == nil; n-- {
-		lex.whole[getString()] = true
+	for n := d.Count(maxEntries); n > 0 && d.Err() == nil; n-- {
+		lex.whole[d.String(maxStringLen)] = true
 	}
-	for n := getCount(); n > 0 && rerr == nil; n-- {
-		w := getString()
-		parts := make([]int, min(getCount(), 16))
+	for n := d.Count(maxEntries); n > 0 && d.Err() == nil; n-- {
+		w := d.String(maxStringLen)
+		parts := make([]int, min(d.Count(maxEntries), 16))
 		total := 0
 		for i := range parts {
-			parts[i] = int(getUint())
+			parts[i] = int(d.Uvarint())
 			total += parts[i]
 		}
-		if total != len(w) && rerr == nil {
-			rerr = fmt.Errorf("multiword %q: parts cover %d bytes", w, total)
+		if total != len(w) {
+			d.Fail("multiword %q: parts cover %d bytes", w, total)
 		}
 		lex.multi[w] = parts
 	}
-	n := getCount()
+	n := d.Count(maxEntries)
 	weights := make([]float32, 1<<tableBits)
 	key := uint64(0)
-	for ; n > 0 && rerr == nil; n-- {
-		key += getUint()
+	for ; n > 0 && d.Err() == nil; n-- {
+		key += d.Uvarint()
 		if key >= 1<<tableBits {
-			rerr = fmt.Errorf("weight index %d out of range", key)
+			d.Fail("weight index %d out of range", key)
 			break
 		}
-		var b [4]byte
-		if _, err := io.ReadFull(br, b[:]); err != nil {
-			rerr = err
-			break
-		}
-		weights[key] = math.Float32frombits(binary.LittleEndian.Uint32(b[:]))
+		weights[key] = d.Float32()
 	}
-	if rerr != nil {
-		return nil, fmt.Errorf("%w: %v", ErrFormat, rerr)
+	if err := d.Err(); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
 	return &Model{lex: lex, sent: perceptron{weights: weights}}, nil
 }

@@ -1,0 +1,24 @@
+package tagger
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/dyadnews/dyad/models"
+)
+
+// TestSaveReproducesEmbeddedFile checks that Load and Save keep every
+// field of the format: the embedded model saves back to the same bytes.
+func TestSaveReproducesEmbeddedFile(t *testing.T) {
+	m, err := Load(bytes.NewReader(models.Tagger))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var again bytes.Buffer
+	if err := m.Save(&again); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again.Bytes(), models.Tagger) {
+		t.Errorf("Save(Load(models.Tagger)) gives %d bytes that differ from the %d embedded", again.Len(), len(models.Tagger))
+	}
+}
