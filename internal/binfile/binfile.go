@@ -11,6 +11,7 @@ package binfile
 
 import (
 	"bufio"
+	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -20,7 +21,9 @@ import (
 
 // Writer encodes fields into a buffered stream.
 type Writer struct {
-	w   *bufio.Writer
+	w *bufio.Writer
+	// zw is the gzip stream under w, if NewGzipWriter made the Writer.
+	zw  *gzip.Writer
 	buf [binary.MaxVarintLen64]byte
 	err error
 }
@@ -28,6 +31,14 @@ type Writer struct {
 // NewWriter returns a Writer buffering its output to w. Call Flush at the
 // end: nothing is guaranteed to reach w before it.
 func NewWriter(w io.Writer) *Writer { return &Writer{w: bufio.NewWriter(w)} }
+
+// NewGzipWriter returns a Writer that compresses its output to w as one
+// gzip stream at the best compression, as the model files are stored.
+// Call Close at the end.
+func NewGzipWriter(w io.Writer) *Writer {
+	zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression) // the level is valid
+	return &Writer{w: bufio.NewWriter(zw), zw: zw}
+}
 
 // Raw writes b as it is, with no length.
 func (w *Writer) Raw(b []byte) {
@@ -93,6 +104,15 @@ func (w *Writer) Flush() error {
 	return w.err
 }
 
+// Close flushes w and, if NewGzipWriter made it, ends the gzip stream; it
+// returns the first error met. The underlying io.Writer is not closed.
+func (w *Writer) Close() error {
+	if w.Flush() == nil && w.zw != nil {
+		w.err = w.zw.Close()
+	}
+	return w.err
+}
+
 // Reader decodes the fields a Writer wrote. Lengths are checked against
 // the caller's limits before anything is allocated, so a corrupt or
 // hostile file fails with an error instead of exhausting memory; a file
@@ -114,6 +134,16 @@ func NewReader(r io.Reader) *Reader {
 		br = bufio.NewReader(r)
 	}
 	return &Reader{r: br}
+}
+
+// NewGzipReader returns a Reader over the gzip stream r, failing if r does
+// not start with a gzip header.
+func NewGzipReader(r io.Reader) (*Reader, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, err
+	}
+	return &Reader{r: bufio.NewReader(zr)}, nil
 }
 
 // Err returns the first error met so far.

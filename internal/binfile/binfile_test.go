@@ -3,6 +3,7 @@ package binfile
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"io"
@@ -280,6 +281,49 @@ func FuzzUvarint(f *testing.F) {
 			t.Errorf("%x: %d, %v; encoding/binary reads %d, %v", b, got, r.Err(), want, wantErr)
 		}
 	})
+}
+
+func TestGzip(t *testing.T) {
+	var file bytes.Buffer
+	w := NewGzipWriter(&file)
+	for _, f := range fields {
+		f.write(w)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := gzip.NewReader(bytes.NewReader(file.Bytes())); err != nil {
+		t.Fatalf("not a gzip stream: %v", err)
+	}
+	r, err := NewGzipReader(bytes.NewReader(file.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fields {
+		if got := f.read(r); got != f.want {
+			t.Errorf("%s: read back %v, want %v", f.name, got, f.want)
+		}
+	}
+	if r.Byte(); !errors.Is(r.Err(), io.ErrUnexpectedEOF) {
+		t.Errorf("reading past the end: %v, want io.ErrUnexpectedEOF", r.Err())
+	}
+	for _, bad := range [][]byte{nil, []byte("not gzip at all")} {
+		if _, err := NewGzipReader(bytes.NewReader(bad)); err == nil {
+			t.Errorf("NewGzipReader(%q): no error", bad)
+		}
+	}
+}
+
+func TestCloseKeepsFirstError(t *testing.T) {
+	for name, w := range map[string]*Writer{
+		"plain": NewWriter(&failingWriter{n: 3}),
+		"gzip":  NewGzipWriter(&failingWriter{n: 3}),
+	} {
+		w.String("more than three bytes")
+		if err := w.Close(); !errors.Is(err, errDiskFull) {
+			t.Errorf("%s: Close: %v, want %v", name, err, errDiskFull)
+		}
+	}
 }
 
 func FuzzReader(f *testing.F) {

@@ -1,7 +1,6 @@
 package lemma
 
 import (
-	"compress/gzip"
 	"fmt"
 	"io"
 	"maps"
@@ -24,11 +23,7 @@ const (
 
 // Save writes m to w in the lemmatizer's gzip-compressed binary format.
 func (m *Model) Save(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return fmt.Errorf("lemma: save: %w", err)
-	}
-	e := binfile.NewWriter(zw)
+	e := binfile.NewGzipWriter(w)
 	e.String(magic)
 	e.Uvarint(formatVersion)
 	e.Uvarint(uint64(m.maxSuffix))
@@ -57,11 +52,7 @@ func (m *Model) Save(w io.Writer) error {
 		e.String(k)
 		e.Uvarint(uint64(m.casing[k]))
 	}
-	err = e.Flush()
-	if err == nil {
-		err = zw.Close()
-	}
-	if err != nil {
+	if err := e.Close(); err != nil {
 		return fmt.Errorf("lemma: save: %w", err)
 	}
 	return nil
@@ -69,11 +60,10 @@ func (m *Model) Save(w io.Writer) error {
 
 // Load reads a model written by Save.
 func Load(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	d, err := binfile.NewGzipReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("lemma: load: not a lemmatizer model: %w", err)
 	}
-	d := binfile.NewReader(zr)
 	if got := d.String(maxString); got != magic {
 		d.Fail("not a lemmatizer model (header %q)", got)
 		return nil, fmt.Errorf("lemma: load: %w", d.Err())

@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -31,7 +30,7 @@ func (m *Model) Save(w io.Writer) error {
 	if _, err := io.WriteString(w, magic); err != nil {
 		return fmt.Errorf("ner: save: %w", err)
 	}
-	e := newGzipEncoder(w)
+	e := binfile.NewGzipWriter(w)
 	e.Uvarint(formatVersion)
 	e.Uvarint(uint64(len(m.labels)))
 	for _, l := range m.labels {
@@ -65,7 +64,7 @@ func (m *Model) Save(w io.Writer) error {
 		e.Byte(m.gaz.phrases[p])
 	}
 
-	writeWeights(e.Writer, m)
+	writeWeights(e, m)
 	// A two-stage model stores the second stage's scores and weights;
 	// it shares the first stage's labels, lexicon and gazetteer.
 	if m.second == nil {
@@ -75,9 +74,9 @@ func (m *Model) Save(w io.Writer) error {
 		e.Float32s(m.second.trans)
 		e.Float32s(m.second.startScore)
 		e.Float32s(m.second.labelBias)
-		writeWeights(e.Writer, m.second)
+		writeWeights(e, m.second)
 	}
-	if err := e.close(); err != nil {
+	if err := e.Close(); err != nil {
 		return fmt.Errorf("ner: save: %w", err)
 	}
 	return nil
@@ -89,12 +88,10 @@ func Load(r io.Reader) (*Model, error) {
 	if _, err := io.ReadFull(r, head); err != nil || string(head) != magic {
 		return nil, errors.New("ner: load: not a dyad NER model file")
 	}
-	zr, err := gzip.NewReader(r)
+	d, err := binfile.NewGzipReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("ner: load: %w", err)
 	}
-	defer zr.Close()
-	d := binfile.NewReader(zr)
 	if v := d.Uvarint(); d.Err() == nil && v != formatVersion {
 		return nil, fmt.Errorf("ner: load: model format version %d, this build reads %d", v, formatVersion)
 	}
@@ -208,26 +205,6 @@ func writeWeights(e *binfile.Writer, m *Model) {
 			}
 		}
 	}
-}
-
-// encoder writes the gzip stream that follows the magic.
-type encoder struct {
-	*binfile.Writer
-	zw *gzip.Writer
-}
-
-func newGzipEncoder(w io.Writer) *encoder {
-	zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression) // the level is valid
-	return &encoder{Writer: binfile.NewWriter(zw), zw: zw}
-}
-
-// close flushes and ends the gzip stream, returning the first error.
-func (e *encoder) close() error {
-	err := e.Flush()
-	if err == nil {
-		err = e.zw.Close()
-	}
-	return err
 }
 
 // readWeights reads the feature rows writeWeights wrote into m.

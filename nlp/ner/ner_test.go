@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/dyadnews/dyad/internal/binfile"
 	"github.com/dyadnews/dyad/internal/shareddata"
 
 	"github.com/dyadnews/dyad"
@@ -341,9 +342,9 @@ func TestLoadRejectsBadFiles(t *testing.T) {
 	}
 	var v2 bytes.Buffer
 	v2.WriteString(magic)
-	e := newGzipEncoder(&v2)
+	e := binfile.NewGzipWriter(&v2)
 	e.Uvarint(formatVersion + 1)
-	if err := e.close(); err != nil {
+	if err := e.Close(); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Load(&v2); err == nil || !strings.Contains(err.Error(), "version") {

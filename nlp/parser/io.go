@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -27,11 +26,7 @@ const (
 
 // Save writes m in the compressed model format.
 func (m *Model) Save(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	e := binfile.NewWriter(zw)
+	e := binfile.NewGzipWriter(w)
 	e.RawString(magic)
 	e.Uvarint(version)
 	e.Uvarint(uint64(len(m.labels)))
@@ -41,10 +36,7 @@ func (m *Model) Save(w io.Writer) error {
 	e.Uvarint(uint64(m.root))
 	writeActions(e, m.actions)
 	writeLabels(e, m.arcs)
-	if err := e.Flush(); err != nil {
-		return fmt.Errorf("parser: saving model: %w", err)
-	}
-	if err := zw.Close(); err != nil {
+	if err := e.Close(); err != nil {
 		return fmt.Errorf("parser: saving model: %w", err)
 	}
 	return nil
@@ -93,12 +85,10 @@ func fromBfloat16(b uint16) float32 { return math.Float32frombits(uint32(b) << 1
 
 // Load reads a model written by Save.
 func Load(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	d, err := binfile.NewGzipReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("parser: not a parser model (%w)", err)
 	}
-	defer zr.Close()
-	d := binfile.NewReader(zr)
 	head := make([]byte, len(magic))
 	d.Raw(head)
 	if d.Err() != nil || string(head) != magic {

@@ -1,7 +1,6 @@
 package tagger
 
 import (
-	"compress/gzip"
 	"fmt"
 	"io"
 	"maps"
@@ -27,11 +26,7 @@ const (
 
 // Save writes m to w in the tagger's gzip-compressed binary format.
 func (m *Model) Save(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return fmt.Errorf("tagger: save: %w", err)
-	}
-	e := binfile.NewWriter(zw)
+	e := binfile.NewGzipWriter(w)
 	e.String(magic)
 	e.Uvarint(formatVersion)
 	e.Uvarint(uint64(len(m.upos)))
@@ -66,11 +61,7 @@ func (m *Model) Save(w io.Writer) error {
 	} else {
 		e.Uvarint(0)
 	}
-	err = e.Flush()
-	if err == nil {
-		err = zw.Close()
-	}
-	if err != nil {
+	if err := e.Close(); err != nil {
 		return fmt.Errorf("tagger: save: %w", err)
 	}
 	return nil
@@ -93,11 +84,10 @@ func writeStage(e *binfile.Writer, w stageWeights) {
 
 // Load reads a model written by Save.
 func Load(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	d, err := binfile.NewGzipReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("tagger: load: not a tagger model: %w", err)
 	}
-	d := binfile.NewReader(zr)
 	if got := d.String(maxStringLen); got != magic {
 		d.Fail("not a tagger model (header %q)", got)
 		return nil, fmt.Errorf("tagger: load: %w", d.Err())

@@ -2,7 +2,6 @@ package tokenize
 
 import (
 	"bytes"
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -27,11 +26,7 @@ const (
 
 // Save writes the model in its compressed binary format.
 func (m *Model) Save(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	e := binfile.NewWriter(zw)
+	e := binfile.NewGzipWriter(w)
 	e.RawString(magic)
 	e.Uvarint(formatVersion)
 	abbrevs := slices.Sorted(maps.Keys(m.lex.abbrevs))
@@ -70,10 +65,7 @@ func (m *Model) Save(w io.Writer) error {
 		prev = k
 		e.Float32(v)
 	}
-	if err := e.Flush(); err != nil {
-		return fmt.Errorf("tokenize: save: %w", err)
-	}
-	if err := zw.Close(); err != nil {
+	if err := e.Close(); err != nil {
 		return fmt.Errorf("tokenize: save: %w", err)
 	}
 	return nil
@@ -84,12 +76,10 @@ var ErrFormat = errors.New("tokenize: not a dyad tokenizer model")
 
 // Load reads a model written by Save.
 func Load(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	d, err := binfile.NewGzipReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
-	defer zr.Close()
-	d := binfile.NewReader(zr)
 	head := make([]byte, len(magic))
 	d.Raw(head)
 	if d.Err() != nil || string(head) != magic {
