@@ -2,6 +2,16 @@ package models
 
 import _ "embed"
 
+// The model files' names, in models/ and in any directory `dyad train
+// --out` writes to.
+const (
+	TokenizeFile = "tokenize.bin.gz"
+	TaggerFile   = "tagger.bin.gz"
+	LemmaFile    = "lemma.bin.gz"
+	ParserFile   = "parser.bin.gz"
+	NERFile      = "ner.bin.gz"
+)
+
 // The model files, each written by `dyad train <component> --out models`
 // (all of them by `dyad train all --out models`) from UD English EWT and
 // UniversalNER EWT in ../shared/data with each component's default seed.

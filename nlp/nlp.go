@@ -8,6 +8,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 
@@ -45,6 +47,22 @@ func Load() (*Pipeline, error) {
 		embedded, embeddedErr = load(models.Tokenize, models.Tagger, models.Lemma, models.Parser, models.NER)
 	})
 	return embedded, embeddedErr
+}
+
+// LoadDir returns the pipeline of the model files in dir, named as in
+// package models (what `dyad train all --out dir` writes): for scoring
+// or using retrained models without rebuilding the binary.
+func LoadDir(dir string) (*Pipeline, error) {
+	names := []string{models.TokenizeFile, models.TaggerFile, models.LemmaFile, models.ParserFile, models.NERFile}
+	files := make([][]byte, len(names))
+	for i, name := range names {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			return nil, fmt.Errorf("nlp: %w", err)
+		}
+		files[i] = data
+	}
+	return load(files[0], files[1], files[2], files[3], files[4])
 }
 
 func load(tok, tag, lem, par, nr []byte) (*Pipeline, error) {

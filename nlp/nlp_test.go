@@ -3,6 +3,7 @@ package nlp
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -175,4 +176,34 @@ func BenchmarkLoad(b *testing.B) {
 	runtime.ReadMemStats(&ms)
 	b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MB")
 	runtime.KeepAlive(p)
+}
+
+// TestLoadDir loads model files from a directory, as `dyad eval nlp
+// --models` does with what `dyad train --out` wrote, and names the file
+// that is missing when one is.
+func TestLoadDir(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string][]byte{
+		models.TokenizeFile: models.Tokenize, models.TaggerFile: models.Tagger, models.LemmaFile: models.Lemma,
+		models.ParserFile: models.Parser, models.NERFile: models.NER,
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := p.Annotate("Blinken arrived in Cairo on Monday.")
+	if len(doc.Tokens) != 7 || doc.Tokens[0].UPOS != "PROPN" || len(doc.Entities) == 0 {
+		t.Errorf("pipeline from %s: tokens %+v, entities %+v", dir, doc.Tokens, doc.Entities)
+	}
+	if err := os.Remove(filepath.Join(dir, models.ParserFile)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadDir(dir); err == nil || !strings.Contains(err.Error(), models.ParserFile) {
+		t.Errorf("LoadDir without %s: error %v, want one naming the file", models.ParserFile, err)
+	}
 }

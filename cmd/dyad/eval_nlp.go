@@ -29,14 +29,17 @@ var nlpTargets = map[string]float64{
 }
 
 func runEvalNLP(ctx context.Context, st *stdio, args []string) error {
-	fs := newFlagSet(st, "eval nlp", "[--data DIR] [--split test|dev]",
+	fs := newFlagSet(st, "eval nlp", "[--data DIR] [--split test|dev] [--models DIR]",
 		"Score dyad's embedded NLP models on held-out data: the tokenizer and\n"+
 			"sentence splitter on the split's raw text (CoNLL 2018 metrics), the tagger,\n"+
 			"lemmatizer and parser on gold tokens with predicted tags, the entity\n"+
 			"recogniser on UniversalNER with predicted tags, then the whole pipeline\n"+
-			"from raw text, and its speed in tokens per second.")
+			"from raw text, and its speed in tokens per second.\n\n"+
+			"The entity recogniser learns from UniversalNER dev, so only test is held\n"+
+			"out for it; models from `dyad train --with-dev` have seen EWT dev too.")
 	data := fs.String("data", defaultDataDir(), "data root holding ud-english-ewt/ and uner-english-ewt/; env DYAD_DATA")
 	split := fs.String("split", "test", "held-out `split` to score: test or dev")
+	modelDir := fs.String("models", "", "score the model files in `DIR`, as dyad train --out writes them, instead of the embedded ones")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -50,7 +53,12 @@ func runEvalNLP(ctx context.Context, st *stdio, args []string) error {
 		return err
 	}
 	loadStart := time.Now()
-	p, err := nlp.Load()
+	var p *nlp.Pipeline
+	if *modelDir != "" {
+		p, err = nlp.LoadDir(*modelDir)
+	} else {
+		p, err = nlp.Load()
+	}
 	if err != nil {
 		return err
 	}

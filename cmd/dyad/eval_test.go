@@ -60,6 +60,19 @@ func TestEvalUsage(t *testing.T) {
 	}
 }
 
+// TestEvalNLPMissingModels checks that --models naming a directory without
+// model files is an error that says which file is missing.
+func TestEvalNLPMissingModels(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	args := []string{"eval", "nlp", "--data", shareddata.Dir(t), "--models", t.TempDir()}
+	if code := run(context.Background(), &stdio{out: &stdout, err: &stderr}, args); code != 1 {
+		t.Fatalf("exit %d, want 1 (%s)", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "tokenize.bin.gz") {
+		t.Errorf("error does not name the missing file: %s", stderr.String())
+	}
+}
+
 func TestEvalNLP(t *testing.T) {
 	if testing.Short() {
 		t.Skip("full evaluation skipped in -short mode")

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -37,23 +38,29 @@ type trainer struct {
 	train      func(tr *training) (model, error)
 }
 
-// trainers are the components in the order `train all` builds them: later
-// ones read the tags of the tagger trained before them.
+// trainers are the components in the order `train all` builds them; the
+// parser and NER reuse the tagger trained before them (heldOutTagger).
 var trainers = []trainer{
-	{"tokenize", "tokenize.bin.gz", trainTokenizer},
-	{"pos", "tagger.bin.gz", trainTagger},
-	{"lemma", "lemma.bin.gz", trainLemmatizer},
-	{"parser", "parser.bin.gz", trainParser},
-	{"ner", "ner.bin.gz", trainNER},
+	{"tokenize", models.TokenizeFile, trainTokenizer},
+	{"pos", models.TaggerFile, trainTagger},
+	{"lemma", models.LemmaFile, trainLemmatizer},
+	{"parser", models.ParserFile, trainParser},
+	{"ner", models.NERFile, trainNER},
 }
 
 // training is the shared state of one `dyad train` run.
 type training struct {
 	data, out string
 	// seed overrides every component's default seed when set.
-	seed   *uint64
-	log    io.Writer
-	splits map[string][]conllu.Sentence
+	seed *uint64
+	// withDev retrains the tagger, lemmatizer and parser on EWT train and
+	// dev together, with the choices their held-out runs (train alone,
+	// scored on dev) made. The shipped models are the held-out runs.
+	withDev bool
+	log     io.Writer
+	splits  map[string][]conllu.Sentence
+	// heldOut is the tagger trained on EWT train alone, once per run.
+	heldOut *tagger.Model
 }
 
 func runTrain(ctx context.Context, st *stdio, args []string) error {
@@ -65,12 +72,17 @@ func runTrain(ctx context.Context, st *stdio, args []string) error {
 		"Train dyad's NLP models from UD English EWT and UniversalNER EWT (CC BY-SA\n"+
 			"4.0) with a fixed seed, and write compact model files to --out. The same\n"+
 			"data and seed give byte-identical files; the files in models/ are what\n"+
-			"`dyad train all --out models` writes, and the build embeds them.\n"+
-			"Components that read POS tags (lemma, parser, ner) use the tagger in --out\n"+
-			"if there is one, else the embedded tagger.")
+			"`dyad train all --out models` writes, and the build embeds them.\n\n"+
+			"Models learn from EWT train, choosing their epochs (and the tagger its\n"+
+			"skip margin) on dev; components that learn from predicted tags (parser,\n"+
+			"ner) get them from taggers that never saw the sentences they tag.\n"+
+			"--with-dev then retrains the tagger, lemmatizer and parser on train and dev\n"+
+			"together with those choices: better on test (see docs/benchmarks.md), but\n"+
+			"not what the event coder's rules were written against.")
 	data := fs.String("data", defaultDataDir(), "data root holding ud-english-ewt/, uner-english-ewt/, geonames/, petrarch2/; env DYAD_DATA")
 	out := fs.String("out", "models", "`directory` to write the model files to")
 	seed := fs.Uint64("seed", 0, "random seed for every component (default: each component's own, as for the shipped models)")
+	withDev := fs.Bool("with-dev", false, "retrain the tagger, lemmatizer and parser on EWT train and dev with the choices made on dev")
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		// No component: -h asks for help (exit 0), anything else is misuse.
 		if err := fs.Parse(args); err != nil {
@@ -100,7 +112,7 @@ func runTrain(ctx context.Context, st *stdio, args []string) error {
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return err
 	}
-	tr := &training{data: *data, out: *out, log: st.err, splits: map[string][]conllu.Sentence{}}
+	tr := &training{data: *data, out: *out, withDev: *withDev, log: st.err, splits: map[string][]conllu.Sentence{}}
 	fs.Visit(func(f *flag.Flag) {
 		if f.Name == "seed" {
 			tr.seed = seed
@@ -173,17 +185,37 @@ func (tr *training) trainAndDev() (train, dev []conllu.Sentence, err error) {
 	return train, dev, err
 }
 
-// tagger returns the tagger that downstream components read tags from:
-// the one this run (or an earlier one) wrote to --out, else the embedded.
-func (tr *training) tagger() (*tagger.Model, error) {
-	data, err := os.ReadFile(filepath.Join(tr.out, "tagger.bin.gz"))
-	if os.IsNotExist(err) {
-		data, err = models.Tagger, nil
-	}
+// trainAndDevJoined returns EWT train with dev appended: what --with-dev
+// retrains the tagger, lemmatizer and parser on.
+func (tr *training) trainAndDevJoined() ([]conllu.Sentence, error) {
+	train, dev, err := tr.trainAndDev()
 	if err != nil {
 		return nil, err
 	}
-	return tagger.Load(bytes.NewReader(data))
+	return append(slices.Clip(train), dev...), nil
+}
+
+// heldOutTagger returns the tagger trained on EWT train alone, its epochs
+// chosen on dev: the shipped tagger, and the one that tags dev for the
+// components trained after it, since it never saw dev. It is trained once
+// per run rather than read from --out, where --with-dev may have put one
+// that saw dev.
+func (tr *training) heldOutTagger() (*tagger.Model, error) {
+	if tr.heldOut != nil {
+		return tr.heldOut, nil
+	}
+	train, dev, err := tr.trainAndDev()
+	if err != nil {
+		return nil, err
+	}
+	opts := tagger.DefaultTrainOptions()
+	opts.Log = tr.log
+	tr.setSeed(&opts.Seed)
+	fmt.Fprintln(tr.log, "tagger: training on EWT train, choosing on dev")
+	if tr.heldOut, err = tagger.Train(train, dev, opts); err != nil {
+		return nil, err
+	}
+	return tr.heldOut, nil
 }
 
 func trainTokenizer(tr *training) (model, error) {
@@ -197,14 +229,18 @@ func trainTokenizer(tr *training) (model, error) {
 }
 
 func trainTagger(tr *training) (model, error) {
-	train, dev, err := tr.trainAndDev()
+	heldOut, err := tr.heldOutTagger()
+	if err != nil || !tr.withDev {
+		return heldOut, err
+	}
+	all, err := tr.trainAndDevJoined()
 	if err != nil {
 		return nil, err
 	}
-	opts := tagger.DefaultTrainOptions()
+	opts := heldOut.Chosen()
 	opts.Log = tr.log
-	tr.setSeed(&opts.Seed)
-	return tagger.Train(train, dev, opts)
+	fmt.Fprintln(tr.log, "tagger: retraining on EWT train and dev")
+	return tagger.Train(all, nil, opts)
 }
 
 func trainLemmatizer(tr *training) (model, error) {
@@ -214,7 +250,15 @@ func trainLemmatizer(tr *training) (model, error) {
 	}
 	opts := lemma.DefaultTrainOptions()
 	opts.Log = tr.log
-	return lemma.Train(train, dev, opts)
+	if !tr.withDev {
+		return lemma.Train(train, dev, opts)
+	}
+	// The lemmatizer makes no choice on dev (it only logs dev's score).
+	all, err := tr.trainAndDevJoined()
+	if err != nil {
+		return nil, err
+	}
+	return lemma.Train(all, nil, opts)
 }
 
 func trainParser(tr *training) (model, error) {
@@ -222,10 +266,30 @@ func trainParser(tr *training) (model, error) {
 	if err != nil {
 		return nil, err
 	}
-	tg, err := tr.tagger()
+	tg, err := tr.heldOutTagger()
 	if err != nil {
 		return nil, err
 	}
+	opts := parser.DefaultTrainOptions()
+	opts.Log = tr.log
+	tr.setSeed(&opts.Seed)
+	heldOut, err := tr.trainParserOn(train, conllu.Retag(dev, tg.Tag), opts)
+	if err != nil || !tr.withDev {
+		return heldOut, err
+	}
+	all, err := tr.trainAndDevJoined()
+	if err != nil {
+		return nil, err
+	}
+	opts = heldOut.Chosen()
+	opts.Log = tr.log
+	fmt.Fprintln(tr.log, "parser: retraining on EWT train and dev")
+	return tr.trainParserOn(all, nil, opts)
+}
+
+// trainParserOn trains a parser on gold trees, choosing its epoch on dev
+// (tagged by a tagger that never saw it) if dev is given.
+func (tr *training) trainParserOn(gold, dev []conllu.Sentence, opts parser.TrainOptions) (*parser.Model, error) {
 	// The parser learns from the tags it will see at run time: predicted
 	// ones, by taggers that never saw the sentence they tag (single-stage
 	// fold taggers: jackknifing the stacked tagger would take far too long
@@ -234,18 +298,18 @@ func trainParser(tr *training) (model, error) {
 	topts := tagger.DefaultTrainOptions()
 	topts.Stacked = false
 	tr.setSeed(&topts.Seed)
-	jackknifed, err := tagger.JackknifeTags(train, 10, topts)
+	jackknifed, err := tagger.JackknifeTags(gold, 10, topts)
 	if err != nil {
 		return nil, err
 	}
-	opts := parser.DefaultTrainOptions()
-	opts.Log = tr.log
-	tr.setSeed(&opts.Seed)
-	return parser.Train(append(jackknifed, train...), conllu.Retag(dev, tg.Tag), opts)
+	return parser.Train(append(jackknifed, gold...), dev, opts)
 }
 
 func trainNER(tr *training) (model, error) {
-	tg, err := tr.tagger()
+	// NER learns from UNER dev, whose text is EWT dev: its tags come from
+	// the tagger that never saw dev, so they have the mistakes the tagger
+	// makes on new text.
+	tg, err := tr.heldOutTagger()
 	if err != nil {
 		return nil, err
 	}

@@ -28,6 +28,8 @@ type Model struct {
 	actions *actionWeights
 	arcs    *labelWeights
 	scratch sync.Pool
+	// chosen is what training chose (see Chosen); not saved.
+	chosen TrainOptions
 }
 
 // Default returns the model embedded in the binary (models.Parser),

@@ -302,3 +302,36 @@ func TestTrainOnNonProjectiveTree(t *testing.T) {
 		t.Errorf("on the non-projective sentence: %s, want at least 7 of 8 heads", s)
 	}
 }
+
+// TestChosenRepeatsTheChoice checks that training without dev for the
+// epochs dev chose gives the very model training with dev kept, which is
+// what `dyad train --with-dev` relies on.
+func TestChosenRepeatsTheChoice(t *testing.T) {
+	sents := readTiny(t)
+	train, dev := sents[:6], sents[6:]
+	opts := DefaultTrainOptions()
+	opts.Epochs = 6
+	withDev, err := Train(train, dev, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chosen := withDev.Chosen()
+	if chosen.Epochs < 1 || chosen.Epochs > opts.Epochs {
+		t.Fatalf("chose epoch %d, want 1 to %d", chosen.Epochs, opts.Epochs)
+	}
+	t.Logf("chosen: %+v", chosen)
+	again, err := Train(train, nil, chosen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a, b bytes.Buffer
+	if err := withDev.Save(&a); err != nil {
+		t.Fatal(err)
+	}
+	if err := again.Save(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Errorf("retrained for the chosen %d epochs: the model differs", chosen.Epochs)
+	}
+}

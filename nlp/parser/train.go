@@ -107,22 +107,42 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 			correct += c
 			total += n
 		}
+		if opts.Log != nil {
+			fmt.Fprintf(opts.Log, "parser epoch %2d: train heads %.2f%%", epoch, 100*float64(correct)/float64(max(total, 1)))
+		}
+		if len(dev) == 0 && epoch < opts.Epochs {
+			// Without dev only the last epoch's model is wanted.
+			if opts.Log != nil {
+				fmt.Fprintf(opts.Log, " (%s)\n", time.Since(began).Round(time.Second))
+			}
+			continue
+		}
 		m := t.model()
 		score := Score{LAS: -1}
 		if len(dev) > 0 {
 			score = Evaluate(m, dev, nil)
 		}
 		if opts.Log != nil {
-			fmt.Fprintf(opts.Log, "parser epoch %2d: train heads %.2f%%, dev UAS %.2f%% LAS %.2f%% (%d action and %d label features, %s)\n",
-				epoch, 100*float64(correct)/float64(max(total, 1)), 100*score.UAS, 100*score.LAS,
+			if len(dev) > 0 {
+				fmt.Fprintf(opts.Log, ", dev UAS %.2f%% LAS %.2f%%", 100*score.UAS, 100*score.LAS)
+			}
+			fmt.Fprintf(opts.Log, " (%d action and %d label features, %s)\n",
 				len(m.actions.keys), len(m.arcs.keys), time.Since(began).Round(time.Second))
 		}
 		if score.LAS > bestLAS || len(dev) == 0 {
 			best, bestLAS = m, score.LAS
+			best.chosen = opts
+			best.chosen.Epochs, best.chosen.Log = epoch, nil
 		}
 	}
 	return best, nil
 }
+
+// Chosen returns the options the model was trained with, Epochs being
+// the epoch dev chose. Training on more data (dev included) with them and
+// no dev repeats that choice; that is how the shipped parser is made. A
+// loaded model returns the zero options.
+func (m *Model) Chosen() TrainOptions { return m.chosen }
 
 // labelSet returns the sorted arc labels of train, which must include
 // "root".

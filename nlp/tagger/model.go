@@ -27,6 +27,8 @@ type Model struct {
 	lexicon    map[uint64]lexEntry
 	morph      morphology
 	scratch    sync.Pool // *tagScratch
+	// chosen is what training chose (see Chosen); not saved.
+	chosen TrainOptions
 }
 
 // NumClasses returns the number of UPOS|XPOS pairs the model predicts.

@@ -145,8 +145,9 @@ func nominalClasses(upos []string) (nominal, pronoun []bool) {
 
 // trainMorphology learns the FEATS perceptron on the gold tags of the
 // training sentences, keeping the epoch that does best on dev (with the
-// gold tags of dev), or the last without dev.
-func trainMorphology(sents []sentence, dev []conllu.Sentence, upos []string, classOf map[string]int, opts TrainOptions, logw io.Writer) (morphology, error) {
+// gold tags of dev), or the last without dev, and returns it with the
+// number of epochs it was trained for.
+func trainMorphology(sents []sentence, dev []conllu.Sentence, upos []string, classOf map[string]int, opts TrainOptions, logw io.Writer) (morphology, int, error) {
 	counts := map[string]int{}
 	for _, s := range sents {
 		for _, w := range s.words {
@@ -159,7 +160,7 @@ func trainMorphology(sents []sentence, dev []conllu.Sentence, upos []string, cla
 	}
 	slices.Sort(m.names)
 	if len(m.names) > maxClasses {
-		return m, fmt.Errorf("tagger: %d FEATS strings, at most %d supported", len(m.names), maxClasses)
+		return m, 0, fmt.Errorf("tagger: %d FEATS strings, at most %d supported", len(m.names), maxClasses)
 	}
 	index := make(map[string]int, len(m.names))
 	for i, f := range m.names {
@@ -244,10 +245,10 @@ func trainMorphology(sents []sentence, dev []conllu.Sentence, upos []string, cla
 		cand := m
 		var err error
 		if cand.weights, err = newWeightTable(len(m.names), averaged([]*perceptron{p}, opts.PruneBelow)); err != nil {
-			return m, fmt.Errorf("tagger: morphology: %w", err)
+			return m, 0, fmt.Errorf("tagger: morphology: %w", err)
 		}
 		if len(devSents) == 0 {
-			best = cand
+			best, bestEpoch = cand, epoch
 			continue
 		}
 		var right, total int
@@ -266,8 +267,8 @@ func trainMorphology(sents []sentence, dev []conllu.Sentence, upos []string, cla
 			best, bestAcc, bestEpoch = cand, acc, epoch
 		}
 	}
-	if bestEpoch > 0 {
+	if len(devSents) > 0 && bestEpoch > 0 {
 		fmt.Fprintf(logw, "tagger: morphology: keeping epoch %d\n", bestEpoch)
 	}
-	return best, nil
+	return best, bestEpoch, nil
 }

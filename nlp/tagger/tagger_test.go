@@ -368,3 +368,36 @@ func TestSureMarginSkipsSafely(t *testing.T) {
 		t.Errorf("skipping changed %d of %d tags", differ, len(full.Tokens))
 	}
 }
+
+// TestChosenRepeatsTheChoices checks that training without dev on the
+// options dev chose gives the very model training with dev kept, which is
+// what `dyad train --with-dev` relies on.
+func TestChosenRepeatsTheChoices(t *testing.T) {
+	sents := fixture(t)
+	train, dev := sents[:7], sents[7:]
+	opts := DefaultTrainOptions()
+	opts.FixedMinCount = 1000
+	withDev, err := Train(train, dev, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chosen := withDev.Chosen()
+	if chosen.Epochs < 1 || chosen.Epochs > opts.Epochs || chosen.StackedEpochs < 1 || chosen.StackedEpochs > opts.Epochs {
+		t.Fatalf("chose %d and %d epochs, want 1 to %d", chosen.Epochs, chosen.StackedEpochs, opts.Epochs)
+	}
+	t.Logf("chosen: %+v", chosen)
+	again, err := Train(train, nil, chosen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a, b bytes.Buffer
+	if err := withDev.Save(&a); err != nil {
+		t.Fatal(err)
+	}
+	if err := again.Save(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Errorf("retrained on the chosen options (%d, %d epochs): the model differs", chosen.Epochs, chosen.StackedEpochs)
+	}
+}

@@ -53,6 +53,12 @@ type TrainOptions struct {
 	// by StackFolds first-stage models, each blind to its fold.
 	Stacked    bool
 	StackFolds int
+	// StackedEpochs is the number of passes of the second stage, an
+	// upper bound like Epochs when dev is given; 0 means Epochs.
+	StackedEpochs int
+	// SureMargin is the first stage's lead above which the second stage
+	// is skipped when no dev is given to tune it on (0: never skipped).
+	SureMargin float32
 }
 
 // DefaultTrainOptions returns the options of the shipped model.
@@ -121,15 +127,23 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 			}
 		}
 	}
-	morph, err := trainMorphology(sents, dev, upos, classOf, opts, logw)
+	chosen := opts
+	chosen.Log = nil
+	morph, morphEpochs, err := trainMorphology(sents, dev, upos, classOf, opts, logw)
 	if err != nil {
 		return nil, err
 	}
+	chosen.MorphEpochs = morphEpochs
 	base := &Model{upos: upos, xpos: xpos, finite: isFinite(xpos), lexicon: lexicon, morph: morph}
 
-	first, firstWeights, epochs, err := trainStage(base, nil, sents, dev, opts, logw)
-	if err != nil || !opts.Stacked {
-		return first, err
+	first, firstWeights, epochs, err := trainStage(base, nil, sents, dev, opts.Epochs, opts, logw)
+	if err != nil {
+		return nil, err
+	}
+	chosen.Epochs = epochs
+	if !opts.Stacked {
+		first.chosen = chosen
+		return first, nil
 	}
 	// The second stage reads the first stage's tags of the words ahead.
 	// On the training data those tags come from models that did not see
@@ -151,19 +165,35 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 			sents[i].pass1[j] = c
 		}
 	}
-	stacked, _, _, err := trainStage(first, &firstWeights, sents, dev, opts, logw)
+	stackedEpochs := opts.StackedEpochs
+	if stackedEpochs == 0 {
+		stackedEpochs = opts.Epochs
+	}
+	stacked, _, stackedEpochs, err := trainStage(first, &firstWeights, sents, dev, stackedEpochs, opts, logw)
 	if err != nil {
 		return nil, err
 	}
-	stacked.sureMargin = tuneSureMargin(stacked, dev, logw)
+	chosen.StackedEpochs = stackedEpochs
+	stacked.sureMargin = opts.SureMargin
+	if len(dev) > 0 {
+		stacked.sureMargin = tuneSureMargin(stacked, dev, logw)
+	}
+	chosen.SureMargin = stacked.sureMargin
+	stacked.chosen = chosen
 	return stacked, nil
 }
 
+// Chosen returns the options the model was trained with, the epoch counts
+// and the skip margin replaced by what dev chose. Training on more data
+// (dev included) with them and no dev repeats those choices; that is how
+// the shipped tagger is made. A loaded model returns the zero options.
+func (m *Model) Chosen() TrainOptions { return m.chosen }
+
 // trainStage trains the first stage, or the second on top of the given
-// first stage's weights, and returns the resulting model, the stage's
-// weights and the number of epochs it was trained for: that of the best
-// dev score when dev is given, else all.
-func trainStage(m *Model, first *stageWeights, sents []sentence, dev []conllu.Sentence, opts TrainOptions, logw io.Writer) (*Model, stageWeights, int, error) {
+// first stage's weights, for up to epochs passes, and returns the
+// resulting model, the stage's weights and the number of epochs it was
+// trained for: that of the best dev score when dev is given, else all.
+func trainStage(m *Model, first *stageWeights, sents []sentence, dev []conllu.Sentence, epochs int, opts TrainOptions, logw io.Writer) (*Model, stageWeights, int, error) {
 	stage := 1
 	if first != nil {
 		stage = 2
@@ -239,7 +269,7 @@ func trainStage(m *Model, first *stageWeights, sents []sentence, dev []conllu.Se
 		}
 		return seen, right
 	}
-	for epoch := 1; epoch <= opts.Epochs; epoch++ {
+	for epoch := 1; epoch <= epochs; epoch++ {
 		began := time.Now()
 		seen, right := make([]int, ensemble), make([]int, ensemble)
 		var wg sync.WaitGroup
@@ -264,7 +294,7 @@ func trainStage(m *Model, first *stageWeights, sents []sentence, dev []conllu.Se
 	}
 	if best == nil {
 		m, w, err := build(ps)
-		return m, w, opts.Epochs, err
+		return m, w, epochs, err
 	}
 	fmt.Fprintf(logw, "tagger: stage %d: keeping epoch %d\n", stage, bestEpoch)
 	return best, bestW, bestEpoch, nil
