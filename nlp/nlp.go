@@ -117,10 +117,17 @@ func (p *Pipeline) Annotate(text string) (*dyad.Doc, Report) {
 	return doc, rep
 }
 
+// Tag fills the tokens' UPOS, XPOS and FEATS: the tagger's model, then
+// the main-verb repair (tagger.RestoreMainVerbs).
+func (p *Pipeline) Tag(doc *dyad.Doc) {
+	p.Tagger.Tag(doc)
+	tagger.RestoreMainVerbs(doc)
+}
+
 // AnnotateTokens runs every component after the tokenizer over a Doc whose
 // tokens and sentences are given, as for pre-tokenized CoNLL-U input.
 func (p *Pipeline) AnnotateTokens(doc *dyad.Doc) {
-	p.Tagger.Tag(doc)
+	p.Tag(doc)
 	p.Lemmatizer.Lemmatize(doc)
 	p.Parser.Parse(doc)
 	p.NER.Recognize(doc)

@@ -60,6 +60,20 @@ func TestSeedSentence(t *testing.T) {
 	}
 }
 
+// TestNewsPastTenseIsTheMainVerb checks a news sentence whose verb the
+// tagger's model reads as a participle comes out of the pipeline with a
+// finite main verb at the root (tagger.RestoreMainVerbs).
+func TestNewsPastTenseIsTheMainVerb(t *testing.T) {
+	doc, _ := pipeline(t).Annotate("Bush on Tuesday nominated two individuals to replace retiring judges on federal courts.")
+	verb := doc.Tokens[find(t, doc, "nominated")]
+	if verb.XPOS != "VBD" || verb.Head != -1 || verb.Lemma != "nominate" {
+		t.Errorf("nominated = %s head %d lemma %s, want VBD at the root, lemma nominate", verb.XPOS, verb.Head, verb.Lemma)
+	}
+	if subj := doc.Tokens[find(t, doc, "Bush")]; subj.DepRel != "nsubj" {
+		t.Errorf("Bush is %s, want nsubj", subj.DepRel)
+	}
+}
+
 // TestAnnotateTreesAreWellFormed runs the pipeline over news and hostile
 // text and checks every sentence is a tree: one root, heads inside the
 // sentence, no cycles.

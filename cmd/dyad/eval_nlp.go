@@ -73,14 +73,14 @@ func runEvalNLP(ctx context.Context, st *stdio, args []string) error {
 		return err
 	}
 	bar.Add(1)
-	tags := tagger.Evaluate(p.Tagger, gold)
+	tags := tagger.Evaluate(p, gold)
 	bar.Add(1)
-	lemmaPred := lemma.Evaluate(p.Lemmatizer, gold, p.Tagger.Tag)
+	lemmaPred := lemma.Evaluate(p.Lemmatizer, gold, p.Tag)
 	lemmaGold := lemma.Evaluate(p.Lemmatizer, gold, nil)
 	bar.Add(1)
-	parse := parser.Evaluate(p.Parser, gold, p.Tagger)
+	parse := parser.Evaluate(p.Parser, gold, p)
 	bar.Add(1)
-	ents, err := ner.EvaluateOnData(p.NER, *data, *split, p.Tagger.Tag)
+	ents, err := ner.EvaluateOnData(p.NER, *data, *split, p.Tag)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,8 @@ package tagger
 import (
 	"fmt"
 
+	"github.com/dyadnews/dyad"
+
 	"github.com/dyadnews/dyad/nlp/conllu"
 )
 
@@ -19,9 +21,13 @@ func (s Scores) String() string {
 		100*s.UPOS, 100*s.XPOS, 100*s.Both, 100*s.Feats, s.Tokens)
 }
 
+// Tagger fills the tags of a Doc's tokens: a Model, or a pipeline that
+// also repairs them (see RestoreMainVerbs).
+type Tagger interface{ Tag(*dyad.Doc) }
+
 // Evaluate tags gold with m, on the gold tokens and sentence boundaries,
 // and compares the result with the gold tags.
-func Evaluate(m *Model, gold []conllu.Sentence) Scores {
+func Evaluate(m Tagger, gold []conllu.Sentence) Scores {
 	doc := conllu.Doc(gold)
 	want := make([][3]string, len(doc.Tokens))
 	for i := range doc.Tokens {
