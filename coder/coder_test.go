@@ -1021,3 +1021,18 @@ func TestCodeAmbassadorIsNotTheStorysCountrys(t *testing.T) {
 		t.Errorf("no event of Sondland (%d events)", len(coding.Events))
 	}
 }
+
+// TestNamesPeople checks the agent-noun test that decides whether a kind
+// of actor before a noun is who the phrase is ("small-business owners")
+// or only classifies it ("student vouchers").
+func TestNamesPeople(t *testing.T) {
+	for lemma, want := range map[string]bool{
+		"owner": true, "investor": true, "activist": true, "politician": true, "resident": true,
+		"suspect": true, "troop": true, "department": true,
+		"voucher": false, "paper": false, "equipment": false, "incident": false, "choice": false, "debate": false,
+	} {
+		if got := namesPeople(lemma); got != want {
+			t.Errorf("namesPeople(%q) = %v, want %v", lemma, got, want)
+		}
+	}
+}

@@ -417,6 +417,9 @@ func (ac *articleCoding) classifiesThing(mod int) bool {
 // or one of the few that are not formed as one.
 func namesPeople(lemma string) bool {
 	l := strings.ToLower(lemma)
+	if thingNouns[l] {
+		return false
+	}
 	for _, suffix := range []string{"er", "or", "ist", "ian", "ant", "ent"} {
 		if strings.HasSuffix(l, suffix) {
 			return true
@@ -429,6 +432,19 @@ func namesPeople(lemma string) bool {
 		return true
 	}
 	return false
+}
+
+// thingNouns are common nouns that end like agent nouns but name things,
+// so that a kind of actor before them classifies them: "student
+// vouchers", "police equipment", "the border incident".
+var thingNouns = map[string]bool{
+	"voucher": true, "paper": true, "letter": true, "number": true, "order": true, "border": true,
+	"center": true, "centre": true, "computer": true, "water": true, "power": true, "matter": true,
+	"quarter": true, "chamber": true, "tower": true, "corner": true, "sector": true, "factor": true,
+	"error": true, "floor": true, "door": true, "event": true, "percent": true, "incident": true,
+	"accident": true, "content": true, "restaurant": true, "plant": true, "grant": true,
+	"equipment": true, "document": true, "statement": true, "agreement": true, "payment": true,
+	"investment": true, "treatment": true, "element": true, "moment": true, "comment": true,
 }
 
 // currencyNouns name money, whose country modifiers name its issuer.
