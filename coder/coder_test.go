@@ -643,6 +643,8 @@ func TestCodeNewsVerbSenses(t *testing.T) {
 		{"The Guardian quoted critics like immigration barrister Colin Yeo.", ""},
 		{"Obama declined to send arms to Ukraine.", "120"},
 		{"Gunmen took five Israeli soldiers hostage on Monday.", "181"},
+		{"The Afghan army on Sunday arrested three Taliban commanders in Kandahar province.", "173"},
+		{"Russian troops seized the Ukrainian airport on Monday.", "192"},
 		{"Police took the Israeli journalist into custody on Monday.", "173"},
 		{"Hamas defeated Fatah in Gaza.", "190"},
 		{"Iran, Russia and Syria have been pressuring the U.S. to leave al-Tanf.", "100"},
