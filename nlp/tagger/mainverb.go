@@ -28,17 +28,11 @@ import (
 // (Model.Tag) is left as it is, so models trained on its tags do not
 // depend on this step.
 //
-// It returns the number of tokens retagged.
+// It reads sentences as Model.Tag does and returns the number of tokens
+// retagged.
 func RestoreMainVerbs(doc *dyad.Doc) int {
 	changed := 0
-	covered := 0
-	for _, sp := range doc.Sentences {
-		start, end := max(sp.Start, covered), min(sp.End, len(doc.Tokens))
-		if start < end {
-			changed += restoreMainVerb(doc.Tokens[start:end])
-			covered = end
-		}
-	}
+	eachSentence(doc, func(toks []dyad.Token) { changed += restoreMainVerb(toks) })
 	return changed
 }
 

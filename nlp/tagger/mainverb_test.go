@@ -82,3 +82,13 @@ func TestRestoreMainVerbsHostileInput(t *testing.T) {
 		RestoreMainVerbs(doc)
 	}
 }
+
+// TestRestoreMainVerbsReadsSentencesAsTag checks that tokens no sentence
+// covers are repaired as one sentence, as Model.Tag tags them.
+func TestRestoreMainVerbsReadsSentencesAsTag(t *testing.T) {
+	doc := taggedDoc("Police/NNS arrested/VBN six/CD people/NNS Monday/NNP during/IN a/DT raid/NN ./.")
+	doc.Sentences = nil
+	if got := RestoreMainVerbs(doc); got != 1 || doc.Tokens[1].XPOS != "VBD" {
+		t.Errorf("without sentences: retagged %d, arrested is %s; want 1 and VBD", got, doc.Tokens[1].XPOS)
+	}
+}
