@@ -31,11 +31,12 @@ func viewQuotes(doc *dyad.Doc, qs []quoteSpan) []quoteView {
 		}
 		sp := ""
 		if q.Speaker >= 0 {
-			// The speaker's name phrase: which of its words the parser
-			// makes the head ("Secretary of State Antony Blinken") is
-			// not a fact about quotes.
+			// The speaker's whole phrase: which of its words the parser
+			// makes the head ("Secretary of State Antony Blinken",
+			// "Malaysia's Prime Minister, Najib Razak") is not a fact
+			// about quotes.
 			var words []string
-			for j := phraseStart(doc, q.Speaker, 0); j <= q.Speaker; j++ {
+			for j := phraseStart(doc, q.Speaker, 0); j < len(doc.Tokens) && (j <= q.Speaker || descends(doc, j, q.Speaker)); j++ {
 				words = append(words, doc.Tokens[j].Text)
 			}
 			sp = strings.Join(words, " ")
@@ -43,6 +44,16 @@ func viewQuotes(doc *dyad.Doc, qs []quoteSpan) []quoteView {
 		out = append(out, quoteView{q.Text, kind, sp})
 	}
 	return out
+}
+
+// descends reports whether token j hangs below token h.
+func descends(doc *dyad.Doc, j, h int) bool {
+	for k := 0; k < len(doc.Tokens) && j >= 0; k++ {
+		if j = doc.Tokens[j].Head; j == h {
+			return true
+		}
+	}
+	return false
 }
 
 // expectQuotes checks that each wanted quote is found: a quote whose text

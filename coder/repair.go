@@ -34,10 +34,23 @@ func repairParse(doc *dyad.Doc, sayVerbs map[string]bool) *dyad.Doc {
 		}
 		// A possessor hung on a verb ("Iraq's military condemned" with
 		// "military" tagged an adjective) belongs to the nominal
-		// argument it is written before.
+		// argument it is written before, whether the parse called it a
+		// possessor or, from its "'s", a subject or object of its own.
+		possessive := map[int]bool{}
+		for j := s.Start; j < s.End; j++ {
+			if t := out.Tokens[j]; t.DepRel == "case" && possessiveMarks[t.Text] {
+				possessive[t.Head] = true
+			}
+		}
 		for p := s.Start; p < s.End; p++ {
 			t := &out.Tokens[p]
-			if t.DepRel != "nmod:poss" || t.Head < s.Start || t.Head >= s.End || out.Tokens[t.Head].UPOS != "VERB" {
+			if t.Head < s.Start || t.Head >= s.End || out.Tokens[t.Head].UPOS != "VERB" {
+				continue
+			}
+			switch {
+			case t.DepRel == "nmod:poss":
+			case possessive[p] && (t.DepRel == "nsubj" || t.DepRel == "obj"):
+			default:
 				continue
 			}
 			v := t.Head
@@ -47,7 +60,8 @@ func repairParse(doc *dyad.Doc, sayVerbs map[string]bool) *dyad.Doc {
 				}
 				switch out.Tokens[j].DepRel {
 				case "nsubj", "nsubj:pass", "obj", "iobj", "obl":
-					writable()[p].Head = j
+					toks := writable()
+					toks[p].Head, toks[p].DepRel = j, "nmod:poss"
 				}
 				break
 			}
@@ -94,6 +108,9 @@ func repairParse(doc *dyad.Doc, sayVerbs map[string]bool) *dyad.Doc {
 		repairDoubleSubject(out, s, writable)
 		repairGaplessRelative(out, s, writable)
 		repairTimeObject(out, s, writable)
+		repairClauseReach(out, s, writable)
+		repairSplitAdjectives(out, s, writable)
+		repairGroupPossessive(out, s, writable)
 		for v := s.Start; v < s.End; v++ {
 			t := &out.Tokens[v]
 			if t.UPOS != "VERB" || t.DepRel != "conj" || !sayVerbs[strings.ToLower(t.Lemma)] {
@@ -128,6 +145,9 @@ func repairParse(doc *dyad.Doc, sayVerbs map[string]bool) *dyad.Doc {
 	}
 	return out
 }
+
+// possessiveMarks are the spellings of the possessive "'s".
+var possessiveMarks = map[string]bool{"'s": true, "’s": true, "'": true, "’": true}
 
 // reportOnlyVerbs are verbs of saying that take what is said, never a
 // person, as object ("tell" and "warn" take people).
@@ -283,6 +303,22 @@ func subjectOf(doc *dyad.Doc, v int, s dyad.Span) int {
 	return -1
 }
 
+// phraseEnd is the token after the phrase headed by h: the first token
+// after h that does not hang below it.
+func phraseEnd(doc *dyad.Doc, h, end int) int {
+	j := h + 1
+	for ; j < end; j++ {
+		a := doc.Tokens[j].Head
+		for k := 0; k < 8 && a >= 0 && a < len(doc.Tokens) && a != h; k++ {
+			a = doc.Tokens[a].Head
+		}
+		if a != h {
+			break
+		}
+	}
+	return j
+}
+
 // phraseStart is the first token of the phrase headed by h: the leftmost
 // word of its subtree (a comma the parser hung on the phrase is not part
 // of it).
@@ -384,6 +420,19 @@ func repairControl(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
 			continue
 		}
 		switch t.DepRel {
+		case "obl":
+			// "wants the United States to eliminate the tariffs": a bare
+			// noun phrase between a verb and its infinitive is the verb's
+			// object (and the infinitive's subject), not an oblique.
+			if u := t.UPOS; (u != "NOUN" && u != "PROPN" && u != "PRON") || out.Tokens[h].UPOS != "VERB" || hasDependent(out, c, s, "case") {
+				continue
+			}
+			if inf := phraseEnd(out, c, s.End); inf < s.End && out.Tokens[inf].Text == "to" {
+				x := out.Tokens[inf].Head
+				if x > inf && x < s.End && out.Tokens[x].Head == h && !hasDependent(out, h, s, "obj") {
+					writable()[c].DepRel = "obj"
+				}
+			}
 		case "advcl":
 			if t.UPOS != "VERB" || !hasMark(out, c, s, map[string]bool{"to": true}) {
 				continue
@@ -435,44 +484,75 @@ func repairControl(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
 	}
 }
 
-// repairDoubleSubject mends a clause given two subjects: "has broken down
-// relations with Libya almost five years after crowds trashed its embassy"
-// with both "relations" and "years" subjects of "trashed". A clause has
-// one; the first, written right after another verb (and its particle), is
-// that verb's object.
+// repairDoubleSubject mends a clause given more than one subject, which a
+// clause never has:
+//   - "has broken down relations with Libya almost five years after crowds
+//     trashed its embassy", with both "relations" and "years" subjects of
+//     "trashed": the first, written right after another verb (and its
+//     particle), is that verb's object;
+//   - "Ithilen's minister Calimehtar warned", "the evil awful Gondor
+//     welcomed" with "minister" or "evil" a subject of its own: a common
+//     noun or adjective written right before the next subject describes
+//     it;
+//   - "Arnor, Calenardhon and the evil awful Gondor welcomed" with
+//     "Arnor" and "Gondor" both subjects: a subject after a conjunction
+//     is a conjunct of the one before.
 func repairDoubleSubject(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
-	// The first two nsubj dependents of every word, in one pass: a scan
-	// per word was quadratic in the sentence's length.
-	n := s.End - s.Start
-	subj := make([]int, 2*n)
-	for i := range subj {
-		subj[i] = -1
-	}
+	// The subjects of every word before it, in one pass: a scan per word
+	// was quadratic in the sentence's length.
+	subjects := map[int][]int{}
 	for j := s.Start; j < s.End; j++ {
 		h := out.Tokens[j].Head
-		if h < s.Start || h >= s.End || !strings.HasPrefix(out.Tokens[j].DepRel, "nsubj") {
-			continue
-		}
-		if k := 2 * (h - s.Start); subj[k] < 0 {
-			subj[k] = j
-		} else if subj[k+1] < 0 {
-			subj[k+1] = j
+		if h > j && h < s.End && strings.HasPrefix(out.Tokens[j].DepRel, "nsubj") {
+			subjects[h] = append(subjects[h], j)
 		}
 	}
 	for c := s.Start; c < s.End; c++ {
-		first, second := subj[2*(c-s.Start)], subj[2*(c-s.Start)+1]
-		if second < 0 || first > c {
+		subj := subjects[c]
+		if len(subj) < 2 {
 			continue
 		}
+		first := subj[0]
 		p := phraseStart(out, first, s.Start) - 1
 		for p >= s.Start && out.Tokens[p].DepRel == "compound:prt" {
 			p--
 		}
-		if p < s.Start || out.Tokens[p].UPOS != "VERB" || p == c {
-			continue
+		if p >= s.Start && out.Tokens[p].UPOS == "VERB" && p != c {
+			toks := writable()
+			toks[first].Head, toks[first].DepRel = p, "obj"
+			subj = subj[1:]
 		}
-		toks := writable()
-		toks[first].Head, toks[first].DepRel = p, "obj"
+		// Describers first, so that a conjunct takes its whole phrase.
+		kept := subj[:0:0]
+		for i, x := range subj {
+			if i+1 < len(subj) {
+				y := subj[i+1]
+				if u := out.Tokens[x].UPOS; (u == "NOUN" || u == "ADJ") && phraseEnd(out, x, s.End) == phraseStart(out, y, s.Start) {
+					rel := "compound"
+					switch {
+					case u == "ADJ":
+						rel = "amod"
+					case out.Tokens[y].UPOS == "PROPN":
+						rel = "nmod:desc"
+					}
+					toks := writable()
+					toks[x].Head, toks[x].DepRel = y, rel
+					continue
+				}
+			}
+			kept = append(kept, x)
+		}
+		for i := 1; i < len(kept); i++ {
+			x, y := kept[i-1], kept[i]
+			for j := phraseEnd(out, x, s.End); j < phraseStart(out, y, s.Start); j++ {
+				if out.Tokens[j].UPOS == "CCONJ" {
+					toks := writable()
+					toks[y].Head, toks[y].DepRel = x, "conj"
+					toks[j].Head, toks[j].DepRel = y, "cc"
+					break
+				}
+			}
+		}
 	}
 }
 
@@ -500,6 +580,112 @@ func repairGaplessRelative(out *dyad.Doc, s dyad.Span, writable func() []dyad.To
 		toks[j].DepRel, toks[j].UPOS = "mark", "SCONJ"
 		toks[h].DepRel = "acl"
 	}
+}
+
+// repairClauseReach mends a subordinate clause that reaches back across
+// the comma before it: in "..., Blinken said on Tuesday, even as the
+// Pentagon warned ...", the parser may hang "on Tuesday" on "warned". A
+// clause opened by its mark ("as", "while", "because") after a comma
+// begins there, so a dependent of its verb written before that comma
+// belongs to the verb the clause itself depends on.
+func repairClauseReach(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	for m := s.Start + 1; m < s.End; m++ {
+		c := out.Tokens[m].Head
+		if out.Tokens[m].DepRel != "mark" || c <= m || c >= s.End {
+			continue
+		}
+		h := out.Tokens[c].Head
+		if h < s.Start || h >= s.End {
+			continue
+		}
+		// The comma that opens the clause: before the mark, past an
+		// adverb of the clause ("even as").
+		comma := m - 1
+		for comma > s.Start && out.Tokens[comma].Head == c && out.Tokens[comma].DepRel == "advmod" {
+			comma--
+		}
+		if out.Tokens[comma].Text != "," {
+			continue
+		}
+		for k := s.Start; k < comma; k++ {
+			if out.Tokens[k].Head == c && out.Tokens[k].UPOS != "PUNCT" {
+				writable()[k].Head = h
+			}
+		}
+	}
+}
+
+// repairSplitAdjectives mends coordinated adjectives the parser split
+// between the noun they describe and the verb: in "Gondor's awful and
+// evil minister Calimehtar warned Arnor" it may hang "awful" (with the
+// possessor "Gondor's") and "and" on "warned" and only "evil" on
+// "minister". The first adjective is the noun's modifier, the second its
+// conjunct, and a possessor written before them is the noun's.
+func repairSplitAdjectives(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	for a := s.Start; a+2 < s.End; a++ {
+		c, b := a+1, a+2
+		ta, tc, tb := out.Tokens[a], out.Tokens[c], out.Tokens[b]
+		if ta.UPOS != "ADJ" || tb.UPOS != "ADJ" || tc.UPOS != "CCONJ" || tb.DepRel != "amod" {
+			continue
+		}
+		n, v := tb.Head, ta.Head
+		if n <= b || n >= s.End || v <= n || v >= s.End || out.Tokens[v].UPOS != "VERB" || tc.Head == b {
+			continue
+		}
+		toks := writable()
+		toks[a].Head, toks[a].DepRel = n, "amod"
+		toks[b].Head, toks[b].DepRel = a, "conj"
+		toks[c].Head, toks[c].DepRel = b, "cc"
+		for j := s.Start; j < a; j++ {
+			if toks[j].Head == a && toks[j].DepRel == "nmod:poss" {
+				toks[j].Head = n
+			}
+		}
+	}
+}
+
+// repairGroupPossessive mends a possessive on a phrase with "of": in "the
+// Church of Scientology's website" or "the Bank of England's governor"
+// the possessor is the whole "Church of Scientology", and the possessed
+// noun heads the phrase, but the parser may hang "website" on "Church"
+// through "of" and make "Scientology" its possessor, which turns an
+// attack on a website into one on a church.
+func repairGroupPossessive(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	for z := s.Start; z < s.End; z++ {
+		tz := out.Tokens[z]
+		n := tz.Head
+		if tz.DepRel != "nmod" || n < s.Start || n >= z {
+			continue
+		}
+		of, y := -1, -1
+		for j := n + 1; j < z; j++ {
+			t := out.Tokens[j]
+			switch {
+			case t.Head == z && t.DepRel == "case" && strings.EqualFold(t.Text, "of"):
+				of = j
+			case t.Head == z && t.DepRel == "nmod:poss" && of >= 0:
+				y = j
+			}
+		}
+		if y < 0 || !hasPossessiveMark(out, y, s) {
+			continue
+		}
+		toks := writable()
+		toks[z].Head, toks[z].DepRel = toks[n].Head, toks[n].DepRel
+		toks[n].Head, toks[n].DepRel = z, "nmod:poss"
+		toks[y].Head, toks[y].DepRel = n, "nmod"
+		toks[of].Head = y
+	}
+}
+
+// hasPossessiveMark reports whether token y has a possessive "'s".
+func hasPossessiveMark(doc *dyad.Doc, y int, s dyad.Span) bool {
+	for j := y + 1; j < s.End && j <= y+2; j++ {
+		if t := doc.Tokens[j]; t.Head == y && t.DepRel == "case" && possessiveMarks[t.Text] {
+			return true
+		}
+	}
+	return false
 }
 
 // timeUnits are nouns of a span of time.

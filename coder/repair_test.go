@@ -64,6 +64,39 @@ func TestRepairParse(t *testing.T) {
 				"cannot/AUX/6/aux", "allowed/VERB/9/advcl", ",/PUNCT/6/punct", "Blinken/PROPN/9/nsubj", "said/VERB/1/ccomp",
 				",/PUNCT/9/punct", "even/ADV/14/advmod", "as/SCONJ/14/mark", "Pentagon/PROPN/14/nsubj", "warned/VERB/9/ccomp"},
 			[]arc{{9, 1, "parataxis"}, {6, 1, "ccomp"}, {14, 9, "advcl"}}},
+		{"coordinated adjectives split between the noun and the verb",
+			// Gondor 's awful and evil minister Calimehtar warned Arnor
+			[]string{"Gondor/PROPN/2/nmod:poss", "'s/PART/0/case", "awful/ADJ/7/advmod", "and/CCONJ/7/cc", "evil/ADJ/5/amod",
+				"minister/NOUN/6/nmod:desc", "Calimehtar/PROPN/7/nsubj", "warned/VERB/-1/root", "Arnor/PROPN/7/obj"},
+			[]arc{{2, 5, "amod"}, {4, 2, "conj"}, {3, 4, "cc"}, {0, 5, "nmod:poss"}}},
+		{"a title taken for a second subject",
+			// minister Calimehtar warned
+			[]string{"minister/NOUN/2/nsubj", "Calimehtar/PROPN/2/nsubj", "warned/VERB/-1/root"},
+			[]arc{{0, 1, "nmod:desc"}, {1, 2, "nsubj"}}},
+		{"coordinated subjects taken for several",
+			// Arnor , Calenardhon and the evil Gondor welcomed
+			[]string{"Arnor/PROPN/7/nsubj", ",/PUNCT/2/punct", "Calenardhon/PROPN/0/conj", "and/CCONJ/7/cc", "the/DET/5/det",
+				"evil/NOUN/7/nsubj", "Gondor/PROPN/7/nsubj", "welcomed/VERB/-1/root"},
+			[]arc{{5, 6, "nmod:desc"}, {6, 0, "conj"}, {3, 6, "cc"}, {0, 7, "nsubj"}}},
+		{"a possessive on a phrase with of",
+			// the Church of Scientology 's website is attacked
+			[]string{"the/DET/1/det", "Church/PROPN/7/nsubj:pass", "of/ADP/5/case", "Scientology/PROPN/5/nmod:poss", "'s/PART/3/case",
+				"website/NOUN/1/nmod", "is/AUX/7/aux:pass", "attacked/VERB/-1/root"},
+			[]arc{{5, 7, "nsubj:pass"}, {1, 5, "nmod:poss"}, {3, 1, "nmod"}, {2, 3, "case"}, {4, 3, "case"}}},
+		{"the object before an infinitive taken for an oblique",
+			// China wants the States to eliminate tariffs
+			[]string{"China/PROPN/1/nsubj", "wants/VERB/-1/root", "the/DET/3/det", "States/PROPN/1/obl", "to/PART/5/mark",
+				"eliminate/VERB/1/xcomp", "tariffs/NOUN/5/obj"},
+			[]arc{{3, 1, "obj"}, {5, 1, "xcomp"}}},
+		{"a possessor the parse made a second subject",
+			// Iraq 's military condemned attacks
+			[]string{"Iraq/PROPN/3/nsubj", "’s/PART/0/case", "military/ADJ/3/nsubj", "condemned/VERB/-1/root", "attacks/NOUN/3/obj"},
+			[]arc{{0, 2, "nmod:poss"}, {2, 3, "nsubj"}}},
+		{"a clause after its comma does not reach back across it",
+			// Blinken said on Tuesday , even as Pentagon warned
+			[]string{"Blinken/PROPN/1/nsubj", "said/VERB/-1/root", "on/ADP/3/case", "Tuesday/PROPN/8/obl", ",/PUNCT/3/punct",
+				"even/ADV/8/advmod", "as/SCONJ/8/mark", "Pentagon/PROPN/8/nsubj", "warned/VERB/1/advcl"},
+			[]arc{{3, 1, "obl"}, {5, 8, "advmod"}, {7, 8, "nsubj"}}},
 		{"a subjectless clause before the speaker is adverbial when the content follows",
 			// Asked , Austin said US was sure
 			[]string{"Asked/VERB/3/ccomp", ",/PUNCT/0/punct", "Austin/PROPN/3/nsubj", "said/VERB/-1/root", "US/PROPN/6/nsubj", "was/AUX/6/cop", "sure/ADJ/3/ccomp"},

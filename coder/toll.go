@@ -126,7 +126,11 @@ func (t *sentenceTree) tollHangs(c, pred int) bool {
 		}
 		h := t.head(i)
 		rel := t.tok(i).DepRel
-		if clauseRelation(rel) && (h != pred || (baseRel(rel) != "advcl" && baseRel(rel) != "xcomp")) {
+		// A predicate on a count or a noun ("left three dead" with
+		// "dead" an xcomp of "three") says how they ended up: no clause
+		// of its own.
+		secondary := baseRel(rel) == "xcomp" && h >= 0 && t.tok(h).UPOS != "VERB" && t.tok(h).UPOS != "AUX"
+		if clauseRelation(rel) && !secondary && (h != pred || (baseRel(rel) != "advcl" && baseRel(rel) != "xcomp")) {
 			return false
 		}
 		if baseRel(rel) != "conj" {

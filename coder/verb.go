@@ -990,7 +990,11 @@ func (ac *articleCoding) inheritedSubject(v int) int {
 		// A subjectless infinitive of purpose is controlled by its
 		// head's subject too: "is inching nearer to accord with Gondor".
 		purpose := t.DepRel == "advcl" && ac.markedTo(v)
-		if t.Head < 0 || (t.DepRel != "conj" && t.DepRel != "xcomp" && !gerund && !purpose) {
+		// The adverb such an infinitive may hang on ("inching closer to
+		// accord", with "closer" an advmod of "inching") passes the
+		// subject through.
+		degree := t.DepRel == "advmod" && (t.UPOS == "ADV" || t.UPOS == "ADJ")
+		if t.Head < 0 || (t.DepRel != "conj" && t.DepRel != "xcomp" && !gerund && !purpose && !degree) {
 			return -1
 		}
 		v = t.Head

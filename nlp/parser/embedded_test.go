@@ -2,6 +2,8 @@ package parser
 
 import (
 	"bytes"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/dyadnews/dyad/internal/shareddata"
@@ -131,3 +133,51 @@ func BenchmarkLoad(b *testing.B) {
 }
 
 func TestEmbeddedHostileInput(t *testing.T) { testHostile(t, embedded(t)) }
+
+// TestEmbeddedFrontedTimes parses news sentences that open with the time,
+// as wire stories often do ("Late Sunday, an air strike ... killed 12
+// people"), through the real tokenizer and tagger, and checks the subject
+// of the main verb. They were written for this test, before the parser
+// learnt such openings (FrontedTimes); the model may miss a couple.
+func TestEmbeddedFrontedTimes(t *testing.T) {
+	tok, err := tokenize.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := tagger.Load(bytes.NewReader(models.Tagger))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile("testdata/fronted-news.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var right, all int
+	for line := range strings.Lines(string(data)) {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(strings.TrimSpace(line), "\t")
+		d := &dyad.Doc{Text: f[0]}
+		tok.Tokenize(d)
+		tg.Tag(d)
+		tagger.RestoreMainVerbs(d)
+		embedded(t).Parse(d)
+		all++
+		found := false
+		for _, w := range d.Tokens {
+			if w.Text == f[1] && strings.HasPrefix(w.DepRel, "nsubj") && w.Head >= 0 &&
+				d.Tokens[w.Head].Text == f[2] && d.Tokens[w.Head].Head == -1 {
+				found = true
+			}
+		}
+		if found {
+			right++
+		} else {
+			t.Logf("missed: %s", f[0])
+		}
+	}
+	if all < 20 || right < all-2 {
+		t.Errorf("%d of %d sentences have the right subject of the main verb", right, all)
+	}
+}
