@@ -638,6 +638,7 @@ func TestCodeNewsVerbSenses(t *testing.T) {
 		{"The Lebanese government is struggling with Hezbollah over the budget.", ""},
 		{"Hamas defeated Fatah in the election.", ""},
 		{"Two pan-democratic veteran politicians were defeated in this constituency.", ""},
+		{"The Hong Kong legislative election was held on Sunday. Two pan-democratic veteran politicians Lee Cheuk-yan of the Labour Party and Frederick Fung of ADPL were defeated in this constituency, with Junius Ho defeating Lee Cheuk-yan by around five thousand votes.", ""},
 		{`Civil Defense Authority director General Suleiman al-Amr, in remarks to al-Ikhbariya television, said "All those who were wounded and the dead have been taken to hospital."`, ""},
 		{"Rick Santorum himself has acknowledged the existence of the santorum neologism; he was quoted by The Canadian Press on his assessment of Google's response.", ""},
 		{"The Guardian quoted critics like immigration barrister Colin Yeo.", ""},

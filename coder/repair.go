@@ -111,6 +111,7 @@ func repairParse(doc *dyad.Doc, sayVerbs map[string]bool) *dyad.Doc {
 		repairClauseReach(out, s, writable)
 		repairSplitAdjectives(out, s, writable)
 		repairGroupPossessive(out, s, writable)
+		repairMarkedObject(out, s, writable)
 		for v := s.Start; v < s.End; v++ {
 			t := &out.Tokens[v]
 			if t.UPOS != "VERB" || t.DepRel != "conj" || !sayVerbs[strings.ToLower(t.Lemma)] {
@@ -686,6 +687,22 @@ func hasPossessiveMark(doc *dyad.Doc, y int, s dyad.Span) bool {
 		}
 	}
 	return false
+}
+
+// repairMarkedObject mends an object with an adposition of its own: "have
+// been killed, according to credible reports" with "reports" the object
+// of "killed". A core argument takes no adposition, so the phrase is an
+// oblique.
+func repairMarkedObject(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	for j := s.Start; j < s.End; j++ {
+		t := out.Tokens[j]
+		if t.DepRel != "case" || t.UPOS == "PART" || possessiveMarks[t.Text] || t.Head < s.Start || t.Head >= s.End {
+			continue
+		}
+		if o := t.Head; out.Tokens[o].DepRel == "obj" || out.Tokens[o].DepRel == "iobj" {
+			writable()[o].DepRel = "obl"
+		}
+	}
 }
 
 // timeUnits are nouns of a span of time.

@@ -78,6 +78,11 @@ func TestRepairParse(t *testing.T) {
 			[]string{"Arnor/PROPN/7/nsubj", ",/PUNCT/2/punct", "Calenardhon/PROPN/0/conj", "and/CCONJ/7/cc", "the/DET/5/det",
 				"evil/NOUN/7/nsubj", "Gondor/PROPN/7/nsubj", "welcomed/VERB/-1/root"},
 			[]arc{{5, 6, "nmod:desc"}, {6, 0, "conj"}, {3, 6, "cc"}, {0, 7, "nsubj"}}},
+		{"an object with an adposition",
+			// protesters have been killed , according to reports
+			[]string{"protesters/NOUN/3/nsubj:pass", "have/AUX/3/aux", "been/AUX/3/aux:pass", "killed/VERB/-1/root", ",/PUNCT/7/punct",
+				"according/VERB/7/case", "to/ADP/5/fixed", "reports/NOUN/3/obj"},
+			[]arc{{7, 3, "obl"}}},
 		{"a possessive on a phrase with of",
 			// the Church of Scientology 's website is attacked
 			[]string{"the/DET/1/det", "Church/PROPN/7/nsubj:pass", "of/ADP/5/case", "Scientology/PROPN/5/nmod:poss", "'s/PART/3/case",

@@ -35,9 +35,8 @@ func runEvalNLP(ctx context.Context, st *stdio, args []string) error {
 			"lemmatizer and parser on gold tokens with predicted tags, the entity\n"+
 			"recogniser on UniversalNER with predicted tags, then the whole pipeline\n"+
 			"from raw text, and its speed in tokens per second.\n\n"+
-			"The shipped tagger, lemmatizer and parser learnt from EWT dev too, and the\n"+
-			"entity recogniser from UniversalNER dev, so only test is held out for\n"+
-			"them; score models from `dyad train --held-out` on dev.")
+			"The entity recogniser learns from UniversalNER dev, so only test is held\n"+
+			"out for it; models from `dyad train --with-dev` have seen EWT dev too.")
 	data := fs.String("data", defaultDataDir(), "data root holding ud-english-ewt/ and uner-english-ewt/; env DYAD_DATA")
 	split := fs.String("split", "test", "held-out `split` to score: test or dev")
 	modelDir := fs.String("models", "", "score the model files in `DIR`, as dyad train --out writes them, instead of the embedded ones")

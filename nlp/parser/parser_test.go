@@ -305,7 +305,7 @@ func TestTrainOnNonProjectiveTree(t *testing.T) {
 
 // TestChosenRepeatsTheChoice checks that training without dev for the
 // epochs dev chose gives the very model training with dev kept, which is
-// what `dyad train` relies on to retrain on train and dev.
+// what `dyad train --with-dev` relies on.
 func TestChosenRepeatsTheChoice(t *testing.T) {
 	sents := readTiny(t)
 	train, dev := sents[:6], sents[6:]

@@ -140,8 +140,8 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 
 // Chosen returns the options the model was trained with, Epochs being
 // the epoch dev chose. Training on more data (dev included) with them and
-// no dev repeats that choice, as `dyad train` does for the shipped
-// models. A loaded model returns the zero options.
+// no dev repeats that choice, as `dyad train --with-dev` does. A loaded
+// model returns the zero options.
 func (m *Model) Chosen() TrainOptions { return m.chosen }
 
 // labelSet returns the sorted arc labels of train, which must include

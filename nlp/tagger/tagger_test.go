@@ -371,7 +371,7 @@ func TestSureMarginSkipsSafely(t *testing.T) {
 
 // TestChosenRepeatsTheChoices checks that training without dev on the
 // options dev chose gives the very model training with dev kept, which is
-// what `dyad train` relies on to retrain on train and dev.
+// what `dyad train --with-dev` relies on.
 func TestChosenRepeatsTheChoices(t *testing.T) {
 	sents := fixture(t)
 	train, dev := sents[:7], sents[7:]

@@ -186,8 +186,7 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 // Chosen returns the options the model was trained with, the epoch counts
 // and the skip margin replaced by what dev chose. Training on more data
 // (dev included) with them and no dev repeats those choices, as `dyad
-// train` does for the shipped models. A loaded model returns the zero
-// options.
+// train --with-dev` does. A loaded model returns the zero options.
 func (m *Model) Chosen() TrainOptions { return m.chosen }
 
 // trainStage trains the first stage, or the second on top of the given
