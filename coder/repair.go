@@ -305,7 +305,7 @@ func subjectOf(doc *dyad.Doc, v int, s dyad.Span) int {
 }
 
 // phraseEnd is the token after the phrase headed by h: the first token
-// after h that does not hang below it.
+// after h that does not hang below it, or end.
 func phraseEnd(doc *dyad.Doc, h, end int) int {
 	j := h + 1
 	for ; j < end; j++ {
@@ -428,7 +428,8 @@ func repairControl(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
 			if u := t.UPOS; (u != "NOUN" && u != "PROPN" && u != "PRON") || out.Tokens[h].UPOS != "VERB" || hasDependent(out, c, s, "case") {
 				continue
 			}
-			if inf := phraseEnd(out, c, s.End); inf < s.End && out.Tokens[inf].Text == "to" {
+			end := min(s.End, c+12)
+			if inf := phraseEnd(out, c, end); inf < end && out.Tokens[inf].Text == "to" {
 				x := out.Tokens[inf].Head
 				if x > inf && x < s.End && out.Tokens[x].Head == h && !hasDependent(out, h, s, "obj") {
 					writable()[c].DepRel = "obj"
@@ -510,7 +511,9 @@ func repairDoubleSubject(out *dyad.Doc, s dyad.Span, writable func() []dyad.Toke
 	}
 	for c := s.Start; c < s.End; c++ {
 		subj := subjects[c]
-		if len(subj) < 2 {
+		// More than a few subjects of one word is no clause to mend (and
+		// would make the phrase scans below quadratic).
+		if len(subj) < 2 || len(subj) > 8 {
 			continue
 		}
 		first := subj[0]
@@ -583,6 +586,11 @@ func repairGaplessRelative(out *dyad.Doc, s dyad.Span, writable func() []dyad.To
 	}
 }
 
+// maxReachBack bounds how far before its comma repairClauseReach looks
+// for a clause's stray dependent ("on Tuesday"), which keeps the repair
+// linear on hostile sentences.
+const maxReachBack = 12
+
 // repairClauseReach mends a subordinate clause that reaches back across
 // the comma before it: in "..., Blinken said on Tuesday, even as the
 // Pentagon warned ...", the parser may hang "on Tuesday" on "warned". A
@@ -608,7 +616,7 @@ func repairClauseReach(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token)
 		if out.Tokens[comma].Text != "," {
 			continue
 		}
-		for k := s.Start; k < comma; k++ {
+		for k := max(s.Start, comma-maxReachBack); k < comma; k++ {
 			if out.Tokens[k].Head == c && out.Tokens[k].UPOS != "PUNCT" {
 				writable()[k].Head = h
 			}
@@ -655,7 +663,8 @@ func repairGroupPossessive(out *dyad.Doc, s dyad.Span, writable func() []dyad.To
 	for z := s.Start; z < s.End; z++ {
 		tz := out.Tokens[z]
 		n := tz.Head
-		if tz.DepRel != "nmod" || n < s.Start || n >= z {
+		// "Church of Scientology 's website": a few words apart.
+		if tz.DepRel != "nmod" || n < s.Start || n >= z || z-n > 8 {
 			continue
 		}
 		of, y := -1, -1
