@@ -79,6 +79,13 @@ func TestEmbeddedParsesSeedSentence(t *testing.T) {
 // TestEmbeddedPipeline runs the real tokenizer and tagger before the
 // parser, as dyad does on news text.
 func TestEmbeddedPipeline(t *testing.T) {
+	checkSeed(t, newsParse(t)("Earlier Monday, a rocket attack on al Asad airbase in western Iraq wounded seven U.S. personnel."))
+}
+
+// newsParse returns a function that tokenizes, tags (with the main-verb
+// step) and parses text with the embedded models, as dyad does on news.
+func newsParse(t *testing.T) func(text string) *dyad.Doc {
+	t.Helper()
 	tok, err := tokenize.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -87,11 +94,15 @@ func TestEmbeddedPipeline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := &dyad.Doc{Text: "Earlier Monday, a rocket attack on al Asad airbase in western Iraq wounded seven U.S. personnel."}
-	tok.Tokenize(d)
-	tg.Tag(d)
-	embedded(t).Parse(d)
-	checkSeed(t, d)
+	m := embedded(t)
+	return func(text string) *dyad.Doc {
+		d := &dyad.Doc{Text: text}
+		tok.Tokenize(d)
+		tg.Tag(d)
+		tagger.RestoreMainVerbs(d)
+		m.Parse(d)
+		return d
+	}
 }
 
 // TestEmbeddedAccuracy guards the shipped model against regressions on
@@ -141,14 +152,7 @@ func TestEmbeddedHostileInput(t *testing.T) { testHostile(t, embedded(t)) }
 // reads 16 of the 20, one trained with `dyad train --fronted-times 0.2`
 // (parser.FrontedTimes) 19, so this guards what the shipped one does.
 func TestEmbeddedFrontedTimes(t *testing.T) {
-	tok, err := tokenize.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tg, err := tagger.Load(bytes.NewReader(models.Tagger))
-	if err != nil {
-		t.Fatal(err)
-	}
+	parse := newsParse(t)
 	data, err := os.ReadFile("testdata/fronted-news.tsv")
 	if err != nil {
 		t.Fatal(err)
@@ -159,11 +163,7 @@ func TestEmbeddedFrontedTimes(t *testing.T) {
 			continue
 		}
 		f := strings.Split(strings.TrimSpace(line), "\t")
-		d := &dyad.Doc{Text: f[0]}
-		tok.Tokenize(d)
-		tg.Tag(d)
-		tagger.RestoreMainVerbs(d)
-		embedded(t).Parse(d)
+		d := parse(f[0])
 		all++
 		found := false
 		for _, w := range d.Tokens {
