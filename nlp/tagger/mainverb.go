@@ -25,9 +25,9 @@ import (
 // the step changes six tags, all to the gold tag, and checked on the news
 // bodies of the extraction benchmark and Wikinews: of its 17 changes, 15
 // are right and the other two are in German (the full-stop test for
-// headlines added the two right ones, "Democratic lawmakers grilled ..."). The statistical model's own output
-// (Model.Tag) is left as it is, so models trained on its tags do not
-// depend on this step.
+// headlines added the two right ones, "Democratic lawmakers grilled
+// ..."). The statistical model's own output (Model.Tag) is left as it
+// is, so models trained on its tags do not depend on this step.
 //
 // It reads sentences as Model.Tag does and returns the number of tokens
 // retagged.
