@@ -1039,3 +1039,36 @@ func TestNamesPeople(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeTimeOpenings codes wire sentences that open with the time, which
+// the parser may read as a phrase about the time with the event hanging
+// on it (repairTimeAppositive), and checks the attack and its toll.
+func TestCodeTimeOpenings(t *testing.T) {
+	c := newTestCoder(t)
+	for _, tt := range []struct {
+		text            string
+		killed, wounded int
+	}{
+		{"Late Sunday, an air strike on a school in northern Gaza killed 12 people.", 12, 0},
+		{"Earlier on Monday, a roadside bomb near Kandahar wounded three Canadian soldiers.", 0, 3},
+		{"On Sunday, an explosion at a market in Baghdad killed 15 people and wounded 40 others.", 15, 40},
+	} {
+		coding := codeText(t, c, tt.text, "2024-08-06")
+		found := false
+		for _, ev := range coding.Events {
+			if materialConflict(ev.CAMEO) && deref(ev.Killed) == tt.killed && deref(ev.Wounded) == tt.wounded {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: no act of force with %d killed and %d wounded among %d events", tt.text, tt.killed, tt.wounded, len(coding.Events))
+		}
+	}
+}
+
+func deref(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
+}

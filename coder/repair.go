@@ -112,6 +112,7 @@ func repairParse(doc *dyad.Doc, sayVerbs map[string]bool) *dyad.Doc {
 		repairSplitAdjectives(out, s, writable)
 		repairGroupPossessive(out, s, writable)
 		repairMarkedObject(out, s, writable)
+		repairTimeAppositive(out, s, writable)
 		for v := s.Start; v < s.End; v++ {
 			t := &out.Tokens[v]
 			if t.UPOS != "VERB" || t.DepRel != "conj" || !sayVerbs[strings.ToLower(t.Lemma)] {
@@ -713,6 +714,62 @@ func repairMarkedObject(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token
 		}
 	}
 }
+
+// repairTimeAppositive mends a news opening with the time in front read
+// as a noun phrase about the time: in "Late Sunday, an air strike ...
+// killed 12 people" the parser may make "Sunday" the root, "strike" its
+// appositive and "killed" a clause on "strike"; in "Earlier on Monday, a
+// roadside bomb ... wounded three soldiers" it may hang "bomb" on
+// "Monday" and leave "wounded" without a subject. A time is never in
+// apposition to a thing: the appositive is the subject of the verb that
+// follows it, which heads the sentence, and the time is that verb's.
+func repairTimeAppositive(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	for a := s.Start; a < s.End; a++ {
+		t := out.Tokens[a].Head
+		if out.Tokens[a].DepRel != "appos" || t < s.Start || t >= a || !timeWords[strings.ToLower(out.Tokens[t].Text)] {
+			continue
+		}
+		switch v := out.Tokens[t].Head; {
+		case v > a && v < s.End && out.Tokens[v].UPOS == "VERB" && subjectOf(out, v, s) < 0:
+			// "Monday" already hangs on the verb.
+			toks := writable()
+			toks[a].Head, toks[a].DepRel = v, "nsubj"
+		case v < 0:
+			// "Sunday" is the root: the verb is a clause on the appositive.
+			for c := a + 1; c < s.End; c++ {
+				tc := out.Tokens[c]
+				if tc.Head != a || tc.UPOS != "VERB" || !finiteTags[tc.XPOS] || subjectOf(out, c, s) >= 0 {
+					continue
+				}
+				toks := writable()
+				toks[c].Head, toks[c].DepRel = -1, "root"
+				toks[a].Head, toks[a].DepRel = c, "nsubj"
+				toks[t].Head, toks[t].DepRel = c, "obl:unmarked"
+				if hasDependent(out, t, s, "case") {
+					toks[t].DepRel = "obl"
+				}
+				// The sentence's other parts the root held (its final
+				// punctuation) go to the new root.
+				for j := a + 1; j < s.End; j++ {
+					if toks[j].Head == t {
+						toks[j].Head = c
+					}
+				}
+				break
+			}
+		}
+	}
+}
+
+// timeWords are the nouns a news opening names the time with.
+var timeWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"today": true, "yesterday": true, "tonight": true, "morning": true, "afternoon": true, "evening": true, "night": true,
+	"week": true, "month": true, "year": true, "weekend": true,
+}
+
+// finiteTags are the tags of a finite verb.
+var finiteTags = map[string]bool{"VBD": true, "VBZ": true, "VBP": true}
 
 // timeUnits are nouns of a span of time.
 var timeUnits = map[string]bool{"year": true, "month": true, "week": true, "day": true, "hour": true, "minute": true, "decade": true}

@@ -83,6 +83,16 @@ func TestRepairParse(t *testing.T) {
 			[]string{"protesters/NOUN/3/nsubj:pass", "have/AUX/3/aux", "been/AUX/3/aux:pass", "killed/VERB/-1/root", ",/PUNCT/7/punct",
 				"according/VERB/7/case", "to/ADP/5/fixed", "reports/NOUN/3/obj"},
 			[]arc{{7, 3, "obl"}}},
+		{"a time opening taken for the root, the subject for its appositive",
+			// Late Sunday , an air strike killed 12 people .
+			[]string{"Late/ADV/1/advmod", "Sunday/PROPN/-1/root", ",/PUNCT/5/punct", "an/DET/5/det", "air/NOUN/5/compound",
+				"strike/NOUN/1/appos", "killed/VERB/5/acl/VBD", "12/NUM/8/nummod", "people/NOUN/6/obj", "./PUNCT/1/punct"},
+			[]arc{{6, -1, "root"}, {5, 6, "nsubj"}, {1, 6, "obl:unmarked"}, {9, 6, "punct"}, {0, 1, "advmod"}}},
+		{"a subject hung on the time opening",
+			// on Monday , a bomb wounded three soldiers
+			[]string{"on/ADP/1/case", "Monday/PROPN/5/obl", ",/PUNCT/4/punct", "a/DET/4/det", "bomb/NOUN/1/appos",
+				"wounded/VERB/-1/root/VBD", "three/NUM/7/nummod", "soldiers/NOUN/5/obj"},
+			[]arc{{4, 5, "nsubj"}, {1, 5, "obl"}}},
 		{"a possessive on a phrase with of",
 			// the Church of Scientology 's website is attacked
 			[]string{"the/DET/1/det", "Church/PROPN/7/nsubj:pass", "of/ADP/5/case", "Scientology/PROPN/5/nmod:poss", "'s/PART/3/case",

@@ -14,11 +14,11 @@ import (
 // EWT's web register, the tagger's training data, has few such sentences.
 //
 // In a sentence with no finite verb (VBD, VBZ, VBP, MD), the first VBN
-// that follows a noun or pronoun and is followed by the start of an
-// object (a determiner, number, pronoun, noun, adjective or particle, or
-// "to" before a base verb) is retagged VBD, and so is each VBN after a
-// conjunction that follows it ("devastated refineries ... and sent
-// prices"). Sentences of fewer than eight tokens and headlines (mostly
+// (or adjective in -ed, see participle) that follows a noun or pronoun
+// and is followed by the start of an object (a determiner, number,
+// pronoun, noun, adjective or particle, or "to" before a base verb) is
+// retagged VBD, and so is each such word after a conjunction that
+// follows it ("devastated refineries ... and sent prices"). Sentences of fewer than eight tokens and headlines (mostly
 // capitalised words and no full stop: "Woman Found Dead in Apartment")
 // are left alone, as is a sentence with a base verb before the participle
 // ("Keep your eyes peeled"). The conditions were chosen on EWT dev, where
@@ -58,7 +58,7 @@ func restoreMainVerb(toks []dyad.Token) int {
 		if first < 0 && toks[i].XPOS == "VB" {
 			return 0
 		}
-		if i == 0 || toks[i].XPOS != "VBN" {
+		if i == 0 || !participle(toks[i]) {
 			continue
 		}
 		switch {
@@ -96,6 +96,17 @@ func headline(toks []dyad.Token) bool {
 		}
 	}
 	return 2*capitals > words
+}
+
+// participle reports a past participle, or a word in -ed the tagger took
+// for an adjective ("a roadside bomb near Kandahar wounded three Canadian
+// soldiers" with "wounded" JJ): in a sentence without a finite verb, the
+// conditions that make a participle the main verb hold for both.
+func participle(t dyad.Token) bool {
+	if t.XPOS == "VBN" {
+		return true
+	}
+	return t.XPOS == "JJ" && len(t.Text) >= 5 && strings.HasSuffix(strings.ToLower(t.Text), "ed")
 }
 
 func nounOrPronoun(xpos string) bool {
