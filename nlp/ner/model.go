@@ -365,7 +365,30 @@ func (m *Model) Recognize(doc *dyad.Doc) {
 		}
 		doc.Entities = m.appendEntities(doc.Entities, s.best, sp.Start)
 	}
+	dropCalendarNames(doc)
 	m.linkMentions(doc)
+}
+
+// dropCalendarNames removes one-word entities that are a month or a day
+// of the week ("in March" read as a place, as news text often has it):
+// UniversalNER, like the other schemes, tags no date. "May" stays, a
+// surname as often as a month in news.
+func dropCalendarNames(doc *dyad.Doc) {
+	kept := doc.Entities[:0]
+	for _, e := range doc.Entities {
+		if e.End-e.Start == 1 && calendarNames[strings.ToLower(doc.Tokens[e.Start].Text)] {
+			doc.Tokens[e.Start].NER = "O"
+			continue
+		}
+		kept = append(kept, e)
+	}
+	doc.Entities = kept
+}
+
+var calendarNames = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 }
 
 // iob2 converts the BILOU tag at position i of best into IOB2.

@@ -711,3 +711,32 @@ func TestLinkMentions(t *testing.T) {
 		})
 	}
 }
+
+// TestDropCalendarNames checks that a month or weekday alone is no entity,
+// while "May" (a surname too) and longer names with a month stay.
+func TestDropCalendarNames(t *testing.T) {
+	words := strings.Fields("Protests began in March ; May met Brown on Friday at March Madness")
+	doc := &dyad.Doc{}
+	for _, w := range words {
+		doc.Tokens = append(doc.Tokens, dyad.Token{Text: w, NER: "O"})
+	}
+	ent := func(start, end int, label string) dyad.Entity {
+		for i := start; i < end; i++ {
+			doc.Tokens[i].NER = "I-" + label
+		}
+		doc.Tokens[start].NER = "B-" + label
+		return dyad.Entity{Span: dyad.Span{Start: start, End: end}, Label: label}
+	}
+	doc.Entities = []dyad.Entity{ent(3, 4, "LOC"), ent(5, 6, "PER"), ent(7, 8, "PER"), ent(9, 10, "ORG"), ent(11, 13, "ORG")}
+	dropCalendarNames(doc)
+	var got []string
+	for _, e := range doc.Entities {
+		got = append(got, strings.Join(words[e.Start:e.End], " "))
+	}
+	if want := []string{"May", "Brown", "March Madness"}; !slices.Equal(got, want) {
+		t.Errorf("entities %q, want %q", got, want)
+	}
+	if doc.Tokens[3].NER != "O" || doc.Tokens[9].NER != "O" {
+		t.Errorf("tags of March and Friday: %s, %s; want O", doc.Tokens[3].NER, doc.Tokens[9].NER)
+	}
+}
