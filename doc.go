@@ -1,5 +1,7 @@
 package dyad
 
+import "iter"
+
 // Doc is a text annotated in turn by the NLP pipeline's components
 // (tokenizer, sentence splitter, tagger, lemmatizer, parser, entity
 // recogniser), as in spaCy: each component fills its own fields.
@@ -40,4 +42,34 @@ type Span struct {
 type Entity struct {
 	Span
 	Label string
+}
+
+// Stretches yields the spans a sentence-by-sentence component reads: each
+// sentence of d.Sentences in order and each run of tokens no sentence
+// covers (all of them as one when there are no sentences). Sentences are
+// trusted only as far as they make sense: each token is in exactly one
+// stretch, in order, so a hostile or stale Sentences field cannot make a
+// component skip or repeat tokens.
+func (d *Doc) Stretches() iter.Seq[Span] {
+	return func(yield func(Span) bool) {
+		covered, n := 0, len(d.Tokens)
+		for _, sp := range d.Sentences {
+			start, end := min(max(sp.Start, covered), n), min(sp.End, n)
+			if start > covered {
+				if !yield(Span{covered, start}) {
+					return
+				}
+				covered = start
+			}
+			if start < end {
+				if !yield(Span{start, end}) {
+					return
+				}
+				covered = end
+			}
+		}
+		if covered < n {
+			yield(Span{covered, n})
+		}
+	}
 }

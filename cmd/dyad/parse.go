@@ -136,10 +136,7 @@ func docJSON(doc *dyad.Doc) any {
 		Sentences []sentence   `json:"sentences"`
 		Entities  []entityJSON `json:"entities"`
 	}{Sentences: []sentence{}, Entities: []entityJSON{}}
-	for _, sp := range doc.Sentences {
-		if sp.Start >= sp.End {
-			continue
-		}
+	for sp := range doc.Stretches() {
 		s := sentence{Text: doc.Text[doc.Tokens[sp.Start].Start:doc.Tokens[sp.End-1].End]}
 		for i := sp.Start; i < sp.End; i++ {
 			t := doc.Tokens[i]

@@ -7,8 +7,9 @@ import (
 	"github.com/dyadnews/dyad"
 )
 
-// FromDoc turns an annotated Doc into CoNLL-U sentences, one per
-// Doc sentence (all tokens form one sentence if the Doc has none): ID,
+// FromDoc turns an annotated Doc into CoNLL-U sentences, one per stretch
+// the components read (dyad.Doc.Stretches: each sentence, and each run of
+// tokens no sentence covers; all tokens if the Doc has none): ID,
 // FORM, LEMMA, UPOS, XPOS, FEATS, a sentence-relative HEAD (0 for a root
 // or a head outside the sentence), DEPREL, and MISC with SpaceAfter=No
 // and the token's NER tag. Runs of Fused tokens become multiword tokens
@@ -16,18 +17,11 @@ import (
 // "text" comments; whitespace inside forms, which CoNLL-U cannot hold,
 // becomes "_" (tabs, newlines) or is kept as a plain space.
 func FromDoc(doc *dyad.Doc) []Sentence {
-	spans := doc.Sentences
-	if len(spans) == 0 && len(doc.Tokens) > 0 {
-		spans = []dyad.Span{{Start: 0, End: len(doc.Tokens)}}
-	}
-	out := make([]Sentence, 0, len(spans))
-	for si, sp := range spans {
-		if sp.Start < 0 || sp.End > len(doc.Tokens) || sp.Start >= sp.End {
-			continue
-		}
+	var out []Sentence
+	for sp := range doc.Stretches() {
 		toks := doc.Tokens[sp.Start:sp.End]
 		s := Sentence{Comments: []string{
-			"sent_id = " + strconv.Itoa(si+1),
+			"sent_id = " + strconv.Itoa(len(out)+1),
 			"text = " + sentenceText(doc, toks),
 		}}
 		s.Words = make([]Word, len(toks))

@@ -102,9 +102,9 @@ func (m *Model) linkMentions(doc *dyad.Doc) {
 		slices.SortStableFunc(ws, func(a, b []string) int { return len(b) - len(a) })
 	}
 	added := false
-	for _, sp := range doc.Sentences {
-		end := min(sp.End, len(doc.Tokens))
-		for i := max(sp.Start, 0); i < end; i++ {
+	for sp := range doc.Stretches() {
+		end := sp.End
+		for i := sp.Start; i < end; i++ {
 			cands := byFirst[doc.Tokens[i].Text]
 			if len(cands) == 0 || covered[i] || (i > sp.Start && doc.Tokens[i-1].UPOS == "PROPN") {
 				continue
@@ -126,10 +126,8 @@ func (m *Model) linkMentions(doc *dyad.Doc) {
 	if added {
 		slices.SortStableFunc(doc.Entities, func(a, b dyad.Entity) int { return a.Start - b.Start })
 	}
-	for _, sp := range doc.Sentences {
-		for i := max(sp.Start, 0); i < min(sp.End, len(doc.Tokens)); i++ {
-			doc.Tokens[i].NER = "O"
-		}
+	for i := range doc.Tokens {
+		doc.Tokens[i].NER = "O"
 	}
 	for _, e := range doc.Entities {
 		for i := e.Start; i < e.End; i++ {

@@ -5,6 +5,7 @@ package ner
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"sync"
 
@@ -325,26 +326,7 @@ func (m *Model) Recognize(doc *dyad.Doc) {
 	}
 	s := m.getScratch()
 	defer m.scratch.Put(s)
-	s.spans = s.spans[:0]
-	sents := doc.Sentences
-	if len(sents) == 0 {
-		sents = []dyad.Span{{Start: 0, End: len(doc.Tokens)}}
-	}
-	covered := 0
-	for _, sp := range sents {
-		start, end := max(sp.Start, covered), min(sp.End, len(doc.Tokens))
-		for i := covered; i < start; i++ {
-			doc.Tokens[i].NER = "O"
-		}
-		if start >= end {
-			continue
-		}
-		covered = end
-		s.spans = append(s.spans, dyad.Span{Start: start, End: end})
-	}
-	for i := covered; i < len(doc.Tokens); i++ {
-		doc.Tokens[i].NER = "O"
-	}
+	s.spans = slices.AppendSeq(s.spans[:0], doc.Stretches())
 	if m.second != nil {
 		if s.counts == nil {
 			s.counts = newDocCounts(len(m.labels))

@@ -65,22 +65,8 @@ func (m *Model) getScratch() *scratch {
 func (m *Model) Parse(doc *dyad.Doc) {
 	sc := m.getScratch()
 	defer m.scratch.Put(sc)
-	next, n := 0, len(doc.Tokens)
-	for _, sp := range doc.Sentences {
-		// Spans are trusted only as far as they make sense: each token is
-		// parsed once, in order, and gaps between spans are sentences too.
-		start, end := min(max(sp.Start, next), n), min(sp.End, n)
-		if start > next {
-			m.parseSentence(sc, doc.Tokens, next, start)
-			next = start
-		}
-		if start < end {
-			m.parseSentence(sc, doc.Tokens, start, end)
-			next = end
-		}
-	}
-	if next < n {
-		m.parseSentence(sc, doc.Tokens, next, n)
+	for sp := range doc.Stretches() {
+		m.parseSentence(sc, doc.Tokens, sp.Start, sp.End)
 	}
 }
 

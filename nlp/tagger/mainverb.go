@@ -29,11 +29,13 @@ import (
 // ..."). The statistical model's own output (Model.Tag) is left as it
 // is, so models trained on its tags do not depend on this step.
 //
-// It reads sentences as Model.Tag does and returns the number of tokens
-// retagged.
+// It reads sentences as Model.Tag does (dyad.Doc.Stretches) and returns
+// the number of tokens retagged.
 func RestoreMainVerbs(doc *dyad.Doc) int {
 	changed := 0
-	eachSentence(doc, func(toks []dyad.Token) { changed += restoreMainVerb(toks) })
+	for sp := range doc.Stretches() {
+		changed += restoreMainVerb(doc.Tokens[sp.Start:sp.End])
+	}
 	return changed
 }
 

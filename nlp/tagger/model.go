@@ -304,27 +304,8 @@ func (m *Model) getScratch() *tagScratch {
 func (m *Model) Tag(doc *dyad.Doc) {
 	s := m.getScratch()
 	defer m.scratch.Put(s)
-	eachSentence(doc, func(toks []dyad.Token) { m.tagSpan(toks, s) })
-}
-
-// eachSentence calls fn on the tokens of each sentence of doc in order,
-// and on each stretch of tokens no sentence covers (all of them when doc
-// has no sentences), so that Tag and the steps that repair its output see
-// the same sentences; spans are trusted only as far as they make sense.
-func eachSentence(doc *dyad.Doc, fn func([]dyad.Token)) {
-	covered := 0
-	for _, sp := range doc.Sentences {
-		start, end := max(sp.Start, covered), min(sp.End, len(doc.Tokens))
-		if start > covered {
-			fn(doc.Tokens[covered:start])
-		}
-		if start < end {
-			fn(doc.Tokens[start:end])
-			covered = end
-		}
-	}
-	if covered < len(doc.Tokens) {
-		fn(doc.Tokens[covered:])
+	for sp := range doc.Stretches() {
+		m.tagSpan(doc.Tokens[sp.Start:sp.End], s)
 	}
 }
 
