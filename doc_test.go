@@ -27,3 +27,26 @@ func TestStretches(t *testing.T) {
 		}
 	}
 }
+
+// FuzzStretches checks that whatever Sentences holds, the stretches cover
+// every token once, in order, without empty stretches.
+func FuzzStretches(f *testing.F) {
+	f.Add(uint8(7), []byte{1, 3, 4, 6})
+	f.Add(uint8(3), []byte{200, 9, 0, 0, 2, 1})
+	f.Fuzz(func(t *testing.T, n uint8, bounds []byte) {
+		d := &Doc{Tokens: make([]Token, n)}
+		for i := 0; i+1 < len(bounds); i += 2 {
+			d.Sentences = append(d.Sentences, Span{int(int8(bounds[i])), int(int8(bounds[i+1]))})
+		}
+		next := 0
+		for sp := range d.Stretches() {
+			if sp.Start != next || sp.End <= sp.Start || sp.End > int(n) {
+				t.Fatalf("stretch %v after %d tokens of %d (sentences %v)", sp, next, n, d.Sentences)
+			}
+			next = sp.End
+		}
+		if next != int(n) {
+			t.Fatalf("stretches end at %d of %d tokens (sentences %v)", next, n, d.Sentences)
+		}
+	})
+}
