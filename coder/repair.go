@@ -113,6 +113,7 @@ func repairParse(doc *dyad.Doc, sayVerbs map[string]bool) *dyad.Doc {
 		repairGroupPossessive(out, s, writable)
 		repairMarkedObject(out, s, writable)
 		repairTimeAppositive(out, s, writable)
+		repairBareInfinitive(out, s, writable)
 		for v := s.Start; v < s.End; v++ {
 			t := &out.Tokens[v]
 			if t.UPOS != "VERB" || t.DepRel != "conj" || !sayVerbs[strings.ToLower(t.Lemma)] {
@@ -760,6 +761,35 @@ func repairTimeAppositive(out *dyad.Doc, s dyad.Span, writable func() []dyad.Tok
 		}
 	}
 }
+
+// repairBareInfinitive mends "would like to see China agree to
+// purchases" parsed with "China" the subject of a clause "China agree":
+// after a verb of perception or causation, a bare infinitive takes the
+// noun before it as the verb's object and is its xcomp, as UD annotates
+// "saw him leave", so the coder finds whom it is about.
+func repairBareInfinitive(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	for c := s.Start; c < s.End; c++ {
+		t := out.Tokens[c]
+		v := t.Head
+		if t.DepRel != "ccomp" || (t.XPOS != "VB" && t.XPOS != "VBP") || v < s.Start || v >= c || !bareInfinitiveVerbs[strings.ToLower(out.Tokens[v].Lemma)] {
+			continue
+		}
+		if hasDependent(out, c, s, "mark", "aux", "aux:pass") {
+			continue
+		}
+		x := subjectOf(out, c, s)
+		if x <= v || x >= c || hasDependent(out, v, s, "obj") {
+			continue
+		}
+		toks := writable()
+		toks[x].Head, toks[x].DepRel = v, "obj"
+		toks[c].DepRel = "xcomp"
+	}
+}
+
+// bareInfinitiveVerbs take an object and a bare infinitive: "see China
+// agree", "let them go", "made him resign".
+var bareInfinitiveVerbs = map[string]bool{"see": true, "watch": true, "hear": true, "let": true, "make": true, "help": true, "have": true, "feel": true, "notice": true}
 
 // timeWords are the nouns a news opening names the time with.
 var timeWords = map[string]bool{

@@ -93,6 +93,11 @@ func TestRepairParse(t *testing.T) {
 			[]string{"on/ADP/1/case", "Monday/PROPN/5/obl", ",/PUNCT/4/punct", "a/DET/4/det", "bomb/NOUN/1/appos",
 				"wounded/VERB/-1/root/VBD", "three/NUM/7/nummod", "soldiers/NOUN/5/obj"},
 			[]arc{{4, 5, "nsubj"}, {1, 5, "obl"}}},
+		{"a bare infinitive's subject after a verb of perception",
+			// like to see China agree to purchases
+			[]string{"like/VERB/-1/root", "to/PART/2/mark", "see/VERB/0/xcomp", "China/PROPN/4/nsubj", "agree/VERB/2/ccomp/VBP",
+				"to/ADP/6/case", "purchases/NOUN/4/obl"},
+			[]arc{{3, 2, "obj"}, {4, 2, "xcomp"}}},
 		{"a possessive on a phrase with of",
 			// the Church of Scientology 's website is attacked
 			[]string{"the/DET/1/det", "Church/PROPN/7/nsubj:pass", "of/ADP/5/case", "Scientology/PROPN/5/nmod:poss", "'s/PART/3/case",
