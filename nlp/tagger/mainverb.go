@@ -48,10 +48,14 @@ func restoreMainVerb(toks []dyad.Token) int {
 	if len(toks) < minMainVerbSentence || headline(toks) {
 		return 0
 	}
-	for _, t := range toks {
+	opening := -1 // a participle read as the main verb inside an opening phrase
+	for i, t := range toks {
 		switch t.XPOS {
 		case "VBD", "VBZ", "VBP", "MD":
-			return 0
+			if opening >= 0 || t.XPOS != "VBD" || !inOpeningPhrase(toks, i) {
+				return 0
+			}
+			opening = i
 		}
 	}
 	first := -1 // the verb retagged first
@@ -60,7 +64,9 @@ func restoreMainVerb(toks []dyad.Token) int {
 		if first < 0 && toks[i].XPOS == "VB" {
 			return 0
 		}
-		if i == 0 || !participle(toks[i]) {
+		// A participle on a noun of the opening phrase ("In a statement
+		// published Oct. 25, ...") is no main verb, whichever tag it got.
+		if i == 0 || !participle(toks[i]) || inOpeningPhrase(toks, i) {
 			continue
 		}
 		switch {
@@ -73,8 +79,41 @@ func restoreMainVerb(toks []dyad.Token) int {
 			changed++
 		}
 	}
+	if opening >= 0 && changed > 0 {
+		toks[opening].UPOS, toks[opening].XPOS, toks[opening].Feats = "VERB", "VBN", "Tense=Past|VerbForm=Part"
+		changed++
+	}
 	return changed
 }
+
+// inOpeningPhrase reports a verb form at i that is a participle on a noun
+// inside the prepositional phrase a sentence opens with, before its comma:
+// "In a joint statement published Oct. 25, the ministries accused ...".
+// Read as the sentence's only finite verb, it leaves the main verb a
+// participle.
+func inOpeningPhrase(toks []dyad.Token, i int) bool {
+	if i < 2 || toks[0].XPOS != "IN" || !openingPrepositions[strings.ToLower(toks[0].Text)] {
+		return false
+	}
+	if p := toks[i-1].XPOS; p != "NN" && p != "NNS" {
+		return false
+	}
+	for j := 1; j < i; j++ {
+		if toks[j].Text == "," {
+			return false
+		}
+	}
+	for j := i + 1; j < len(toks); j++ {
+		if toks[j].Text == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// openingPrepositions begin the phrases news sentences open with ("In a
+// statement ...", "After talks held ...").
+var openingPrepositions = map[string]bool{"in": true, "on": true, "at": true, "after": true, "during": true, "following": true, "with": true, "under": true, "from": true}
 
 // headline reports whether most of the words start with a capital and no
 // full stop ends them: news sentences full of names and places ("On
