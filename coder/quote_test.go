@@ -36,7 +36,7 @@ func viewQuotes(doc *dyad.Doc, qs []quoteSpan) []quoteView {
 			// "Malaysia's Prime Minister, Najib Razak") is not a fact
 			// about quotes.
 			var words []string
-			for j := phraseStart(doc, q.Speaker, 0); j < len(doc.Tokens) && (j <= q.Speaker || descends(doc, j, q.Speaker)); j++ {
+			for j := phraseStart(doc, q.Speaker, 0); j < len(doc.Tokens) && (j <= q.Speaker || hangsBelow(doc, j, q.Speaker, 0)); j++ {
 				words = append(words, doc.Tokens[j].Text)
 			}
 			sp = strings.Join(words, " ")
@@ -44,16 +44,6 @@ func viewQuotes(doc *dyad.Doc, qs []quoteSpan) []quoteView {
 		out = append(out, quoteView{q.Text, kind, sp})
 	}
 	return out
-}
-
-// descends reports whether token j hangs below token h.
-func descends(doc *dyad.Doc, j, h int) bool {
-	for k := 0; k < len(doc.Tokens) && j >= 0; k++ {
-		if j = doc.Tokens[j].Head; j == h {
-			return true
-		}
-	}
-	return false
 }
 
 // expectQuotes checks that each wanted quote is found: a quote whose text

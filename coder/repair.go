@@ -310,16 +310,20 @@ func subjectOf(doc *dyad.Doc, v int, s dyad.Span) int {
 // after h that does not hang below it, or end.
 func phraseEnd(doc *dyad.Doc, h, end int) int {
 	j := h + 1
-	for ; j < end; j++ {
-		a := doc.Tokens[j].Head
-		for k := 0; k < 8 && a >= 0 && a < len(doc.Tokens) && a != h; k++ {
-			a = doc.Tokens[a].Head
-		}
-		if a != h {
-			break
-		}
+	for j < end && hangsBelow(doc, j, h, 0) {
+		j++
 	}
 	return j
+}
+
+// hangsBelow reports whether token j hangs below h within eight heads,
+// climbing no lower than token floor.
+func hangsBelow(doc *dyad.Doc, j, h, floor int) bool {
+	a := doc.Tokens[j].Head
+	for k := 0; k < 8 && a >= floor && a < len(doc.Tokens) && a != h; k++ {
+		a = doc.Tokens[a].Head
+	}
+	return a == h
 }
 
 // phraseStart is the first token of the phrase headed by h: the leftmost
@@ -328,11 +332,7 @@ func phraseEnd(doc *dyad.Doc, h, end int) int {
 func phraseStart(doc *dyad.Doc, h, start int) int {
 	first := h
 	for j := h - 1; j >= start; j-- {
-		a := doc.Tokens[j].Head
-		for k := 0; k < 8 && a >= start && a < len(doc.Tokens) && a != h; k++ {
-			a = doc.Tokens[a].Head
-		}
-		if a == h && doc.Tokens[j].UPOS != "PUNCT" {
+		if hangsBelow(doc, j, h, start) && doc.Tokens[j].UPOS != "PUNCT" {
 			first = j
 		}
 	}
