@@ -14,6 +14,7 @@ import (
 
 	"github.com/dyadnews/dyad/progress"
 
+	"github.com/dyadnews/dyad/data/entities"
 	"github.com/dyadnews/dyad/models"
 	"github.com/dyadnews/dyad/nlp/conllu"
 	"github.com/dyadnews/dyad/nlp/lemma"
@@ -320,7 +321,9 @@ func (tr *training) trainParserOn(gold, dev []conllu.Sentence, opts parser.Train
 func trainNER(tr *training) (model, error) {
 	// NER learns from UNER dev, whose text is EWT dev: its tags come from
 	// the tagger that never saw dev, so they have the mistakes the tagger
-	// makes on new text.
+	// makes on new text. It learns from dyad's own annotations of EWT
+	// train too, tagged for the same reason by taggers jackknifed over
+	// train.
 	tg, err := tr.heldOutTagger()
 	if err != nil {
 		return nil, err
@@ -328,5 +331,23 @@ func trainNER(tr *training) (model, error) {
 	opts := ner.DefaultTrainOptions()
 	opts.Log = tr.log
 	tr.setSeed(&opts.Seed)
+	train, err := tr.ewt("train")
+	if err != nil {
+		return nil, err
+	}
+	topts := tagger.DefaultTrainOptions()
+	tr.setSeed(&topts.Seed)
+	jackknifed, err := tagger.JackknifeTags(train, 10, topts)
+	if err != nil {
+		return nil, err
+	}
+	marked, err := ner.ReadMarked(bytes.NewReader(entities.EWTTrain))
+	if err != nil {
+		return nil, fmt.Errorf("data/entities: %w", err)
+	}
+	if opts.Annotated, err = ner.Merge(jackknifed, marked); err != nil {
+		return nil, fmt.Errorf("data/entities: %w", err)
+	}
+	fmt.Fprintf(tr.log, "ner: %d sentences of EWT train annotated by dyad\n", len(opts.Annotated))
 	return ner.TrainFromData(tr.data, tg.Tag, opts)
 }

@@ -22,6 +22,11 @@ type TrainOptions struct {
 	Epochs int
 	// Gazetteer supplies name-list features; nil trains without them.
 	Gazetteer *Gazetteer
+	// Annotated are labelled sentences besides the ones passed to Train
+	// (EWT train as dyad's own annotators marked it, data/entities),
+	// tagged by taggers that never saw them. They join every training
+	// set, each cross-validation fold's too, and are never scored.
+	Annotated []conllu.Sentence
 	// Unlabeled are treebank sentences without entity tags (UD English
 	// EWT train). Their words and gold UPOS build the capitalisation and
 	// PROPN lexicon, and self-training tags them.
@@ -63,13 +68,11 @@ type TrainOptions struct {
 func DefaultTrainOptions() TrainOptions {
 	return TrainOptions{
 		Seed:            1,
-		Epochs:          12,
+		Epochs:          8,
 		MinLexCount:     2,
 		SelfTrain:       true,
 		SelfTrainMargin: 20,
 		LabeledCopies:   2,
-		EntityBias:      4,
-		LabelBias:       map[string]float32{"ORG": 3},
 	}
 }
 
@@ -82,8 +85,10 @@ type instance struct {
 }
 
 // Train learns a model from sentences carrying gold IOB2 tags (see
-// Merge); dev, when not empty, is scored after every epoch on the log.
+// Merge), and opts.Annotated; dev, when not empty, is scored after every
+// epoch on the log.
 func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
+	train = append(slices.Clip(train), opts.Annotated...)
 	var (
 		m   *Model
 		err error

@@ -1,0 +1,72 @@
+package entities_test
+
+import (
+	"bytes"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/dyadnews/dyad/data/entities"
+	"github.com/dyadnews/dyad/internal/shareddata"
+	"github.com/dyadnews/dyad/nlp/conllu"
+	"github.com/dyadnews/dyad/nlp/ner"
+)
+
+// TestEWTTrainCoversTheTreebank checks that the annotations read and
+// carry over to every sentence of EWT train, word for word, as `dyad
+// train ner` merges them.
+func TestEWTTrainCoversTheTreebank(t *testing.T) {
+	marked, err := ner.ReadMarked(bytes.NewReader(entities.EWTTrain))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	mentions := 0
+	for _, s := range marked {
+		if seen[s.ID] {
+			t.Errorf("sentence %s annotated twice", s.ID)
+		}
+		seen[s.ID] = true
+		for _, tag := range s.Tags {
+			if tag[0] == 'B' {
+				mentions++
+			}
+		}
+	}
+	// UniversalNER's own train split holds 7,022 mentions over these
+	// sentences; far fewer means a truncated or unmarked file.
+	if mentions < 6000 {
+		t.Errorf("%d mentions, want at least 6000", mentions)
+	}
+	if testing.Short() {
+		t.Skip("reads the shared data")
+	}
+	train, err := conllu.ReadFile(filepath.Join(shareddata.Dir(t), "ud-english-ewt", "en_ewt-ud-train.conllu"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	forms := map[string][]string{}
+	for _, s := range train {
+		for _, w := range s.Words {
+			forms[s.Comment("sent_id")] = append(forms[s.Comment("sent_id")], w.Form)
+		}
+	}
+	for _, s := range marked {
+		if !slices.Equal(s.Words, forms[s.ID]) {
+			t.Errorf("sentence %s: words %q, EWT has %q", s.ID, s.Words, forms[s.ID])
+		}
+	}
+	merged, err := ner.Merge(train, marked)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(merged) != len(train) {
+		t.Errorf("%d of %d EWT train sentences annotated", len(merged), len(train))
+	}
+	for i := range merged {
+		tags, ok := ner.GoldTags(&merged[i])
+		if !ok || len(tags) != len(merged[i].Words) {
+			t.Fatalf("sentence %s: no tag on every word", merged[i].Comment("sent_id"))
+		}
+	}
+}

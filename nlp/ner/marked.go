@@ -1,0 +1,119 @@
+package ner
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// ReadMarked parses entity annotations written inline, one sentence per
+// line: its sent_id, a tab, then its words separated by single spaces with
+// each mention enclosed in <PER>…</PER>, <ORG>…</ORG> or <LOC>…</LOC>
+// ("Guerrillas near <LOC>Hawijah</LOC> launched an attack"). Lines
+// starting with "#" and blank lines are skipped. The form is for
+// annotations people write and review by hand; it reads back as IOB2, so
+// Merge attaches it to treebank sentences as it does UniversalNER's.
+// Mentions may not nest or be empty, and the words may not contain
+// spaces; any breach is an error naming its line.
+func ReadMarked(r io.Reader) ([]IOB2Sentence, error) {
+	var out []IOB2Sentence
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	line := 0
+	for sc.Scan() {
+		line++
+		t := sc.Text()
+		if strings.TrimSpace(t) == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		id, text, ok := strings.Cut(t, "\t")
+		if !ok || id == "" {
+			return nil, fmt.Errorf("marked: line %d: want a sent_id, a tab and the sentence", line)
+		}
+		s, err := parseMarked(text)
+		if err != nil {
+			return nil, fmt.Errorf("marked: line %d (%s): %w", line, id, err)
+		}
+		s.ID = id
+		out = append(out, s)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("marked: line %d: %w", line, err)
+	}
+	return out, nil
+}
+
+// parseMarked reads one marked sentence's words and IOB2 tags.
+func parseMarked(text string) (IOB2Sentence, error) {
+	var (
+		s    IOB2Sentence
+		open string // the label of the mention being read, if any
+	)
+	for _, w := range strings.Split(text, " ") {
+		if w == "" {
+			return s, fmt.Errorf("empty word (two spaces in a row?)")
+		}
+		if rest, ok := openingMark(w); ok {
+			if open != "" {
+				return s, fmt.Errorf("<%s> inside <%s>", rest.label, open)
+			}
+			open, w = rest.label, rest.word
+			s.Tags = append(s.Tags, "B-"+open)
+		} else if open != "" {
+			s.Tags = append(s.Tags, "I-"+open)
+		} else {
+			s.Tags = append(s.Tags, "O")
+		}
+		if word, label, ok := closingMark(w); ok {
+			if label != open {
+				return s, fmt.Errorf("</%s> closes no <%s>", label, label)
+			}
+			open, w = "", word
+		}
+		if w == "" || markLabel(w) != "" {
+			return s, fmt.Errorf("mark without a word at %q", w)
+		}
+		s.Words = append(s.Words, w)
+	}
+	if open != "" {
+		return s, fmt.Errorf("<%s> not closed", open)
+	}
+	return s, nil
+}
+
+type markedWord struct{ label, word string }
+
+// markLabels are the labels a mark may carry.
+var markLabels = []string{"PER", "ORG", "LOC"}
+
+// openingMark splits "<PER>Barack" into PER and "Barack".
+func openingMark(w string) (markedWord, bool) {
+	for _, l := range markLabels {
+		if rest, ok := strings.CutPrefix(w, "<"+l+">"); ok {
+			return markedWord{l, rest}, true
+		}
+	}
+	return markedWord{}, false
+}
+
+// closingMark splits "Obama</PER>" into "Obama" and PER.
+func closingMark(w string) (string, string, bool) {
+	for _, l := range markLabels {
+		if rest, ok := strings.CutSuffix(w, "</"+l+">"); ok {
+			return rest, l, true
+		}
+	}
+	return w, "", false
+}
+
+// markLabel returns the label of a mark w still holds after its own marks
+// were cut ("<ORG>" in "Foo<ORG>"), or "".
+func markLabel(w string) string {
+	for _, l := range markLabels {
+		if strings.Contains(w, "<"+l+">") || strings.Contains(w, "</"+l+">") {
+			return l
+		}
+	}
+	return ""
+}

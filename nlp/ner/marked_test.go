@@ -1,0 +1,67 @@
+package ner
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestReadMarked(t *testing.T) {
+	tests := []struct {
+		name  string
+		line  string
+		words string
+		tags  string
+		err   string // part of the error, "" for none
+	}{
+		{
+			name:  "mentions of one and several words",
+			line:  "s-1\tGuerrillas near <LOC>Hawijah</LOC> killed <PER>Asi Ali</PER> of <ORG>the Iraqi Army</ORG> .",
+			words: "Guerrillas near Hawijah killed Asi Ali of the Iraqi Army .",
+			tags:  "O O B-LOC O B-PER I-PER O B-ORG I-ORG I-ORG O",
+		},
+		{
+			name:  "adjacent mentions",
+			line:  "s-2\t<LOC>Suwayrah</LOC> <LOC>Kut</LOC>",
+			words: "Suwayrah Kut",
+			tags:  "B-LOC B-LOC",
+		},
+		{name: "no marks", line: "s-3\tNothing here .", words: "Nothing here .", tags: "O O O"},
+		{name: "brackets are words", line: "s-4\t[ <PER>Bob</PER> ]", words: "[ Bob ]", tags: "O B-PER O"},
+		{name: "nested", line: "s-5\t<ORG>Bank of <LOC>Iraq</LOC></ORG>", err: "inside"},
+		{name: "unclosed", line: "s-6\t<PER>Bob said", err: "not closed"},
+		{name: "wrong close", line: "s-7\t<PER>Bob</ORG> said", err: "closes no"},
+		{name: "stray close", line: "s-8\tBob</PER> said", err: "closes no"},
+		{name: "empty mention", line: "s-9\t<PER></PER> said", err: "without a word"},
+		{name: "two spaces", line: "s-10\tBob  said", err: "empty word"},
+		{name: "no tab", line: "s-11 Bob said", err: "want a sent_id"},
+		{name: "mark inside a word", line: "s-12\tBo<PER>b said", err: "without a word"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ReadMarked(strings.NewReader("# newdoc id = d\n\n" + tt.line + "\n"))
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) || !strings.Contains(err.Error(), "line 3") {
+					t.Fatalf("error %v, want one on line 3 containing %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != 1 {
+				t.Fatalf("%d sentences, want 1", len(got))
+			}
+			id, _, _ := strings.Cut(tt.line, "\t")
+			if got[0].ID != id {
+				t.Errorf("id %q, want %q", got[0].ID, id)
+			}
+			if w := strings.Fields(tt.words); !slices.Equal(got[0].Words, w) {
+				t.Errorf("words %q, want %q", got[0].Words, w)
+			}
+			if tags := strings.Fields(tt.tags); !slices.Equal(got[0].Tags, tags) {
+				t.Errorf("tags %q, want %q", got[0].Tags, tags)
+			}
+		})
+	}
+}
