@@ -34,8 +34,9 @@ var (
 	Parser []byte
 
 	// NER is the entity recogniser (nlp/ner), trained on UniversalNER EWT
-	// dev with gazetteers from GeoNames (CC BY 4.0) and the PETRARCH2
-	// dictionaries (MIT, Open Event Data Alliance).
+	// dev and dyad's own annotations of EWT train and of news pages
+	// (data/entities), with gazetteers from GeoNames (CC BY 4.0) and the
+	// PETRARCH2 dictionaries (MIT, Open Event Data Alliance).
 	//go:embed ner.bin.gz
 	NER []byte
 )

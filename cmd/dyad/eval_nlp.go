@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/dyadnews/dyad/progress"
 
+	"github.com/dyadnews/dyad/data/entities"
 	"github.com/dyadnews/dyad/nlp"
 	"github.com/dyadnews/dyad/nlp/conllu"
 	"github.com/dyadnews/dyad/nlp/lemma"
@@ -36,7 +38,9 @@ func runEvalNLP(ctx context.Context, st *stdio, args []string) error {
 			"recogniser on UniversalNER with predicted tags, then the whole pipeline\n"+
 			"from raw text, and its speed in tokens per second.\n\n"+
 			"The entity recogniser learns from UniversalNER dev, so only test is held\n"+
-			"out for it; models from `dyad train --with-dev` have seen EWT dev too.")
+			"out for it; it is also scored on the Wikinews stories of data/entities,\n"+
+			"which no model learns from. Models from `dyad train --with-dev` have seen\n"+
+			"EWT dev too.")
 	data := fs.String("data", defaultDataDir(), "data root holding ud-english-ewt/ and uner-english-ewt/; env DYAD_DATA")
 	split := fs.String("split", "test", "held-out `split` to score: test or dev")
 	modelDir := fs.String("models", "", "score the model files in `DIR`, as dyad train --out writes them, instead of the embedded ones")
@@ -81,6 +85,10 @@ func runEvalNLP(ctx context.Context, st *stdio, args []string) error {
 	parse := parser.Evaluate(p.Parser, gold, p)
 	bar.Add(1)
 	ents, err := ner.EvaluateOnData(p.NER, *data, *split, p.Tag)
+	if err != nil {
+		return err
+	}
+	news, err := evalNewsNER(p)
 	if err != nil {
 		return err
 	}
@@ -130,6 +138,11 @@ func runEvalNLP(ctx context.Context, st *stdio, args []string) error {
 	for _, label := range []string{"PER", "ORG", "LOC"} {
 		row("NER F1 "+label, 100*ents.PerLabel[label].F1(), nerInput)
 	}
+	newsInput := "Wikinews, dyad's marks, predicted tags"
+	row("NER F1 news", 100*news.Overall.F1(), newsInput)
+	for _, label := range []string{"PER", "ORG", "LOC"} {
+		row("NER F1 news "+label, 100*news.PerLabel[label].F1(), newsInput)
+	}
 	row("UPOS from raw text", 100*endToEnd.UPOS.F1, "raw text, all predicted")
 	row("LAS from raw text", 100*endToEnd.LAS.F1, "raw text, all predicted")
 	if err := tw.Flush(); err != nil {
@@ -138,6 +151,17 @@ func runEvalNLP(ctx context.Context, st *stdio, args []string) error {
 	fmt.Fprintf(st.out, "\nspeed: %.0f tokens/s on one core, %.0f tokens/s on %d cores (tokenize+tag+lemma+parse+NER); models loaded in %v\n",
 		oneCore, allCores, runtime.GOMAXPROCS(0), loaded.Round(time.Millisecond))
 	return nil
+}
+
+// evalNewsNER scores the entity recogniser on the Wikinews stories dyad's
+// annotators marked (data/entities), which no model learns from: news is
+// what dyad reads, and UniversalNER's web text is not news.
+func evalNewsNER(p *nlp.Pipeline) (ner.Scores, error) {
+	marked, err := ner.ReadMarked(bytes.NewReader(entities.Wikinews))
+	if err != nil {
+		return ner.Scores{}, fmt.Errorf("data/entities: %w", err)
+	}
+	return ner.Evaluate(p.NER, ner.MarkedSentences(marked), p.Tag)
 }
 
 // evalRawText runs the whole pipeline over the raw text on one core and

@@ -14,6 +14,8 @@ import (
 
 	"github.com/dyadnews/dyad/progress"
 
+	"github.com/dyadnews/dyad"
+	"github.com/dyadnews/dyad/article/extracteval"
 	"github.com/dyadnews/dyad/data/entities"
 	"github.com/dyadnews/dyad/models"
 	"github.com/dyadnews/dyad/nlp/conllu"
@@ -348,6 +350,48 @@ func trainNER(tr *training) (model, error) {
 	if opts.Annotated, err = ner.Merge(jackknifed, marked); err != nil {
 		return nil, fmt.Errorf("data/entities: %w", err)
 	}
-	fmt.Fprintf(tr.log, "ner: %d sentences of EWT train annotated by dyad\n", len(opts.Annotated))
+	news, err := newsSentences(tr.data)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(tr.log, "ner: %d sentences of EWT train and %d of news annotated by dyad\n", len(opts.Annotated), len(news))
+	opts.Annotated = append(opts.Annotated, conllu.Retag(news, tg.Tag)...)
 	return ner.TrainFromData(tr.data, tg.Tag, opts)
+}
+
+// newsSentences returns the English pages of the article-extraction
+// benchmark that dyad's annotators marked (data/entities), as the shipped
+// tokenizer splits them, with their entity tags and no POS tags.
+func newsSentences(dataDir string) ([]conllu.Sentence, error) {
+	marked, err := ner.ReadStandoff(bytes.NewReader(entities.NewsTrain))
+	if err != nil {
+		return nil, fmt.Errorf("data/entities: %w", err)
+	}
+	bench, err := extracteval.Load(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	tok, err := tokenize.Load(bytes.NewReader(models.Tokenize))
+	if err != nil {
+		return nil, err
+	}
+	var out []conllu.Sentence
+	for _, page := range bench.Pages {
+		ms, ok := marked[page.ID]
+		if !ok {
+			continue
+		}
+		delete(marked, page.ID)
+		doc := &dyad.Doc{Text: page.Truth}
+		tok.Tokenize(doc)
+		sents, err := ner.StandoffSentences(page.ID, doc, ms)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, sents...)
+	}
+	for id := range marked {
+		return nil, fmt.Errorf("data/entities: page %s is not in the benchmark", id)
+	}
+	return out, nil
 }

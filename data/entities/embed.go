@@ -1,8 +1,9 @@
-// Package entities embeds dyad's own named-entity annotations of UD
-// English EWT train (PER, ORG, LOC, following UniversalNER's conventions),
-// which `dyad train ner` learns from beside UniversalNER's dev split. The
-// text is EWT's, so the file is under EWT's licence, CC BY-SA 4.0 (see
-// LICENSE.txt and README.md); the reader is ner.ReadMarked.
+// Package entities embeds dyad's own named-entity annotations (PER, ORG,
+// LOC, following UniversalNER's conventions): of UD English EWT train and
+// of the English news pages of the article-extraction benchmark, which
+// `dyad train ner` learns from beside UniversalNER's dev split, and of the
+// Wikinews stories, which `dyad eval nlp` scores news NER on. See
+// README.md for how they were made and their licences.
 package entities
 
 import _ "embed"
@@ -13,3 +14,21 @@ import _ "embed"
 //
 //go:embed ewt-train.txt
 var EWTTrain []byte
+
+// NewsTrain is news-train.tsv: the mentions in the English pages of the
+// article-extraction benchmark, by byte offsets into each page's
+// articleBody in the benchmark's ground-truth.json (the pages' text is
+// not dyad's to redistribute, so it is read from the shared data), one
+// "page<TAB>start<TAB>end<TAB>label<TAB>mention" line each; the reader is
+// ner.ReadStandoff.
+//
+//go:embed news-train.tsv
+var NewsTrain []byte
+
+// Wikinews is wikinews-test.txt, the same format: the 43 Wikinews stories
+// of the shared data (titles, then bodies), as dyad's tokenizer splits
+// them, marked by the same rules. No model learns from it; `dyad eval nlp`
+// scores NER on news with it.
+//
+//go:embed wikinews-test.txt
+var Wikinews []byte

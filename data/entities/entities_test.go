@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/dyadnews/dyad/article/extracteval"
 	"github.com/dyadnews/dyad/data/entities"
 	"github.com/dyadnews/dyad/internal/shareddata"
 	"github.com/dyadnews/dyad/nlp/conllu"
@@ -67,6 +68,67 @@ func TestEWTTrainCoversTheTreebank(t *testing.T) {
 		tags, ok := ner.GoldTags(&merged[i])
 		if !ok || len(tags) != len(merged[i].Words) {
 			t.Fatalf("sentence %s: no tag on every word", merged[i].Comment("sent_id"))
+		}
+	}
+}
+
+// TestWikinewsIsTheDemoStories checks the news evaluation set: it reads,
+// holds every Wikinews story of the shared data once, and is marked.
+func TestWikinewsIsTheDemoStories(t *testing.T) {
+	marked, err := ner.ReadMarked(bytes.NewReader(entities.Wikinews))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, mentions := map[string]bool{}, 0
+	for _, s := range marked {
+		if s.Doc != "" {
+			if docs[s.Doc] {
+				t.Errorf("story %s twice", s.Doc)
+			}
+			docs[s.Doc] = true
+		}
+		for _, tag := range s.Tags {
+			if tag[0] == 'B' {
+				mentions++
+			}
+		}
+	}
+	if len(docs) != 43 || mentions < 1000 {
+		t.Errorf("%d stories and %d mentions, want the 43 stories and at least 1000", len(docs), mentions)
+	}
+}
+
+// TestNewsTrainMatchesTheBenchmark checks that every standoff mention
+// still lies where it was marked in the benchmark's bodies.
+func TestNewsTrainMatchesTheBenchmark(t *testing.T) {
+	marked, err := ner.ReadStandoff(bytes.NewReader(entities.NewsTrain))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(marked) < 150 {
+		t.Errorf("%d pages, want the benchmark's 158 English ones", len(marked))
+	}
+	if testing.Short() {
+		t.Skip("reads the shared data")
+	}
+	bench, err := extracteval.Load(shareddata.Dir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bodies := map[string]string{}
+	for _, p := range bench.Pages {
+		bodies[p.ID] = p.Truth
+	}
+	for id, ms := range marked {
+		body, ok := bodies[id]
+		if !ok {
+			t.Errorf("page %s not in the benchmark", id)
+			continue
+		}
+		for _, m := range ms {
+			if m.End > len(body) || body[m.Start:m.End] != m.Text {
+				t.Errorf("page %s: %q not at %d–%d", id, m.Text, m.Start, m.End)
+			}
 		}
 	}
 }

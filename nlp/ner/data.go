@@ -18,6 +18,7 @@ const nerKey = "NER="
 // IOB2Sentence is one sentence of a UniversalNER IOB2 file.
 type IOB2Sentence struct {
 	ID    string // the sent_id comment
+	Doc   string // the id of the document the sentence opens, if it opens one
 	Words []string
 	Tags  []string // IOB2, "O" outside entities
 }

@@ -5,26 +5,38 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/dyadnews/dyad/nlp/conllu"
 )
 
 // ReadMarked parses entity annotations written inline, one sentence per
 // line: its sent_id, a tab, then its words separated by single spaces with
 // each mention enclosed in <PER>…</PER>, <ORG>…</ORG> or <LOC>…</LOC>
-// ("Guerrillas near <LOC>Hawijah</LOC> launched an attack"). Lines
+// ("Guerrillas near <LOC>Hawijah</LOC> launched an attack"). A line
+// "# newdoc id = X" makes the next sentence open document X; other lines
 // starting with "#" and blank lines are skipped. The form is for
 // annotations people write and review by hand; it reads back as IOB2, so
 // Merge attaches it to treebank sentences as it does UniversalNER's.
 // Mentions may not nest or be empty, and the words may not contain
 // spaces; any breach is an error naming its line.
 func ReadMarked(r io.Reader) ([]IOB2Sentence, error) {
-	var out []IOB2Sentence
+	var (
+		out  []IOB2Sentence
+		doc  string
+		line int
+	)
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	line := 0
 	for sc.Scan() {
 		line++
 		t := sc.Text()
-		if strings.TrimSpace(t) == "" || strings.HasPrefix(t, "#") {
+		if comment, ok := strings.CutPrefix(t, "#"); ok {
+			if k, v, ok := strings.Cut(comment, "="); ok && strings.TrimSpace(k) == "newdoc id" {
+				doc = strings.TrimSpace(v)
+			}
+			continue
+		}
+		if strings.TrimSpace(t) == "" {
 			continue
 		}
 		id, text, ok := strings.Cut(t, "\t")
@@ -35,13 +47,34 @@ func ReadMarked(r io.Reader) ([]IOB2Sentence, error) {
 		if err != nil {
 			return nil, fmt.Errorf("marked: line %d (%s): %w", line, id, err)
 		}
-		s.ID = id
+		s.ID, s.Doc = id, doc
+		doc = ""
 		out = append(out, s)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("marked: line %d: %w", line, err)
 	}
 	return out, nil
+}
+
+// MarkedSentences turns marked sentences that belong to no treebank into
+// CoNLL-U sentences carrying only their words, sent_id and newdoc
+// comments and gold entity tags (as Merge stores them), to be tagged and
+// scored like UniversalNER's: Evaluate reads them document by document.
+func MarkedSentences(ms []IOB2Sentence) []conllu.Sentence {
+	out := make([]conllu.Sentence, len(ms))
+	for i, m := range ms {
+		s := &out[i]
+		if m.Doc != "" {
+			s.Comments = append(s.Comments, "newdoc id = "+m.Doc)
+		}
+		s.Comments = append(s.Comments, "sent_id = "+m.ID)
+		s.Words = make([]conllu.Word, len(m.Words))
+		for j, w := range m.Words {
+			s.Words[j] = conllu.Word{ID: j + 1, Form: w, Misc: nerKey + m.Tags[j]}
+		}
+	}
+	return out
 }
 
 // parseMarked reads one marked sentence's words and IOB2 tags.

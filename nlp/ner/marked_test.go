@@ -53,8 +53,8 @@ func TestReadMarked(t *testing.T) {
 				t.Fatalf("%d sentences, want 1", len(got))
 			}
 			id, _, _ := strings.Cut(tt.line, "\t")
-			if got[0].ID != id {
-				t.Errorf("id %q, want %q", got[0].ID, id)
+			if got[0].ID != id || got[0].Doc != "d" {
+				t.Errorf("id %q in document %q, want %q in d", got[0].ID, got[0].Doc, id)
 			}
 			if w := strings.Fields(tt.words); !slices.Equal(got[0].Words, w) {
 				t.Errorf("words %q, want %q", got[0].Words, w)
@@ -63,5 +63,26 @@ func TestReadMarked(t *testing.T) {
 				t.Errorf("tags %q, want %q", got[0].Tags, tags)
 			}
 		})
+	}
+}
+
+func TestMarkedSentences(t *testing.T) {
+	ms, err := ReadMarked(strings.NewReader("# newdoc id = a\na-1\t<PER>Asi Ali</PER> left <LOC>Tikrit</LOC> .\na-2\tHe did .\n# newdoc id = b\nb-1\t<ORG>Hamas</ORG> said .\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents := MarkedSentences(ms)
+	if docs := documents(sents); len(docs) != 2 || len(docs[0]) != 2 || len(docs[1]) != 1 {
+		t.Fatalf("documents %v, want a of 2 sentences and b of 1", docs)
+	}
+	if id := sents[1].Comment("sent_id"); id != "a-2" {
+		t.Errorf("second sent_id %q, want a-2", id)
+	}
+	tags, ok := GoldTags(&sents[0])
+	if want := []string{"B-PER", "I-PER", "O", "B-LOC", "O"}; !ok || !slices.Equal(tags, want) {
+		t.Errorf("tags %v, want %v", tags, want)
+	}
+	if sents[0].Words[3].Form != "Tikrit" {
+		t.Errorf("word 4 %q, want Tikrit", sents[0].Words[3].Form)
 	}
 }
