@@ -321,11 +321,11 @@ func (tr *training) trainParserOn(gold, dev []conllu.Sentence, opts parser.Train
 }
 
 func trainNER(tr *training) (model, error) {
-	// NER learns from UNER dev, whose text is EWT dev: its tags come from
-	// the tagger that never saw dev, so they have the mistakes the tagger
-	// makes on new text. It learns from dyad's own annotations of EWT
-	// train too, tagged for the same reason by taggers jackknifed over
-	// train.
+	// NER learns from UNER dev, whose text is EWT dev, and from dyad's
+	// own annotations of EWT train and of news pages. Every sentence is
+	// tagged by a tagger that never saw it, so the tags have the mistakes
+	// the tagger makes on new text: dev and the news by the tagger
+	// trained on train, train by taggers jackknifed over it.
 	tg, err := tr.heldOutTagger()
 	if err != nil {
 		return nil, err
@@ -333,6 +333,22 @@ func trainNER(tr *training) (model, error) {
 	opts := ner.DefaultTrainOptions()
 	opts.Log = tr.log
 	tr.setSeed(&opts.Seed)
+	ewt, err := tr.annotatedTrain()
+	if err != nil {
+		return nil, err
+	}
+	news, err := newsSentences(tr.data)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(tr.log, "ner: %d sentences of EWT train and %d of news annotated by dyad\n", len(ewt), len(news))
+	opts.Annotated = append(ewt, conllu.Retag(news, tg.Tag)...)
+	return ner.TrainFromData(tr.data, tg.Tag, opts)
+}
+
+// annotatedTrain returns EWT train with jackknifed tags and the entity
+// tags of dyad's annotations (data/entities).
+func (tr *training) annotatedTrain() ([]conllu.Sentence, error) {
 	train, err := tr.ewt("train")
 	if err != nil {
 		return nil, err
@@ -347,16 +363,11 @@ func trainNER(tr *training) (model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("data/entities: %w", err)
 	}
-	if opts.Annotated, err = ner.Merge(jackknifed, marked); err != nil {
+	annotated, err := ner.Merge(jackknifed, marked)
+	if err != nil {
 		return nil, fmt.Errorf("data/entities: %w", err)
 	}
-	news, err := newsSentences(tr.data)
-	if err != nil {
-		return nil, err
-	}
-	fmt.Fprintf(tr.log, "ner: %d sentences of EWT train and %d of news annotated by dyad\n", len(opts.Annotated), len(news))
-	opts.Annotated = append(opts.Annotated, conllu.Retag(news, tg.Tag)...)
-	return ner.TrainFromData(tr.data, tg.Tag, opts)
+	return annotated, nil
 }
 
 // newsSentences returns the English pages of the article-extraction

@@ -17,22 +17,13 @@ import (
 // carry over to every sentence of EWT train, word for word, as `dyad
 // train ner` merges them.
 func TestEWTTrainCoversTheTreebank(t *testing.T) {
-	marked, err := ner.ReadMarked(bytes.NewReader(entities.EWTTrain))
-	if err != nil {
-		t.Fatal(err)
-	}
+	marked, mentions := readMarked(t, entities.EWTTrain)
 	seen := map[string]bool{}
-	mentions := 0
 	for _, s := range marked {
 		if seen[s.ID] {
 			t.Errorf("sentence %s annotated twice", s.ID)
 		}
 		seen[s.ID] = true
-		for _, tag := range s.Tags {
-			if tag[0] == 'B' {
-				mentions++
-			}
-		}
 	}
 	// UniversalNER's own train split holds 7,022 mentions over these
 	// sentences; far fewer means a truncated or unmarked file.
@@ -75,22 +66,14 @@ func TestEWTTrainCoversTheTreebank(t *testing.T) {
 // TestWikinewsIsTheDemoStories checks the news evaluation set: it reads,
 // holds every Wikinews story of the shared data once, and is marked.
 func TestWikinewsIsTheDemoStories(t *testing.T) {
-	marked, err := ner.ReadMarked(bytes.NewReader(entities.Wikinews))
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs, mentions := map[string]bool{}, 0
+	marked, mentions := readMarked(t, entities.Wikinews)
+	docs := map[string]bool{}
 	for _, s := range marked {
 		if s.Doc != "" {
 			if docs[s.Doc] {
 				t.Errorf("story %s twice", s.Doc)
 			}
 			docs[s.Doc] = true
-		}
-		for _, tag := range s.Tags {
-			if tag[0] == 'B' {
-				mentions++
-			}
 		}
 	}
 	if len(docs) != 43 || mentions < 1000 {
@@ -131,4 +114,22 @@ func TestNewsTrainMatchesTheBenchmark(t *testing.T) {
 			}
 		}
 	}
+}
+
+// readMarked reads an inline-marked file and counts its mentions.
+func readMarked(t *testing.T, data []byte) ([]ner.IOB2Sentence, int) {
+	t.Helper()
+	marked, err := ner.ReadMarked(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mentions := 0
+	for _, s := range marked {
+		for _, tag := range s.Tags {
+			if tag[0] == 'B' {
+				mentions++
+			}
+		}
+	}
+	return marked, mentions
 }

@@ -21,7 +21,7 @@ const (
 // opts.Gazetteer is set), reads EWT train as the unlabelled sentences
 // (unless opts.Unlabeled is set), merges UNER dev with EWT dev, replaces
 // the dev POS tags with tag's (the tagger the model will read at run
-// time) and trains on them. UNER test is never read.
+// time) and trains on them and opts.Annotated. UNER test is never read.
 func TrainFromData(dataDir string, tag func(*dyad.Doc), opts TrainOptions) (*Model, error) {
 	dev, opts, err := devData(dataDir, tag, opts)
 	if err != nil {

@@ -27,8 +27,8 @@ type Model struct {
 	// at a sentence's beginning.
 	trans, startScore []float32
 	// labelBias[l] is added to the score of every tag of label l at
-	// every token: the perceptron, trained on little data, is too ready
-	// to say O, and recall pays for it, for some labels more than others.
+	// every token, trading precision for recall (TrainOptions.EntityBias
+	// and LabelBias; zero in the shipped model).
 	labelBias []float32
 	index     map[uint64]int32 // feature key → row of weights
 	table     featureTable     // the same as index, faster, once trained
