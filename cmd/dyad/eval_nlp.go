@@ -12,7 +12,9 @@ import (
 
 	"github.com/dyadnews/dyad/progress"
 
+	"github.com/dyadnews/dyad/article/extracteval"
 	"github.com/dyadnews/dyad/data/entities"
+	"github.com/dyadnews/dyad/data/treebank"
 	"github.com/dyadnews/dyad/nlp"
 	"github.com/dyadnews/dyad/nlp/conllu"
 	"github.com/dyadnews/dyad/nlp/lemma"
@@ -39,8 +41,8 @@ func runEvalNLP(ctx context.Context, st *stdio, args []string) error {
 			"from raw text, and its speed in tokens per second.\n\n"+
 			"The entity recogniser learns from UniversalNER dev, so only test is held\n"+
 			"out for it; it is also scored on the Wikinews stories of data/entities,\n"+
-			"which no model learns from. Models from `dyad train --with-dev` have seen\n"+
-			"EWT dev too.")
+			"and the parser on the news trees of data/treebank, which no model learns\n"+
+			"from. Models from `dyad train --with-dev` have seen EWT dev too.")
 	data := fs.String("data", defaultDataDir(), "data root holding ud-english-ewt/ and uner-english-ewt/; env DYAD_DATA")
 	split := fs.String("split", "test", "held-out `split` to score: test or dev")
 	modelDir := fs.String("models", "", "score the model files in `DIR`, as dyad train --out writes them, instead of the embedded ones")
@@ -83,6 +85,11 @@ func runEvalNLP(ctx context.Context, st *stdio, args []string) error {
 	lemmaGold := lemma.Evaluate(p.Lemmatizer, gold, nil)
 	bar.Add(1)
 	parse := parser.Evaluate(p.Parser, gold, p)
+	newsTrees, err := newsTreebank(*data)
+	if err != nil {
+		return err
+	}
+	newsParse := parser.Evaluate(p.Parser, newsTrees, p)
 	bar.Add(1)
 	ents, err := ner.EvaluateOnData(p.NER, *data, *split, p.Tag)
 	if err != nil {
@@ -126,6 +133,8 @@ func runEvalNLP(ctx context.Context, st *stdio, args []string) error {
 	row("lemma (gold tags)", 100*lemmaGold.Lemma, "gold tokens, gold tags")
 	row("UAS", 100*parse.UAS, "gold tokens, predicted tags")
 	row("LAS", 100*parse.LAS, "gold tokens, predicted tags")
+	row("UAS news", 100*newsParse.UAS, "news pages, dyad's trees, predicted tags")
+	row("LAS news", 100*newsParse.LAS, "news pages, dyad's trees, predicted tags")
 	// UNER dev is the entity recogniser's training set (UNER train is not
 	// available), so its dev scores say nothing about held-out text.
 	nerInput := "gold tokens, predicted tags"
@@ -162,6 +171,25 @@ func evalNewsNER(p *nlp.Pipeline) (ner.Scores, error) {
 		return ner.Scores{}, fmt.Errorf("data/entities: %w", err)
 	}
 	return ner.Evaluate(p.NER, ner.MarkedSentences(marked), p.Tag)
+}
+
+// newsTreebank returns dyad's dependency trees of news sentences
+// (data/treebank), their words read from the article-extraction
+// benchmark's bodies under dataDir.
+func newsTreebank(dataDir string) ([]conllu.Sentence, error) {
+	bench, err := extracteval.Load(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	bodies := make(map[string]string, len(bench.Pages))
+	for _, pg := range bench.Pages {
+		bodies[pg.ID] = pg.Truth
+	}
+	trees, err := conllu.ReadStandoff(bytes.NewReader(treebank.NewsTest), bodies)
+	if err != nil {
+		return nil, fmt.Errorf("data/treebank: %w", err)
+	}
+	return trees, nil
 }
 
 // evalRawText runs the whole pipeline over the raw text on one core and

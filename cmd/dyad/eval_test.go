@@ -82,7 +82,7 @@ func TestEvalNLP(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	for _, row := range []string{"tokens F1", "sentences F1", "UPOS", "XPOS", "lemma", "UAS", "LAS", "NER F1", "NER F1 news", "tokens/s on one core"} {
+	for _, row := range []string{"tokens F1", "sentences F1", "UPOS", "XPOS", "lemma", "UAS", "LAS", "LAS news", "NER F1", "NER F1 news", "tokens/s on one core"} {
 		if !strings.Contains(stdout.String(), row) {
 			t.Errorf("eval nlp output lacks %q:\n%s", row, stdout.String())
 		}
