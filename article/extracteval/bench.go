@@ -71,6 +71,16 @@ func Load(dir string) (*Benchmark, error) {
 	return b, nil
 }
 
+// Bodies returns each page's true body by page ID: the text that dyad's
+// annotations of these pages (data/entities, data/treebank) point into.
+func (b *Benchmark) Bodies() map[string]string {
+	bodies := make(map[string]string, len(b.Pages))
+	for _, p := range b.Pages {
+		bodies[p.ID] = p.Truth
+	}
+	return bodies
+}
+
 // HTML returns the page's HTML (stored gzipped, UTF-8).
 func (b *Benchmark) HTML(id string) (string, error) {
 	if strings.ContainsAny(id, `/\`) || id == "" || id[0] == '.' {

@@ -181,11 +181,7 @@ func newsTreebank(dataDir string) ([]conllu.Sentence, error) {
 	if err != nil {
 		return nil, err
 	}
-	bodies := make(map[string]string, len(bench.Pages))
-	for _, pg := range bench.Pages {
-		bodies[pg.ID] = pg.Truth
-	}
-	trees, err := conllu.ReadStandoff(bytes.NewReader(treebank.NewsTest), bodies)
+	trees, err := conllu.ReadStandoff(bytes.NewReader(treebank.NewsTest), bench.Bodies())
 	if err != nil {
 		return nil, fmt.Errorf("data/treebank: %w", err)
 	}

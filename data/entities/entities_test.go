@@ -98,10 +98,7 @@ func TestNewsTrainMatchesTheBenchmark(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bodies := map[string]string{}
-	for _, p := range bench.Pages {
-		bodies[p.ID] = p.Truth
-	}
+	bodies := bench.Bodies()
 	for id, ms := range marked {
 		body, ok := bodies[id]
 		if !ok {

@@ -20,11 +20,7 @@ func TestNewsTestTrees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bodies := map[string]string{}
-	for _, p := range bench.Pages {
-		bodies[p.ID] = p.Truth
-	}
-	sents, err := conllu.ReadStandoff(bytes.NewReader(treebank.NewsTest), bodies)
+	sents, err := conllu.ReadStandoff(bytes.NewReader(treebank.NewsTest), bench.Bodies())
 	if err != nil {
 		t.Fatal(err)
 	}
