@@ -87,11 +87,11 @@ func parseMarked(text string) (IOB2Sentence, error) {
 		if w == "" {
 			return s, fmt.Errorf("empty word (two spaces in a row?)")
 		}
-		if rest, ok := openingMark(w); ok {
+		if label, word, ok := openingMark(w); ok {
 			if open != "" {
-				return s, fmt.Errorf("<%s> inside <%s>", rest.label, open)
+				return s, fmt.Errorf("<%s> inside <%s>", label, open)
 			}
-			open, w = rest.label, rest.word
+			open, w = label, word
 			s.Tags = append(s.Tags, "B-"+open)
 		} else if open != "" {
 			s.Tags = append(s.Tags, "I-"+open)
@@ -115,19 +115,17 @@ func parseMarked(text string) (IOB2Sentence, error) {
 	return s, nil
 }
 
-type markedWord struct{ label, word string }
-
 // markLabels are the labels a mark may carry.
 var markLabels = []string{"PER", "ORG", "LOC"}
 
 // openingMark splits "<PER>Barack" into PER and "Barack".
-func openingMark(w string) (markedWord, bool) {
+func openingMark(w string) (label, word string, ok bool) {
 	for _, l := range markLabels {
 		if rest, ok := strings.CutPrefix(w, "<"+l+">"); ok {
-			return markedWord{l, rest}, true
+			return l, rest, true
 		}
 	}
-	return markedWord{}, false
+	return "", w, false
 }
 
 // closingMark splits "Obama</PER>" into "Obama" and PER.

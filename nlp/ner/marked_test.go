@@ -86,3 +86,25 @@ func TestMarkedSentences(t *testing.T) {
 		t.Errorf("word 4 %q, want Tikrit", sents[0].Words[3].Form)
 	}
 }
+
+// FuzzReadMarked checks that no input makes the reader panic, and that
+// what it accepts has a tag for every word.
+func FuzzReadMarked(f *testing.F) {
+	for _, seed := range []string{
+		"# newdoc id = d\ns-1\t<PER>Asi Ali</PER> left <LOC>Tikrit</LOC> .\n",
+		"s\t<ORG><ORG>x</ORG>\n", "s\t</PER>\n", "s\t<PER></PER>\n", "\t\t\n", "s\t \n",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		ms, err := ReadMarked(strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		for _, m := range ms {
+			if len(m.Words) != len(m.Tags) {
+				t.Fatalf("%d words and %d tags in %q", len(m.Words), len(m.Tags), in)
+			}
+		}
+	})
+}
