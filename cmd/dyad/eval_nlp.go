@@ -43,7 +43,7 @@ func runEvalNLP(ctx context.Context, st *stdio, args []string) error {
 			"out for it; it is also scored on the Wikinews stories of data/entities,\n"+
 			"and the parser on the news trees of data/treebank, which no model learns\n"+
 			"from. Models from `dyad train --with-dev` have seen EWT dev too.")
-	data := fs.String("data", defaultDataDir(), "data root holding ud-english-ewt/ and uner-english-ewt/; env DYAD_DATA")
+	data := fs.String("data", defaultDataDir(), "data root holding ud-english-ewt/, uner-english-ewt/ and article-extraction-benchmark/ (the news trees' text); env DYAD_DATA")
 	split := fs.String("split", "test", "held-out `split` to score: test or dev")
 	modelDir := fs.String("models", "", "score the model files in `DIR`, as dyad train --out writes them, instead of the embedded ones")
 	if err := fs.Parse(args); err != nil {

@@ -88,7 +88,7 @@ func runTrain(ctx context.Context, st *stdio, args []string) error {
 			"sentences that open with the time: both better on their measures (see\n"+
 			"docs/benchmarks.md), but not what the event coder's rules were written\n"+
 			"against, so the shipped models use neither.")
-	data := fs.String("data", defaultDataDir(), "data root holding ud-english-ewt/, uner-english-ewt/, geonames/, petrarch2/; env DYAD_DATA")
+	data := fs.String("data", defaultDataDir(), "data root holding ud-english-ewt/, uner-english-ewt/, geonames/, petrarch2/ and article-extraction-benchmark/ (the news pages NER learns from); env DYAD_DATA")
 	out := fs.String("out", "models", "`directory` to write the model files to")
 	seed := fs.Uint64("seed", 0, "random seed for every component (default: each component's own, as for the shipped models)")
 	withDev := fs.Bool("with-dev", false, "retrain the tagger, lemmatizer and parser on EWT train and dev with the choices made on dev")
