@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dyadnews/dyad/internal/modeltest"
 	"github.com/dyadnews/dyad/internal/shareddata"
 
 	"github.com/dyadnews/dyad"
@@ -148,17 +149,11 @@ func TestHostileInput(t *testing.T) {
 
 func TestSaveLoad(t *testing.T) {
 	m := fixtureModel(t)
-	var a, b bytes.Buffer
-	if err := m.Save(&a); err != nil {
-		t.Fatal(err)
-	}
-	if err := fixtureModel(t).Save(&b); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+	saved := modeltest.Saved(t, m)
+	if !bytes.Equal(saved, modeltest.Saved(t, fixtureModel(t))) {
 		t.Fatal("two trainings saved different bytes")
 	}
-	loaded, err := Load(bytes.NewReader(a.Bytes()))
+	loaded, err := Load(bytes.NewReader(saved))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +176,7 @@ func TestSaveLoad(t *testing.T) {
 		"wrong magic": gz([]byte("\x0bdyad-tagger\x01")),
 		"version":     gz(append([]byte("\x0adyad-lemma"), 7)),
 		"huge count":  gz(append([]byte("\x0adyad-lemma\x01\x08"), 0xff, 0xff, 0xff, 0xff, 0x0f)),
-		"truncated":   a.Bytes()[:a.Len()/2],
+		"truncated":   saved[:len(saved)/2],
 	}
 	for name, f := range bad {
 		if _, err := Load(bytes.NewReader(f)); err == nil {

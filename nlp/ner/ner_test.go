@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/dyadnews/dyad/internal/binfile"
+	"github.com/dyadnews/dyad/internal/modeltest"
 	"github.com/dyadnews/dyad/internal/shareddata"
 
 	"github.com/dyadnews/dyad"
@@ -286,18 +287,12 @@ func TestTrainRejectsBadInput(t *testing.T) {
 }
 
 func TestSaveLoadDeterministic(t *testing.T) {
-	var a, b bytes.Buffer
 	m1 := fixtureModel(t)
-	if err := m1.Save(&a); err != nil {
-		t.Fatal(err)
-	}
-	if err := fixtureModel(t).Save(&b); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+	saved := modeltest.Saved(t, m1)
+	if !bytes.Equal(saved, modeltest.Saved(t, fixtureModel(t))) {
 		t.Error("two trainings with the same seed saved different files")
 	}
-	m2, err := Load(bytes.NewReader(a.Bytes()))
+	m2, err := Load(bytes.NewReader(saved))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -316,21 +311,13 @@ func TestSaveLoadDeterministic(t *testing.T) {
 			t.Errorf("%q: %v before saving, %v after loading", d1.Text, entities(d1), entities(d2))
 		}
 	}
-	var c bytes.Buffer
-	if err := m2.Save(&c); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(a.Bytes(), c.Bytes()) {
+	if !bytes.Equal(saved, modeltest.Saved(t, m2)) {
 		t.Error("saving a loaded model changed the file")
 	}
 }
 
 func TestLoadRejectsBadFiles(t *testing.T) {
-	var good bytes.Buffer
-	if err := fixtureModel(t).Save(&good); err != nil {
-		t.Fatal(err)
-	}
-	data := good.Bytes()
+	data := modeltest.Saved(t, fixtureModel(t))
 	tests := map[string][]byte{
 		"empty":       nil,
 		"wrong magic": append([]byte("dyad-tag\n"), data[len(magic):]...),
@@ -566,18 +553,12 @@ func TestTwoStageModel(t *testing.T) {
 	if sc.Overall.F1() < 0.75 {
 		t.Errorf("two-stage model did not learn the fixture:\n%s", sc)
 	}
-	var a, b bytes.Buffer
-	if err := m.Save(&a); err != nil {
-		t.Fatal(err)
-	}
-	m2, err := Load(bytes.NewReader(a.Bytes()))
+	saved := modeltest.Saved(t, m)
+	m2, err := Load(bytes.NewReader(saved))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := m2.Save(&b); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+	if !bytes.Equal(saved, modeltest.Saved(t, m2)) {
 		t.Error("saving a loaded two-stage model changed the file")
 	}
 	doc1 := tagged("Smith/PROPN/NNP visited/VERB/VBD Acme/PROPN/NNP Corp./PROPN/NNP in/ADP/IN Berlin/PROPN/NNP")

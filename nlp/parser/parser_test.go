@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/dyadnews/dyad"
+	"github.com/dyadnews/dyad/internal/modeltest"
 	"github.com/dyadnews/dyad/nlp/conllu"
 )
 
@@ -42,14 +43,7 @@ func TestTrainFitsTrainingSentences(t *testing.T) {
 }
 
 func TestTrainIsDeterministic(t *testing.T) {
-	var a, b bytes.Buffer
-	if err := tinyModel(t).Save(&a); err != nil {
-		t.Fatal(err)
-	}
-	if err := tinyModel(t).Save(&b); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+	if !bytes.Equal(modeltest.Saved(t, tinyModel(t)), modeltest.Saved(t, tinyModel(t))) {
 		t.Error("two trainings with the same seed saved different models")
 	}
 }
@@ -324,14 +318,7 @@ func TestChosenRepeatsTheChoice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var a, b bytes.Buffer
-	if err := withDev.Save(&a); err != nil {
-		t.Fatal(err)
-	}
-	if err := again.Save(&b); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+	if !bytes.Equal(modeltest.Saved(t, withDev), modeltest.Saved(t, again)) {
 		t.Errorf("retrained for the chosen %d epochs: the model differs", chosen.Epochs)
 	}
 }

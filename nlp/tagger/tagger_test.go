@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyadnews/dyad/internal/modeltest"
 	"github.com/dyadnews/dyad/internal/shareddata"
 
 	"github.com/dyadnews/dyad"
@@ -390,14 +391,7 @@ func TestChosenRepeatsTheChoices(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var a, b bytes.Buffer
-	if err := withDev.Save(&a); err != nil {
-		t.Fatal(err)
-	}
-	if err := again.Save(&b); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+	if !bytes.Equal(modeltest.Saved(t, withDev), modeltest.Saved(t, again)) {
 		t.Errorf("retrained on the chosen options (%d, %d epochs): the model differs", chosen.Epochs, chosen.StackedEpochs)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/dyadnews/dyad/internal/modeltest"
 	"github.com/dyadnews/dyad/internal/shareddata"
 
 	"github.com/dyadnews/dyad"
@@ -271,17 +272,15 @@ func TestTrainDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var a, b bytes.Buffer
-	for _, buf := range []*bytes.Buffer{&a, &b} {
+	var saved [2][]byte
+	for i := range saved {
 		m, err := Train(sents, nil, TrainOptions{Seed: 7, Epochs: 3})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := m.Save(buf); err != nil {
-			t.Fatal(err)
-		}
+		saved[i] = modeltest.Saved(t, m)
 	}
-	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+	if !bytes.Equal(saved[0], saved[1]) {
 		t.Error("two trainings with the same seed differ")
 	}
 	if _, err := Train(nil, nil, TrainOptions{}); err == nil {
