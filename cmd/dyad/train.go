@@ -68,6 +68,8 @@ type training struct {
 	splits       map[string][]conllu.Sentence
 	// heldOut is the tagger trained on EWT train alone, once per run.
 	heldOut *tagger.Model
+	// jackknifedTrain is EWT train with jackknifed tags, once per run.
+	jackknifedTrain []conllu.Sentence
 }
 
 func runTrain(ctx context.Context, st *stdio, args []string) error {
@@ -305,19 +307,40 @@ func (tr *training) trainParserOn(gold, dev []conllu.Sentence, opts parser.Train
 	// fold taggers: jackknifing the stacked tagger would take far too long
 	// and its first-stage errors are close enough), and from the gold-tag
 	// copy beside them, which was worth +0.6 LAS on dev.
-	topts := tagger.DefaultTrainOptions()
-	topts.Stacked = false
-	tr.setSeed(&topts.Seed)
 	if tr.frontedTimes > 0 {
 		fronted := parser.FrontedTimes(gold, tr.frontedTimes, opts.Seed)
 		fmt.Fprintf(tr.log, "parser: %d sentences, %d of them copies with a time opening in front\n", len(gold)+len(fronted), len(fronted))
 		gold = append(slices.Clip(gold), fronted...)
 	}
+	jackknifed, err := tr.jackknife(gold)
+	if err != nil {
+		return nil, err
+	}
+	return parser.Train(append(slices.Clip(jackknifed), gold...), dev, opts)
+}
+
+// jackknife returns gold with the tags of single-stage taggers jackknifed
+// over it in ten folds (tagger.JackknifeTags). EWT train itself, which
+// the parser and NER both learn from, is tagged once per run.
+func (tr *training) jackknife(gold []conllu.Sentence) ([]conllu.Sentence, error) {
+	train, err := tr.ewt("train")
+	if err != nil {
+		return nil, err
+	}
+	isTrain := len(gold) == len(train) && len(gold) > 0 && &gold[0] == &train[0]
+	if isTrain && tr.jackknifedTrain != nil {
+		return tr.jackknifedTrain, nil
+	}
+	topts := tagger.DefaultTrainOptions()
+	tr.setSeed(&topts.Seed)
 	jackknifed, err := tagger.JackknifeTags(gold, 10, topts)
 	if err != nil {
 		return nil, err
 	}
-	return parser.Train(append(jackknifed, gold...), dev, opts)
+	if isTrain {
+		tr.jackknifedTrain = jackknifed
+	}
+	return jackknifed, nil
 }
 
 func trainNER(tr *training) (model, error) {
@@ -353,9 +376,7 @@ func (tr *training) annotatedTrain() ([]conllu.Sentence, error) {
 	if err != nil {
 		return nil, err
 	}
-	topts := tagger.DefaultTrainOptions()
-	tr.setSeed(&topts.Seed)
-	jackknifed, err := tagger.JackknifeTags(train, 10, topts)
+	jackknifed, err := tr.jackknife(train)
 	if err != nil {
 		return nil, err
 	}
