@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 
 	"github.com/dyadnews/dyad/internal/binfile"
 )
@@ -128,6 +129,7 @@ func readModel(d *binfile.Reader) (*Model, error) {
 		return nil, errors.New("no root label")
 	}
 	m.root = int16(root)
+	m.punct = int16(slices.Index(m.labels, "punct"))
 	keys, err := readKeys(d)
 	if err != nil {
 		return nil, fmt.Errorf("action weights: %w", err)

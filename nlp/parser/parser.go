@@ -24,6 +24,8 @@ import (
 type Model struct {
 	labels []string // arc labels; labels[rootLabel] is "root"
 	root   int16
+	// punct is the index of "punct" in labels, or -1.
+	punct int16
 	// actions scores SHIFT, LEFT and RIGHT; arcs scores the labels.
 	actions *actionWeights
 	arcs    *labelWeights
@@ -88,6 +90,7 @@ func (m *Model) parseSentence(sc *scratch, toks []dyad.Token, start, end int) {
 		}
 		st.apply(a, lab)
 	}
+	m.rerootPunctuation(st, toks[start:end])
 	for i := range n {
 		t := &toks[start+i]
 		if h := int(st.head[i]); h == n {
@@ -97,6 +100,47 @@ func (m *Model) parseSentence(sc *scratch, toks []dyad.Token, start, end int) {
 		}
 		t.DepRel = m.labels[st.label[i]]
 	}
+}
+
+// rerootPunctuation moves the root of a sentence off a punctuation mark.
+// UD roots a sentence on punctuation only when it has nothing else, but
+// the parser, which roots the last word left on its stack, sometimes
+// does so when a sentence opens with a quotation mark or bracket (14 of
+// the 1,920 news sentences of data/treebank): then every clause hangs
+// from the mark. The mark's first verb dependent, else its first
+// dependent that is not punctuation, becomes the root and takes the
+// mark and its other dependents.
+func (m *Model) rerootPunctuation(st *state, toks []dyad.Token) {
+	n := int32(st.n)
+	r := int32(none)
+	for i := range n {
+		if st.head[i] == n {
+			r = i
+			break
+		}
+	}
+	if r == none || toks[r].UPOS != "PUNCT" || m.punct < 0 {
+		return
+	}
+	root := int32(none)
+	for i := range n {
+		if st.head[i] != r || toks[i].UPOS == "PUNCT" {
+			continue
+		}
+		if root == none || (toks[i].UPOS == "VERB" && toks[root].UPOS != "VERB") {
+			root = i
+		}
+	}
+	if root == none {
+		return
+	}
+	for i := range n {
+		if st.head[i] == r && i != root {
+			st.head[i] = root
+		}
+	}
+	st.head[root], st.label[root] = n, m.root
+	st.head[r], st.label[r] = root, m.punct
 }
 
 // bestAction returns the highest-scoring legal action.

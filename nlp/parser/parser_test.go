@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -320,5 +321,75 @@ func TestChosenRepeatsTheChoice(t *testing.T) {
 	}
 	if !bytes.Equal(modeltest.Saved(t, withDev), modeltest.Saved(t, again)) {
 		t.Errorf("retrained for the chosen %d epochs: the model differs", chosen.Epochs)
+	}
+}
+
+func TestRerootPunctuation(t *testing.T) {
+	m := &Model{labels: []string{"nsubj", "punct", "root"}, punct: 1, root: 2}
+	toks := func(upos ...string) []dyad.Token {
+		ts := make([]dyad.Token, len(upos))
+		for i, u := range upos {
+			ts[i].UPOS = u
+		}
+		return ts
+	}
+	for _, c := range []struct {
+		name       string
+		toks       []dyad.Token
+		head       []int32 // n for the root
+		wantHead   []int32
+		wantLabels []int16
+	}{
+		{
+			// “ They came . rooted on the quote mark: "came", its verb
+			// dependent, takes the root and the other dependents.
+			name:       "opening quote",
+			toks:       toks("PUNCT", "PRON", "VERB", "PUNCT"),
+			head:       []int32{4, 0, 0, 0},
+			wantHead:   []int32{2, 2, 4, 2},
+			wantLabels: []int16{1, 0, 2, 1},
+		},
+		{
+			// Without a verb dependent the first word that is not
+			// punctuation becomes the root.
+			name:       "no verb",
+			toks:       toks("PUNCT", "NOUN", "NOUN"),
+			head:       []int32{3, 0, 0},
+			wantHead:   []int32{1, 3, 1},
+			wantLabels: []int16{1, 2, 0},
+		},
+		{
+			name:       "punctuation only",
+			toks:       toks("PUNCT", "PUNCT"),
+			head:       []int32{2, 0},
+			wantHead:   []int32{2, 0},
+			wantLabels: []int16{2, 1},
+		},
+		{
+			name:       "rooted on a word",
+			toks:       toks("PRON", "VERB", "PUNCT"),
+			head:       []int32{1, 3, 1},
+			wantHead:   []int32{1, 3, 1},
+			wantLabels: []int16{0, 2, 1},
+		},
+	} {
+		var st state
+		st.reset(len(c.toks))
+		for i, h := range c.head {
+			st.head[i] = h
+			switch {
+			case int(h) == len(c.toks):
+				st.label[i] = m.root
+			case c.toks[i].UPOS == "PUNCT":
+				st.label[i] = m.punct
+			default:
+				st.label[i] = 0
+			}
+		}
+		m.rerootPunctuation(&st, c.toks)
+		n := len(c.toks)
+		if !slices.Equal(st.head[:n], c.wantHead) || !slices.Equal(st.label[:n], c.wantLabels) {
+			t.Errorf("%s: heads %v labels %v, want %v %v", c.name, st.head[:n], st.label[:n], c.wantHead, c.wantLabels)
+		}
 	}
 }

@@ -295,6 +295,7 @@ func (t *trainer) model() *Model {
 	return &Model{
 		labels:  t.labels,
 		root:    t.root,
+		punct:   int16(slices.Index(t.labels, "punct")),
 		actions: t.actions.averagedActions(t.step, t.prune),
 		arcs:    t.arcs.averagedLabels(t.step, t.prune),
 	}
