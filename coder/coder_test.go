@@ -213,20 +213,61 @@ func TestCodeSentences(t *testing.T) {
 	}
 }
 
+// hostileTexts are odd inputs the coder must code without panicking.
+var hostileTexts = []string{
+	"", " ", "\x00\x01\x02", "\xff\xfe invalid utf-8 \xc3", strings.Repeat("attack ", 5000),
+	"“ ” \" ' ‘ ’ «", "He said. It said. They said they would.", strings.Repeat("Iran attacked Israel, ", 300),
+}
+
 // TestCodeHostile feeds odd text and broken parses: nothing may panic.
 func TestCodeHostile(t *testing.T) {
 	c := newTestCoder(t)
-	texts := []string{
-		"", " ", "\x00\x01\x02", "\xff\xfe invalid utf-8 \xc3", strings.Repeat("attack ", 5000),
-		"“ ” \" ' ‘ ’ «", "He said. It said. They said they would.", strings.Repeat("Iran attacked Israel, ", 300),
-	}
-	for _, text := range texts {
-		if _, err := c.Code(&dyad.Article{Headline: text, Body: text}); err != nil {
+	for _, text := range hostileTexts {
+		coding, err := c.Code(&dyad.Article{Headline: text, Body: text})
+		if err != nil {
 			t.Errorf("%q: %v", text[:min(len(text), 20)], err)
 		}
+		checkCoding(t, text, coding)
 	}
 	if _, err := c.Code(nil); err == nil {
 		t.Error("nil article: no error")
+	}
+}
+
+// FuzzCode codes arbitrary headlines and bodies: no panic, no error, and
+// every event well formed.
+func FuzzCode(f *testing.F) {
+	for _, text := range hostileTexts {
+		f.Add(text, text)
+	}
+	f.Add("Rocket attack wounds US troops in Iraq", "Earlier Monday, a rocket attack on al Asad airbase in western Iraq wounded seven U.S. personnel.")
+	c := newTestCoder(f)
+	f.Fuzz(func(t *testing.T, headline, body string) {
+		coding, err := c.Code(&dyad.Article{ID: "fuzz", Headline: headline, Body: body})
+		if err != nil {
+			t.Fatalf("%v", err)
+		}
+		checkCoding(t, headline+"\n\n"+body, coding)
+	})
+}
+
+// checkCoding checks what any coding must hold: events with a CAMEO code
+// and its root (the source may be unknown: "a rocket attack wounded
+// seven U.S. personnel"), a Goldstein score on CAMEO's scale, a QuadClass
+// of 1 to 4, counts that are not negative, and the proving sentence.
+func checkCoding(t *testing.T, text string, coding dyad.Coding) {
+	t.Helper()
+	for _, e := range coding.Events {
+		switch {
+		case len(e.CAMEO) < 3 || !strings.HasPrefix(e.CAMEO, e.CAMEORoot) || len(e.CAMEORoot) != 2:
+			t.Errorf("%.30q: event %+v: CAMEO %q, root %q", text, e, e.CAMEO, e.CAMEORoot)
+		case e.Goldstein < -10 || e.Goldstein > 10 || e.QuadClass < 1 || e.QuadClass > 4:
+			t.Errorf("%.30q: event %s: Goldstein %v, QuadClass %d", text, e.CAMEO, e.Goldstein, e.QuadClass)
+		case (e.Killed != nil && *e.Killed < 0) || (e.Wounded != nil && *e.Wounded < 0):
+			t.Errorf("%.30q: event %s: negative toll", text, e.CAMEO)
+		case strings.TrimSpace(e.Sentence) == "":
+			t.Errorf("%.30q: event %s without its sentence", text, e.CAMEO)
+		}
 	}
 }
 

@@ -74,43 +74,88 @@ func TestNewsPastTenseIsTheMainVerb(t *testing.T) {
 	}
 }
 
+// hostileTexts are inputs the pipeline must survive with well-formed
+// output: nothing, whitespace, news, a 20,000-token "sentence", emoji and
+// right-to-left scripts, control characters, invalid UTF-8.
+var hostileTexts = []string{
+	"",
+	"   \n\n ",
+	"The United States has told Iran and Israel that the conflict cannot be allowed to escalate, Blinken said on Tuesday. “We’ve communicated that message directly to Israel,” he said.",
+	strings.Repeat("word ", 20000),
+	"🙂🙂 emoji 🚀 and مرحبا بالعالم and שלום עולם.",
+	"control\x00chars\x07and\x1b[31m escapes\u202e reversed",
+	"invalid \xff\xfe utf-8 \xc3",
+	"“ ( [ ... ] ) ” -- : ;",
+}
+
 // TestAnnotateTreesAreWellFormed runs the pipeline over news and hostile
 // text and checks every sentence is a tree: one root, heads inside the
 // sentence, no cycles.
 func TestAnnotateTreesAreWellFormed(t *testing.T) {
 	p := pipeline(t)
-	texts := []string{
-		"",
-		"   \n\n ",
-		"The United States has told Iran and Israel that the conflict cannot be allowed to escalate, Blinken said on Tuesday. “We’ve communicated that message directly to Israel,” he said.",
-		strings.Repeat("word ", 20000),
-		"🙂🙂 emoji 🚀 and مرحبا بالعالم and שלום עולם.",
-		"control\x00chars\x07and\x1b[31m escapes\u202e reversed",
-		"invalid \xff\xfe utf-8 \xc3",
-	}
-	for _, text := range texts {
+	for _, text := range hostileTexts {
 		doc, _ := p.Annotate(text)
-		for _, sp := range doc.Sentences {
-			roots := 0
-			for i := sp.Start; i < sp.End; i++ {
-				h := doc.Tokens[i].Head
-				if h == -1 {
-					roots++
-					continue
-				}
-				if h < sp.Start || h >= sp.End {
-					t.Fatalf("%.30q: token %d head %d outside its sentence [%d,%d)", text, i, h, sp.Start, sp.End)
-				}
-				for steps, j := 0, i; j != -1; steps, j = steps+1, doc.Tokens[j].Head {
-					if steps > sp.End-sp.Start {
-						t.Fatalf("%.30q: cycle through token %d", text, i)
-					}
-				}
+		checkWellFormed(t, text, doc)
+	}
+}
+
+// FuzzAnnotate feeds the pipeline arbitrary text: it must not panic, and
+// what it returns must be well formed.
+func FuzzAnnotate(f *testing.F) {
+	for _, text := range hostileTexts {
+		f.Add(text)
+	}
+	p := pipeline(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		doc, _ := p.Annotate(text)
+		checkWellFormed(t, text, doc)
+	})
+}
+
+// checkWellFormed checks that doc's tokens lie in order inside its text,
+// that its sentences cover every token once, in order, and that each
+// sentence is a tree (one root, heads inside the sentence, no cycles)
+// whose tokens carry an IOB2 entity tag.
+func checkWellFormed(t *testing.T, text string, doc *dyad.Doc) {
+	t.Helper()
+	end := 0
+	for i, tok := range doc.Tokens {
+		if tok.Start < end || tok.End < tok.Start || tok.End > len(doc.Text) {
+			t.Fatalf("%.30q: token %d at [%d,%d) out of order or outside the text (%d bytes)", text, i, tok.Start, tok.End, len(doc.Text))
+		}
+		end = tok.End
+		if tag := tok.NER; tag != "O" && !strings.HasPrefix(tag, "B-") && !strings.HasPrefix(tag, "I-") {
+			t.Fatalf("%.30q: token %d has entity tag %q", text, i, tag)
+		}
+	}
+	next := 0
+	for _, sp := range doc.Sentences {
+		if sp.Start != next || sp.End <= sp.Start {
+			t.Fatalf("%.30q: sentence [%d,%d) after token %d", text, sp.Start, sp.End, next)
+		}
+		next = sp.End
+		roots := 0
+		for i := sp.Start; i < sp.End; i++ {
+			h := doc.Tokens[i].Head
+			if h == -1 {
+				roots++
+				continue
 			}
-			if roots != 1 {
-				t.Fatalf("%.30q: sentence [%d,%d) has %d roots", text, sp.Start, sp.End, roots)
+			if h < sp.Start || h >= sp.End {
+				t.Fatalf("%.30q: token %d head %d outside its sentence [%d,%d)", text, i, h, sp.Start, sp.End)
+			}
+			for steps, j := 0, i; j != -1; steps, j = steps+1, doc.Tokens[j].Head {
+				if steps > sp.End-sp.Start {
+					t.Fatalf("%.30q: cycle through token %d", text, i)
+				}
 			}
 		}
+		if roots != 1 {
+			t.Fatalf("%.30q: sentence [%d,%d) has %d roots", text, sp.Start, sp.End, roots)
+		}
+	}
+	if next != len(doc.Tokens) {
+		t.Fatalf("%.30q: sentences cover %d of %d tokens", text, next, len(doc.Tokens))
 	}
 }
 
