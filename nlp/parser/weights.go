@@ -1,5 +1,7 @@
 package parser
 
+import "github.com/dyadnews/dyad/internal/hugepages"
+
 // The trained model's weights live in two read-only hash tables laid out
 // for parsing speed, which is bound by memory latency: a transition
 // reads about a hundred random feature rows. The action table keeps a
@@ -70,14 +72,14 @@ func newActionWeights(rows int) *actionWeights {
 	// touches up front, so a lookup rarely waits on a second miss.
 	bits := tableBits(2 * rows)
 	t := &actionWeights{shift: 64 - bits, keys: make([]uint64, 0, rows)}
-	t.slots = makeSlots[actionSlot](t, 1<<bits)
+	t.slots = hugepages.Make[actionSlot](t, 1<<bits)
 	return t
 }
 
 func newLabelWeights(rows int) *labelWeights {
 	bits := tableBits(rows)
 	t := &labelWeights{shift: 64 - bits, keys: make([]uint64, 0, rows)}
-	t.slots = makeSlots[labelSlot](t, 1<<bits)
+	t.slots = hugepages.Make[labelSlot](t, 1<<bits)
 	return t
 }
 

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/dyadnews/dyad"
+	"github.com/dyadnews/dyad/internal/hugepages"
 )
 
 // Model is a trained tagger. It is read-only once built, so one Model may
@@ -18,7 +19,7 @@ type Model struct {
 	finite     []bool // per class: is it a finite verb
 	// weights holds both stages' weights; the second stage is used when
 	// hasStacked.
-	weights    weightTable
+	weights    *weightTable
 	hasStacked bool
 	// sureMargin is the lead over the runner-up above which the first
 	// stage's class is kept without consulting the second stage, which
@@ -131,9 +132,9 @@ func (t *weightTable) find(k uint32) uint64 {
 // newWeightTable merges the stages' weights over the given number of
 // classes into one lookup table. Of two features of a stage with the same
 // key the first is kept.
-func newWeightTable(classes int, stages ...stageWeights) (weightTable, error) {
+func newWeightTable(classes int, stages ...stageWeights) (*weightTable, error) {
 	if len(stages) > numStages {
-		return weightTable{}, fmt.Errorf("%d stages, at most %d supported", len(stages), numStages)
+		return nil, fmt.Errorf("%d stages, at most %d supported", len(stages), numStages)
 	}
 	total, npairs := 0, 0
 	for _, st := range stages {
@@ -141,16 +142,17 @@ func newWeightTable(classes int, stages ...stageWeights) (weightTable, error) {
 		npairs += len(st.pairs)
 	}
 	if npairs > maxPairs {
-		return weightTable{}, fmt.Errorf("%d weights, at most %d supported", npairs, maxPairs)
+		return nil, fmt.Errorf("%d weights, at most %d supported", npairs, maxPairs)
 	}
 	bits := uint(1)
 	for 1<<bits < total*3/2+2 {
 		bits++
 	}
 	if classes > maxClasses {
-		return weightTable{}, fmt.Errorf("%d classes, at most %d supported", classes, maxClasses)
+		return nil, fmt.Errorf("%d classes, at most %d supported", classes, maxClasses)
 	}
-	t := weightTable{slots: make([]slot, 1<<bits), shift: 64 - bits, classes: classes}
+	t := &weightTable{shift: 64 - bits, classes: classes}
+	t.slots = hugepages.Make[slot](t, 1<<bits)
 	// First place the keys, remembering where each stage's pairs are.
 	type source struct{ lo, hi uint32 }
 	src := make([][numStages]source, len(t.slots))
@@ -158,7 +160,7 @@ func newWeightTable(classes int, stages ...stageWeights) (weightTable, error) {
 		for i, k := range st.keys {
 			n := st.start[i+1] - st.start[i]
 			if n > maxClasses {
-				return weightTable{}, fmt.Errorf("feature with %d weights, at most %d supported", n, maxClasses)
+				return nil, fmt.Errorf("feature with %d weights, at most %d supported", n, maxClasses)
 			}
 			j := t.find(k)
 			sl := &t.slots[j]
@@ -176,7 +178,14 @@ func newWeightTable(classes int, stages ...stageWeights) (weightTable, error) {
 		}
 	}
 	// Then lay out each slot's pairs, stage after stage.
-	t.pairs = make([]pair, 0, npairs)
+	// A dense row takes a pair per class however few weights it has.
+	size := 0
+	for j := range t.slots {
+		for si := range stages {
+			size += int(t.rowLen(&t.slots[j], si))
+		}
+	}
+	t.pairs = hugepages.Make[pair](t, size)[:0]
 	for j := range t.slots {
 		sl := &t.slots[j]
 		if sl.key == 0 {
@@ -195,21 +204,21 @@ func newWeightTable(classes int, stages ...stageWeights) (weightTable, error) {
 			}
 			for _, p := range row {
 				if int(p.class) >= classes {
-					return weightTable{}, fmt.Errorf("weight for class %d of %d", p.class, classes)
+					return nil, fmt.Errorf("weight for class %d of %d", p.class, classes)
 				}
 				t.pairs[lo+int(p.class)].w = p.w
 			}
 		}
 	}
 	if len(t.pairs) > maxPairs {
-		return weightTable{}, fmt.Errorf("%d weights, at most %d supported", len(t.pairs), maxPairs)
+		return nil, fmt.Errorf("%d weights, at most %d supported", len(t.pairs), maxPairs)
 	}
 	return t, nil
 }
 
 // add adds the weights of feature h in the given stage (0 or 1) to sc.
 func (t *weightTable) add(h uint64, stage int, sc *scores) {
-	if t.n == 0 {
+	if t == nil || t.n == 0 {
 		return
 	}
 	k := key(h)

@@ -23,7 +23,7 @@ type morphology struct {
 	// candidates lists, per tag class, the morphology classes seen with
 	// it in training, the most frequent first.
 	candidates [][]uint8
-	weights    weightTable
+	weights    *weightTable
 	nominal    []bool // per tag class: is it PRON, NOUN or PROPN
 	pronoun    []bool // per tag class: is it PRON
 }
