@@ -71,59 +71,55 @@ func (s *Sentence) SpaceAfter(i int) bool {
 // Read parses all sentences from r.
 func Read(r io.Reader) ([]Sentence, error) {
 	var (
-		out  []Sentence
-		cur  Sentence
-		line int
+		out []Sentence
+		cur Sentence
 	)
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	flush := func() {
 		if len(cur.Words) > 0 || len(cur.Comments) > 0 {
 			out = append(out, cur)
 		}
 		cur = Sentence{}
 	}
-	for sc.Scan() {
-		line++
-		t := sc.Text()
+	line, err := EachLine(r, func(t string) error {
 		switch {
 		case strings.TrimSpace(t) == "":
 			flush()
-			continue
+			return nil
 		case strings.HasPrefix(t, "#"):
 			cur.Comments = append(cur.Comments, strings.TrimSpace(strings.TrimPrefix(t, "#")))
-			continue
+			return nil
 		}
 		f := strings.Split(t, "\t")
 		if len(f) != 10 {
-			return nil, fmt.Errorf("conllu: line %d: %d fields, want 10", line, len(f))
+			return fmt.Errorf("%d fields, want 10", len(f))
 		}
 		if strings.Contains(f[0], ".") {
-			continue
+			return nil
 		}
 		if a, b, ok := strings.Cut(f[0], "-"); ok {
 			first, err1 := strconv.Atoi(a)
 			last, err2 := strconv.Atoi(b)
 			if err1 != nil || err2 != nil {
-				return nil, fmt.Errorf("conllu: line %d: bad range %q", line, f[0])
+				return fmt.Errorf("bad range %q", f[0])
 			}
 			cur.Ranges = append(cur.Ranges, Range{First: first, Last: last, Form: f[1], Misc: f[9]})
-			continue
+			return nil
 		}
 		id, err := strconv.Atoi(f[0])
 		if err != nil {
-			return nil, fmt.Errorf("conllu: line %d: bad id %q", line, f[0])
+			return fmt.Errorf("bad id %q", f[0])
 		}
 		head := 0
 		if f[6] != "_" {
 			if head, err = strconv.Atoi(f[6]); err != nil {
-				return nil, fmt.Errorf("conllu: line %d: bad head %q", line, f[6])
+				return fmt.Errorf("bad head %q", f[6])
 			}
 		}
 		cur.Words = append(cur.Words, Word{ID: id, Form: f[1], Lemma: f[2], UPOS: f[3], XPOS: f[4],
 			Feats: f[5], Head: head, DepRel: f[7], Deps: f[8], Misc: f[9]})
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("conllu: line %d: %w", line, err)
 	}
 	flush()

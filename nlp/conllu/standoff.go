@@ -1,7 +1,6 @@
 package conllu
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strconv"
@@ -19,22 +18,15 @@ import (
 // columns differ in length or whose heads leave the sentence is an error.
 func ReadStandoff(r io.Reader, texts map[string]string) ([]Sentence, error) {
 	var out []Sentence
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	line := 0
-	for sc.Scan() {
-		line++
-		t := sc.Text()
+	line, err := EachLine(r, func(t string) error {
 		if strings.TrimSpace(t) == "" || strings.HasPrefix(t, "#") {
-			continue
+			return nil
 		}
 		s, err := standoffSentence(t, texts)
-		if err != nil {
-			return nil, fmt.Errorf("standoff trees: line %d: %w", line, err)
-		}
 		out = append(out, s)
-	}
-	if err := sc.Err(); err != nil {
+		return err
+	})
+	if err != nil {
 		return nil, fmt.Errorf("standoff trees: line %d: %w", line, err)
 	}
 	return out, nil

@@ -1,7 +1,7 @@
 package ner
 
 import (
-	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -21,37 +21,33 @@ import (
 // spaces; any breach is an error naming its line.
 func ReadMarked(r io.Reader) ([]IOB2Sentence, error) {
 	var (
-		out  []IOB2Sentence
-		doc  string
-		line int
+		out []IOB2Sentence
+		doc string
 	)
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		line++
-		t := sc.Text()
+	line, err := conllu.EachLine(r, func(t string) error {
 		if comment, ok := strings.CutPrefix(t, "#"); ok {
 			if k, v, ok := strings.Cut(comment, "="); ok && strings.TrimSpace(k) == "newdoc id" {
 				doc = strings.TrimSpace(v)
 			}
-			continue
+			return nil
 		}
 		if strings.TrimSpace(t) == "" {
-			continue
+			return nil
 		}
 		id, text, ok := strings.Cut(t, "\t")
 		if !ok || id == "" {
-			return nil, fmt.Errorf("marked: line %d: want a sent_id, a tab and the sentence", line)
+			return errors.New("want a sent_id, a tab and the sentence")
 		}
 		s, err := parseMarked(text)
 		if err != nil {
-			return nil, fmt.Errorf("marked: line %d (%s): %w", line, id, err)
+			return fmt.Errorf("sentence %s: %w", id, err)
 		}
 		s.ID, s.Doc = id, doc
 		doc = ""
 		out = append(out, s)
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("marked: line %d: %w", line, err)
 	}
 	return out, nil

@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strconv"
@@ -26,30 +25,26 @@ type StandoffMention struct {
 // the order given.
 func ReadStandoff(r io.Reader) (map[string][]StandoffMention, error) {
 	out := map[string][]StandoffMention{}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	line := 0
-	for sc.Scan() {
-		line++
-		t := sc.Text()
+	line, err := conllu.EachLine(r, func(t string) error {
 		if strings.TrimSpace(t) == "" || strings.HasPrefix(t, "#") {
-			continue
+			return nil
 		}
 		f := strings.Split(t, "\t")
 		if len(f) != 5 {
-			return nil, fmt.Errorf("standoff: line %d: %d fields, want doc, start, end, label, text", line, len(f))
+			return fmt.Errorf("%d fields, want doc, start, end, label, text", len(f))
 		}
 		start, err1 := strconv.Atoi(f[1])
 		end, err2 := strconv.Atoi(f[2])
 		if err1 != nil || err2 != nil || start < 0 || end <= start {
-			return nil, fmt.Errorf("standoff: line %d: bad offsets %q, %q", line, f[1], f[2])
+			return fmt.Errorf("bad offsets %q, %q", f[1], f[2])
 		}
 		if _, ok := parseTag("B-" + f[3]); !ok || f[3] == "" {
-			return nil, fmt.Errorf("standoff: line %d: bad label %q", line, f[3])
+			return fmt.Errorf("bad label %q", f[3])
 		}
 		out[f[0]] = append(out[f[0]], StandoffMention{Start: start, End: end, Label: f[3], Text: f[4]})
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("standoff: line %d: %w", line, err)
 	}
 	return out, nil
