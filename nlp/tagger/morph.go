@@ -120,9 +120,7 @@ func (m *morphology) predict(c *morphContext, feats []uint64, sc *scores) string
 	for _, k := range cands {
 		sc[k] = 0
 	}
-	for _, h := range feats {
-		m.weights.add(h, 0, sc)
-	}
+	m.weights.addAll(feats, 0, sc)
 	best := cands[0]
 	for _, k := range cands[1:] {
 		if sc[k] > sc[best] {

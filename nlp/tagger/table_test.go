@@ -47,13 +47,25 @@ func TestWeightTable(t *testing.T) {
 		t.Fatal("no dense rows built")
 	}
 	for si := range stages {
+		var all [classes]float32
+		var keys []uint64
 		for k := uint32(1); k <= 800; k++ {
 			var got scores
-			// add takes a hash; a 32-bit hash folds to itself.
-			tab.add(uint64(k), si, &got)
+			// addAll takes hashes; a 32-bit hash folds to itself.
+			tab.addAll([]uint64{uint64(k)}, si, &got)
 			if w := want[si][k]; [classes]float32(got[:classes]) != w {
 				t.Fatalf("stage %d key %d: got %v, want %v", si, k, got[:classes], w)
 			}
+			for c, w := range want[si][k] {
+				all[c] += w
+			}
+			keys = append(keys, uint64(k))
+		}
+		// All keys at once, more than one batch, add up the same.
+		var got scores
+		tab.addAll(keys, si, &got)
+		if [classes]float32(got[:classes]) != all {
+			t.Fatalf("stage %d: all keys at once give %v, one by one %v", si, got[:classes], all)
 		}
 		back := tab.stage(si)
 		if len(back.keys) != len(want[si]) {
