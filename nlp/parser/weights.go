@@ -158,19 +158,38 @@ func (t *labelWeights) slot(key uint64) *labelSlot {
 	}
 }
 
+// score adds the weights of keys to scores. Like actionWeights.score it
+// touches every key's home slot first; then every found slot's first
+// entry, so the entries' cache misses overlap too, before adding any up.
 func (t *labelWeights) score(keys []uint64, scores []float32) {
-	var touched uint32
-	for _, k := range keys {
-		touched += t.slots[k>>t.shift].check
-	}
-	if touched == 1 && len(scores) > 0 {
-		scores[0] += 0
-	}
-	for _, k := range keys {
-		if s := t.slot(k); s != nil {
+	var (
+		touched uint32
+		found   [maxLabelKeys]*labelSlot
+	)
+	for len(keys) > 0 {
+		part := keys[:min(len(keys), maxLabelKeys)]
+		keys = keys[len(part):]
+		for _, k := range part {
+			touched += t.slots[k>>t.shift].check
+		}
+		n := 0
+		for _, k := range part {
+			if s := t.slot(k); s != nil && s.end > s.start {
+				found[n] = s
+				n++
+				touched += uint32(t.entries[s.start].w)
+			}
+		}
+		for _, s := range found[:n] {
 			for _, e := range t.entries[s.start:s.end] {
 				scores[e.label] += fromBfloat16(e.w)
 			}
 		}
 	}
+	if touched == 1 && len(scores) > 0 { // a use of the loads that changes nothing
+		scores[0] += 0
+	}
 }
+
+// maxLabelKeys is how many keys labelWeights.score looks up at once.
+const maxLabelKeys = 64
