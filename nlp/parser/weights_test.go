@@ -3,6 +3,7 @@ package parser
 import (
 	"bytes"
 	"runtime"
+	"slices"
 	"testing"
 )
 
@@ -25,6 +26,36 @@ func TestActionWeightsFindOnlyStoredKeys(t *testing.T) {
 		w.score([]uint64{c.key}, &scores)
 		if scores[left] != c.want || scores[right] != -c.want || scores[shift] != 0 {
 			t.Errorf("key %#x: scores %v, want LEFT %v, RIGHT %v, SHIFT 0", c.key, scores, c.want, -c.want)
+		}
+	}
+}
+
+// TestLabelWeightsScoreManyKeys checks that scoring keys in batches,
+// more keys than one batch holds, stored and unknown ones mixed, adds up
+// what the keys' entries give one by one.
+func TestLabelWeightsScoreManyKeys(t *testing.T) {
+	const labels, stored = 5, 150
+	w := newLabelWeights(stored)
+	want := make([]float32, labels)
+	var keys, sorted []uint64
+	for i := range stored {
+		sorted = append(sorted, uint64(i+1)*0x9E3779B97F4A7C15)
+	}
+	slices.Sort(sorted) // add wants increasing keys
+	for i, k := range sorted {
+		var entries []labelEntry
+		for l := range i % (labels + 1) { // some keys have no entries
+			entries = append(entries, labelEntry{label: uint16(l), w: toBfloat16(float32(i%7 + 1))})
+			want[l] += float32(i%7 + 1)
+		}
+		w.add(k, entries)
+		keys = append(keys, k, k^0xabc) // each stored key, then one never stored
+	}
+	got := make([]float32, labels)
+	w.score(keys, got)
+	for l := range labels {
+		if got[l] != want[l] {
+			t.Errorf("label %d: score %v, want %v", l, got[l], want[l])
 		}
 	}
 }
