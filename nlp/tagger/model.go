@@ -228,7 +228,7 @@ func (t *weightTable) addAll(hs []uint64, stage int, sc *scores) {
 	}
 	const batch = 64
 	var (
-		rows    [batch]struct{ lo, n uint32 }
+		rows    [batch]rowSpan
 		touched int32
 	)
 	for len(hs) > 0 {
@@ -244,7 +244,7 @@ func (t *weightTable) addAll(hs []uint64, stage int, sc *scores) {
 			}
 		}
 		for _, r := range rows[:len(part)] {
-			if r.n == uint32(t.classes) {
+			if r.n == uint32(t.classes) { // a dense row: one pair per class, in order
 				row := t.pairs[r.lo : r.lo+r.n]
 				dst := sc[:len(row)]
 				for c := range row {
@@ -262,9 +262,11 @@ func (t *weightTable) addAll(hs []uint64, stage int, sc *scores) {
 	}
 }
 
-// row returns where key k's row of the given stage starts in t.pairs and
-// its length, 0 when k has none.
-func (t *weightTable) row(k uint32, stage int) (r struct{ lo, n uint32 }) {
+// rowSpan is where a row starts in weightTable.pairs and its length.
+type rowSpan struct{ lo, n uint32 }
+
+// row returns key k's row of the given stage, of length 0 when k has none.
+func (t *weightTable) row(k uint32, stage int) (r rowSpan) {
 	mask := uint64(len(t.slots) - 1)
 	for j := t.home(k); ; j = (j + 1) & mask {
 		s := &t.slots[j]
