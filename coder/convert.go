@@ -10,7 +10,10 @@ package coder
 func convertEach(n int, text func(i int) string, changes func(string) bool, appendConverted func([]byte, string) []byte, maxBytes int) []string {
 	out := make([]string, n)
 	buf := make([]byte, 0, 4*n)
-	changed := make([]int, 0, n) // pairs: index, offset in buf
+	// Pairs of a changed string's index and its offset in buf, sized for
+	// every string changing so that it never grows: appends that double a
+	// slice allocate more than the slice itself.
+	changed := make([]int32, 0, 2*n)
 	for i := range n {
 		s := text(i)
 		switch {
@@ -18,7 +21,7 @@ func convertEach(n int, text func(i int) string, changes func(string) bool, appe
 		case !changes(s):
 			out[i] = s
 		default:
-			changed = append(changed, i, len(buf))
+			changed = append(changed, int32(i), int32(len(buf)))
 			buf = appendConverted(buf, s)
 		}
 	}
@@ -26,7 +29,7 @@ func convertEach(n int, text func(i int) string, changes func(string) bool, appe
 	for k := 0; k < len(changed); k += 2 {
 		end := len(all)
 		if k+2 < len(changed) {
-			end = changed[k+3]
+			end = int(changed[k+3])
 		}
 		out[changed[k]] = all[changed[k+1]:end]
 	}
