@@ -75,7 +75,7 @@ func TestFindQuotesSeed(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := attrDoc(t, string(b))
-	expectQuotes(t, doc, findQuotes(newDocTrees(repairParse(doc, sayVerbs))), []quoteView{
+	expectQuotes(t, doc, findQuotes(newDocTrees(repairParse(doc, sayVerbs, false))), []quoteView{
 		{"We’ve been engaged in intense diplomacy", "direct", "Blinken"},
 		{"Further attacks only raise the risk", "direct", "Blinken"},
 		{"What I’ve been focused on", "direct", "Austin"},
@@ -127,7 +127,7 @@ func TestFindQuotes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := attrDoc(t, tt.text)
-			expectQuotes(t, doc, findQuotes(newDocTrees(repairParse(doc, sayVerbs))), tt.want)
+			expectQuotes(t, doc, findQuotes(newDocTrees(repairParse(doc, sayVerbs, false))), tt.want)
 		})
 	}
 }
@@ -136,7 +136,7 @@ func TestFindQuotes(t *testing.T) {
 // not its speaker: they are declared, not declaring.
 func TestFindQuotesPassive(t *testing.T) {
 	doc := attrDoc(t, "As the parents came from India, they should be declared not guilty due to cultural differences.")
-	for _, q := range findQuotes(newDocTrees(repairParse(doc, sayVerbs))) {
+	for _, q := range findQuotes(newDocTrees(repairParse(doc, sayVerbs, false))) {
 		if q.Speaker >= 0 {
 			t.Errorf("quote %q spoken by %q", q.Text, doc.Tokens[q.Speaker].Text)
 		}
@@ -196,7 +196,7 @@ func TestFindQuotesHostile(t *testing.T) {
 	}
 	for _, s := range texts {
 		doc := attrDoc(t, s)
-		for _, q := range findQuotes(newDocTrees(repairParse(doc, sayVerbs))) {
+		for _, q := range findQuotes(newDocTrees(repairParse(doc, sayVerbs, false))) {
 			if len(q.Text) > maxQuoteBytes || q.Speaker >= len(doc.Tokens) || q.Sentence >= len(doc.Sentences) {
 				t.Errorf("%.40q: bad quote %+v", s, q)
 			}
@@ -212,7 +212,7 @@ func TestFindQuotesHostile(t *testing.T) {
 func BenchmarkFindQuotes(b *testing.B) {
 	doc := attrDoc(b, seedExcerpt+"\n\n“We’ve been engaged in intense diplomacy with allies and partners, communicating that message directly to Iran. We’ve communicated that message directly to Israel,” Blinken said.\n\n“We’re still investigating to determine that,” he said.")
 	for b.Loop() {
-		findQuotes(newDocTrees(repairParse(doc, sayVerbs)))
+		findQuotes(newDocTrees(repairParse(doc, sayVerbs, false)))
 	}
 }
 

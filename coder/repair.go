@@ -7,9 +7,9 @@ import (
 )
 
 // repairParse mends attachments the parser often gets wrong in news
-// sentences and that cost the coder its arguments. The Doc is the
-// caller's: when a repair is needed, the tokens are copied first and the
-// copy is returned.
+// sentences and that cost the coder its arguments. Unless inPlace, the
+// Doc is the caller's: when a repair is needed, the tokens are copied
+// first and the copy is returned.
 //
 // A trailing attribution (", officials said.") is a report of the clause
 // before it, not a second event coordinated with it: the parser may make
@@ -18,10 +18,10 @@ import (
 // Dagolath" under "said"). The obliques written before the attribution's
 // subject go back to the main verb, and the saying verb becomes a
 // parataxis.
-func repairParse(doc *dyad.Doc, sayVerbs map[string]bool) *dyad.Doc {
+func repairParse(doc *dyad.Doc, sayVerbs map[string]bool, inPlace bool) *dyad.Doc {
 	out := doc
 	writable := func() []dyad.Token {
-		if out == doc {
+		if out == doc && !inPlace {
 			cp := *doc
 			cp.Tokens = append([]dyad.Token(nil), doc.Tokens...)
 			out = &cp

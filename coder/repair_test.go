@@ -219,7 +219,7 @@ func TestRepairParse(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := treeDoc(t, tt.items...)
 			before := append([]dyad.Token(nil), doc.Tokens...)
-			got := repairParse(doc, sayVerbs)
+			got := repairParse(doc, sayVerbs, false)
 			for _, w := range tt.want {
 				tk := got.Tokens[w.tok]
 				if tk.Head != w.head || tk.DepRel != w.deprel {
@@ -229,6 +229,15 @@ func TestRepairParse(t *testing.T) {
 			for i := range before {
 				if doc.Tokens[i] != before[i] {
 					t.Fatalf("the caller's Doc was changed at token %d", i)
+				}
+			}
+			// In place, the same repairs are made in the Doc itself.
+			if inPlace := repairParse(doc, sayVerbs, true); inPlace != doc {
+				t.Fatal("repairing in place returned another Doc")
+			}
+			for i := range doc.Tokens {
+				if doc.Tokens[i] != got.Tokens[i] {
+					t.Errorf("token %d repaired in place: %+v, with a copy: %+v", i, doc.Tokens[i], got.Tokens[i])
 				}
 			}
 		})

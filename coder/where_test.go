@@ -175,7 +175,7 @@ func TestPlaceScopeInstitutions(t *testing.T) {
 		Body: "The White House condemned the shelling of Gaza on Tuesday.\n\nPresident Obama invited the boy to the White House."}
 	c := newTestCoder(t)
 	doc, _ := c.pipeline.Annotate(a.Body)
-	ac := c.newArticleCoding(a, repairParse(doc, c.sayVerbs), 0)
+	ac := c.newArticleCoding(a, repairParse(doc, c.sayVerbs, false), 0)
 	ac.code()
 	sc := newPlaceScope(a, ac.trees, placeContext{institution: ac.institution})
 	var names []string
