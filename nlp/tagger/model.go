@@ -72,8 +72,11 @@ func (t *weightTable) rowLen(sl *slot, si int) uint32 {
 }
 
 // scores holds a score per class; indexing it with a byte needs no bounds
-// check.
-type scores = [maxClasses + 1]float32
+// check. The weights are integers, so their sums are too: adding them as
+// int32 spares a conversion per weight (the tagger's hottest loop) and
+// gives the very sums float32 gave, exact below 2²⁴ (a token's features
+// reach about 2²⁰).
+type scores = [maxClasses + 1]int32
 
 type pair struct {
 	w     int16
@@ -248,12 +251,12 @@ func (t *weightTable) addAll(hs []uint64, stage int, sc *scores) {
 				row := t.pairs[r.lo : r.lo+r.n]
 				dst := sc[:len(row)]
 				for c := range row {
-					dst[c] += float32(row[c].w)
+					dst[c] += int32(row[c].w)
 				}
 				continue
 			}
 			for _, p := range t.pairs[r.lo : r.lo+r.n] {
-				sc[p.class] += float32(p.w)
+				sc[p.class] += int32(p.w)
 			}
 		}
 	}
@@ -457,21 +460,25 @@ func (m *Model) predict(info []wordInfo, i int, h history, c *context, s *tagScr
 	return argmax2(s.scores[:len(m.upos)])
 }
 
-// argmax2 returns the best class and its lead over the runner-up.
-func argmax2(scores []float32) (int, float32) {
-	best, second := 0, float32(math.Inf(-1))
+// argmax2 returns the best class and its lead over the runner-up, +Inf
+// when there is no runner-up.
+func argmax2(scores []int32) (int, float32) {
+	if len(scores) < 2 {
+		return 0, float32(math.Inf(1))
+	}
+	best, second := 0, int64(math.MinInt64)
 	for c, v := range scores[1:] {
 		if v > scores[best] {
-			second = scores[best]
+			second = int64(scores[best])
 			best = c + 1
-		} else if v > second {
-			second = v
+		} else if int64(v) > second {
+			second = int64(v)
 		}
 	}
-	return best, scores[best] - second
+	return best, float32(int64(scores[best]) - second)
 }
 
-func argmax(scores []float32) int {
+func argmax[S int32 | float32](scores []S) int {
 	best := 0
 	for c, v := range scores {
 		if v > scores[best] {

@@ -10,7 +10,7 @@ import (
 func TestWeightTable(t *testing.T) {
 	const classes = 12
 	rng := rand.New(rand.NewPCG(1, 2))
-	want := [2]map[uint32][classes]float32{{}, {}}
+	want := [2]map[uint32][classes]int32{{}, {}}
 	var stages [2]stageWeights
 	for si := range stages {
 		for f := range 500 {
@@ -18,7 +18,7 @@ func TestWeightTable(t *testing.T) {
 			if _, dup := want[si][k]; dup {
 				continue
 			}
-			var row [classes]float32
+			var row [classes]int32
 			var pairs []pair
 			n := 1 + f%classes // from sparse to full rows
 			for _, c := range rng.Perm(classes)[:n] {
@@ -27,7 +27,7 @@ func TestWeightTable(t *testing.T) {
 					w = 1
 				}
 				pairs = append(pairs, pair{class: uint8(c), w: w})
-				row[c] = float32(w)
+				row[c] = int32(w)
 			}
 			stages[si].add(k, pairs)
 			want[si][k] = row
@@ -47,13 +47,13 @@ func TestWeightTable(t *testing.T) {
 		t.Fatal("no dense rows built")
 	}
 	for si := range stages {
-		var all [classes]float32
+		var all [classes]int32
 		var keys []uint64
 		for k := uint32(1); k <= 800; k++ {
 			var got scores
 			// addAll takes hashes; a 32-bit hash folds to itself.
 			tab.addAll([]uint64{uint64(k)}, si, &got)
-			if w := want[si][k]; [classes]float32(got[:classes]) != w {
+			if w := want[si][k]; [classes]int32(got[:classes]) != w {
 				t.Fatalf("stage %d key %d: got %v, want %v", si, k, got[:classes], w)
 			}
 			for c, w := range want[si][k] {
@@ -64,7 +64,7 @@ func TestWeightTable(t *testing.T) {
 		// All keys at once, more than one batch, add up the same.
 		var got scores
 		tab.addAll(keys, si, &got)
-		if [classes]float32(got[:classes]) != all {
+		if [classes]int32(got[:classes]) != all {
 			t.Fatalf("stage %d: all keys at once give %v, one by one %v", si, got[:classes], all)
 		}
 		back := tab.stage(si)
@@ -72,9 +72,9 @@ func TestWeightTable(t *testing.T) {
 			t.Errorf("stage %d: %d features back, want %d", si, len(back.keys), len(want[si]))
 		}
 		for i, k := range back.keys {
-			var row [classes]float32
+			var row [classes]int32
 			for _, p := range back.pairs[back.start[i]:back.start[i+1]] {
-				row[p.class] = float32(p.w)
+				row[p.class] = int32(p.w)
 			}
 			if row != want[si][k] {
 				t.Errorf("stage %d key %d: exported %v, want %v", si, k, row, want[si][k])
