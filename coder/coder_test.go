@@ -1005,6 +1005,30 @@ func codeText(t *testing.T, c *Coder, text, date string) dyad.Coding {
 	return coding
 }
 
+// TestLightVerbLendsItsToPhrase checks that an event noun carried by a
+// light verb takes the verb's "to" phrase as its target, wherever the
+// parser hangs it: on the noun or on the verb.
+func TestLightVerbLendsItsToPhrase(t *testing.T) {
+	c := newTestCoder(t)
+	for _, tt := range []struct{ head, rel, word string }{{"3", "nmod", "appeal"}, {"1", "obl", "made"}} {
+		// Iran made an appeal to the United Nations.
+		doc := treeDoc(t, "Iran/PROPN/1/nsubj", "made/VERB/-1/root", "an/DET/3/det", "appeal/NOUN/1/obj",
+			"to/ADP/7/case", "the/DET/7/det", "United/PROPN/7/compound", "Nations/PROPN/"+tt.head+"/"+tt.rel, "./PUNCT/1/punct")
+		coding := c.CodeDoc(&dyad.Article{ID: "t", Dateline: dyad.Dateline{Date: "2024-08-06"}}, doc, 0)
+		var got []string
+		for _, e := range coding.Events {
+			tgt := ""
+			if e.Target != nil {
+				tgt = e.Target.Code
+			}
+			got = append(got, e.Source.Code+">"+tgt+" "+e.CAMEO)
+		}
+		if !slices.Contains(got, "IRN>IGOUNO 020") {
+			t.Errorf("'to the United Nations' as %s of %q: events %v, want IRN>IGOUNO 020", tt.rel, tt.word, got)
+		}
+	}
+}
+
 // TestCodeHypothetical checks that what may happen, or happens only on a
 // condition, is flagged hypothetical, and what happened is not.
 func TestCodeHypothetical(t *testing.T) {

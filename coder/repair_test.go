@@ -38,6 +38,8 @@ func treeDoc(t *testing.T, items ...string) *dyad.Doc {
 			lemma = "tell"
 		case "given":
 			lemma = "give"
+		case "made":
+			lemma = "make"
 		case "years":
 			lemma = "year"
 		}

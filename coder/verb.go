@@ -1050,18 +1050,21 @@ func (ac *articleCoding) nounArguments(n int) (src, tgt []party) {
 	t := ac.doc.Tokens[n]
 	// The parser often hangs the noun's "by" and "on" phrases on the
 	// verb it is the object of ("It drew threats of revenge by Iran on
-	// Israel"); an active verb has no by-agent of its own.
+	// Israel"); an active verb has no by-agent of its own. A light verb
+	// only carries the noun, so its "to" phrase is the noun's too ("made
+	// an appeal to the United Nations").
 	if t.DepRel == "obj" && t.Head >= 0 && (len(src) == 0 || len(tgt) == 0) {
+		light := lightVerbs[strings.ToLower(ac.doc.Tokens[t.Head].Lemma)]
 		for _, ch := range ac.children[t.Head] {
 			if ac.doc.Tokens[ch].DepRel != "obl" || ch < n {
 				continue
 			}
-			switch caseOf(ac, ch) {
-			case "by":
+			switch c := caseOf(ac, ch); {
+			case c == "by":
 				if len(src) == 0 {
 					src = ac.actorsAt(ch)
 				}
-			case "on", "against":
+			case c == "on" || c == "against" || (light && c == "to"):
 				if len(tgt) == 0 {
 					tgt = ac.actorsAt(ch)
 				}
