@@ -32,6 +32,7 @@ func repairParse(doc *dyad.Doc, sayVerbs map[string]bool, inPlace bool) *dyad.Do
 		if !validSpan(s, len(doc.Tokens)) {
 			continue
 		}
+		repairAdjectiveSubject(out, s, writable)
 		// A possessor hung on a verb ("Iraq's military condemned" with
 		// "military" tagged an adjective) belongs to the nominal
 		// argument it is written before, whether the parse called it a
@@ -98,6 +99,7 @@ func repairParse(doc *dyad.Doc, sayVerbs map[string]bool, inPlace bool) *dyad.Do
 			toks[conj].DepRel = "ccomp"
 			toks[obj].Head, toks[obj].DepRel = conj, "nsubj"
 		}
+		repairNominalObjectSubject(out, s, writable)
 		repairAttributions(out, s, sayVerbs, writable)
 		repairControl(out, s, writable)
 		repairListCoordination(out, s, writable)
@@ -1105,4 +1107,73 @@ func nominalRoot(out *dyad.Doc, s dyad.Span) (root, firstFinite, finite int) {
 		}
 	}
 	return root, firstFinite, finite
+}
+
+// repairAdjectiveSubject mends a subject noun the tagger read as an
+// adjective: "Iraq's military condemned the attack" with "military" an
+// amod of "condemned". An adjective modifies nominals, never verbs, so
+// one written before a verb that has no subject, and led by a
+// determiner or a possessor, is that verb's subject.
+func repairAdjectiveSubject(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	for a := s.Start; a < s.End; a++ {
+		t := out.Tokens[a]
+		v := t.Head
+		if t.UPOS != "ADJ" || t.DepRel != "amod" || v <= a || v >= s.End || out.Tokens[v].UPOS != "VERB" || hasSubject(out, v, s) {
+			continue
+		}
+		if !ledAsNominal(out, a, v, s) {
+			continue
+		}
+		writable()[a].DepRel = "nsubj"
+	}
+}
+
+// ledAsNominal reports whether the word at a, hanging on v, is led by a
+// determiner or a possessor of its own or, the parse having hung it on v
+// too, written right before it.
+func ledAsNominal(doc *dyad.Doc, a, v int, s dyad.Span) bool {
+	for j := s.Start; j < a; j++ {
+		t := doc.Tokens[j]
+		switch {
+		case t.Head == a && (t.DepRel == "det" || t.DepRel == "nmod:poss"):
+			return true
+		case t.Head == v && t.DepRel == "nmod:poss" && j == a-2 && doc.Tokens[a-1].Head == j && doc.Tokens[a-1].DepRel == "case":
+			return true
+		}
+	}
+	return false
+}
+
+// repairNominalObjectSubject mends a secondary predicate parsed as an
+// object with a subject of its own: "took five Israeli soldiers hostage"
+// with "soldiers" the subject of "hostage". A noun has a subject only
+// as a copula's predicate; with no copula, its subject is the verb's
+// object and the noun says what the object became, an xcomp as UD has
+// it ("took the priests hostages", "elected him president").
+func repairNominalObjectSubject(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	for n := s.Start; n < s.End; n++ {
+		t := out.Tokens[n]
+		v := t.Head
+		if t.UPOS != "NOUN" || t.DepRel != "obj" || v < s.Start || v >= n || out.Tokens[v].UPOS != "VERB" {
+			continue
+		}
+		subj, copula := -1, false
+		for j := s.Start; j < s.End; j++ {
+			if out.Tokens[j].Head != n {
+				continue
+			}
+			switch out.Tokens[j].DepRel {
+			case "nsubj":
+				subj = j
+			case "cop":
+				copula = true
+			}
+		}
+		if subj < v || subj > n || copula {
+			continue
+		}
+		toks := writable()
+		toks[subj].Head, toks[subj].DepRel = v, "obj"
+		toks[n].DepRel = "xcomp"
+	}
 }

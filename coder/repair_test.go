@@ -212,6 +212,18 @@ func TestRepairParse(t *testing.T) {
 			// Eriador expressed hopes that Osgiliath could be drawn
 			[]string{"Eriador/PROPN/1/nsubj", "expressed/VERB/-1/root", "hopes/NOUN/1/obj", "that/PRON/7/obj", "Osgiliath/PROPN/7/nsubj:pass", "could/AUX/7/aux", "be/AUX/7/aux:pass", "drawn/VERB/2/acl:relcl"},
 			[]arc{{3, 7, "mark"}, {7, 2, "acl"}}},
+		{"an adjective led by a possessor before a subjectless verb is its subject",
+			// Iraq 's military condemned the attack
+			[]string{"Iraq/PROPN/3/nmod:poss", "'s/PART/0/case", "military/ADJ/3/amod", "condemned/VERB/-1/root", "the/DET/5/det", "attack/NOUN/3/obj"},
+			[]arc{{2, 3, "nsubj"}, {0, 2, "nmod:poss"}}},
+		{"a bare adjective on a verb is left alone",
+			// Visibly angry, protesters marched
+			[]string{"Visibly/ADV/1/advmod", "angry/ADJ/4/amod", ",/PUNCT/1/punct", "protesters/NOUN/4/nsubj", "marched/VERB/-1/root"},
+			[]arc{{1, 4, "amod"}}},
+		{"the subject of a nominal object with no copula is the verb's object",
+			// Gunmen took five soldiers hostage
+			[]string{"Gunmen/NOUN/1/nsubj", "took/VERB/-1/root", "five/NUM/3/nummod", "soldiers/NOUN/4/nsubj", "hostage/NOUN/1/obj"},
+			[]arc{{3, 1, "obj"}, {4, 1, "xcomp"}}},
 		{"a counted span of time is no second object",
 			// Arnor will adopt resolution five years after
 			[]string{"Arnor/PROPN/2/nsubj", "will/AUX/2/aux", "adopt/VERB/-1/root", "resolution/NOUN/2/obj", "five/NUM/5/nummod", "years/NOUN/2/obj"},
