@@ -100,6 +100,7 @@ func repairParse(doc *dyad.Doc, sayVerbs map[string]bool, inPlace bool) *dyad.Do
 			toks[obj].Head, toks[obj].DepRel = conj, "nsubj"
 		}
 		repairNominalObjectSubject(out, s, writable)
+		repairSpeechParticiple(out, s, writable)
 		repairAttributions(out, s, sayVerbs, writable)
 		repairControl(out, s, writable)
 		repairListCoordination(out, s, writable)
@@ -1175,5 +1176,39 @@ func repairNominalObjectSubject(out *dyad.Doc, s dyad.Span, writable func() []dy
 		toks := writable()
 		toks[subj].Head, toks[subj].DepRel = v, "obj"
 		toks[n].DepRel = "xcomp"
+	}
+}
+
+// repairSpeechParticiple mends a verb that introduces quotes
+// (speechVerbs) parsed as a participle on
+// the speaker: "The senator commented, "We will vote against it."" with
+// "commented" an acl of "senator" and "senator" the subject of "vote". A
+// saying verb followed by a comma or colon and then the clause its noun
+// is the subject of introduces that clause: it takes the noun as its
+// subject and the clause as its complement.
+func repairSpeechParticiple(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	for v := s.Start + 1; v+1 < s.End; v++ {
+		t := out.Tokens[v]
+		n := t.Head
+		if t.UPOS != "VERB" || t.DepRel != "acl" || n < s.Start || n >= v || !speechVerbs[strings.ToLower(t.Lemma)] {
+			continue
+		}
+		if p := out.Tokens[v+1].Text; p != "," && p != ":" {
+			continue
+		}
+		c := out.Tokens[n].Head
+		if c <= v+1 || c >= s.End || !strings.HasPrefix(out.Tokens[n].DepRel, "nsubj") {
+			continue
+		}
+		toks := writable()
+		toks[v].Head, toks[v].DepRel = toks[c].Head, toks[c].DepRel
+		toks[c].Head, toks[c].DepRel = v, "ccomp"
+		toks[n].Head, toks[n].DepRel = v, "nsubj"
+		for j := s.Start; j < s.End; j++ {
+			// The sentence's punctuation goes with its new root.
+			if j != v && toks[j].Head == c && toks[j].DepRel == "punct" && (j < c || toks[v].Head < 0) {
+				toks[j].Head = v
+			}
+		}
 	}
 }

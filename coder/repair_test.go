@@ -40,6 +40,8 @@ func treeDoc(t *testing.T, items ...string) *dyad.Doc {
 			lemma = "give"
 		case "made":
 			lemma = "make"
+		case "commented":
+			lemma = "comment"
 		case "years":
 			lemma = "year"
 		}
@@ -224,6 +226,10 @@ func TestRepairParse(t *testing.T) {
 			// Gunmen took five soldiers hostage
 			[]string{"Gunmen/NOUN/1/nsubj", "took/VERB/-1/root", "five/NUM/3/nummod", "soldiers/NOUN/4/nsubj", "hostage/NOUN/1/obj"},
 			[]arc{{3, 1, "obj"}, {4, 1, "xcomp"}}},
+		{"a speech verb on its speaker, before a comma and the clause the speaker is the subject of, introduces that clause",
+			// The senator commented , " We will vote
+			[]string{"The/DET/1/det", "senator/NOUN/7/nsubj", "commented/VERB/1/acl", ",/PUNCT/2/punct", "\"/PUNCT/7/punct", "We/PRON/7/nsubj", "will/AUX/7/aux", "vote/VERB/-1/root"},
+			[]arc{{2, -1, "root"}, {7, 2, "ccomp"}, {1, 2, "nsubj"}, {4, 2, "punct"}}},
 		{"a counted span of time is no second object",
 			// Arnor will adopt resolution five years after
 			[]string{"Arnor/PROPN/2/nsubj", "will/AUX/2/aux", "adopt/VERB/-1/root", "resolution/NOUN/2/obj", "five/NUM/5/nummod", "years/NOUN/2/obj"},
