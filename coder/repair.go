@@ -101,6 +101,7 @@ func repairParse(doc *dyad.Doc, sayVerbs map[string]bool, inPlace bool) *dyad.Do
 		}
 		repairNominalObjectSubject(out, s, writable)
 		repairSpeechParticiple(out, s, writable)
+		repairBareNameOblique(out, s, writable)
 		repairAttributions(out, s, sayVerbs, writable)
 		repairControl(out, s, writable)
 		repairListCoordination(out, s, writable)
@@ -1211,4 +1212,40 @@ func repairSpeechParticiple(out *dyad.Doc, s dyad.Span, writable func() []dyad.T
 			}
 		}
 	}
+}
+
+// repairBareNameOblique mends a name parsed as an oblique of the verb
+// without a preposition: "killed a commander of the Lebanese group
+// Hezbollah" with "Hezbollah" an obl of "killed". A name written right
+// after a common noun, with no case marker of its own, names that noun:
+// an apposition ("the group Hezbollah", "his brother Ahmed"). Days and
+// months are left alone: "killed three people Monday" is a time.
+func repairBareNameOblique(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	for p := s.Start + 1; p < s.End; p++ {
+		t := out.Tokens[p]
+		if t.UPOS != "PROPN" || t.DepRel != "obl" || calendarWords[strings.ToLower(t.Text)] {
+			continue
+		}
+		if v := t.Head; v < s.Start || v >= s.End || out.Tokens[v].UPOS != "VERB" || out.Tokens[p-1].UPOS != "NOUN" {
+			continue
+		}
+		marked := false
+		for j := s.Start; j < s.End; j++ {
+			if out.Tokens[j].Head == p && (out.Tokens[j].DepRel == "case" || out.Tokens[j].DepRel == "mark") {
+				marked = true
+				break
+			}
+		}
+		if !marked {
+			toks := writable()
+			toks[p].Head, toks[p].DepRel = p-1, "appos"
+		}
+	}
+}
+
+// calendarWords are the names of the days and months.
+var calendarWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
 }

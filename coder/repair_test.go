@@ -230,6 +230,14 @@ func TestRepairParse(t *testing.T) {
 			// The senator commented , " We will vote
 			[]string{"The/DET/1/det", "senator/NOUN/7/nsubj", "commented/VERB/1/acl", ",/PUNCT/2/punct", "\"/PUNCT/7/punct", "We/PRON/7/nsubj", "will/AUX/7/aux", "vote/VERB/-1/root"},
 			[]arc{{2, -1, "root"}, {7, 2, "ccomp"}, {1, 2, "nsubj"}, {4, 2, "punct"}}},
+		{"a bare name right after a common noun names it",
+			// Israel killed a commander of the group Hezbollah
+			[]string{"Israel/PROPN/1/nsubj", "killed/VERB/-1/root", "a/DET/3/det", "commander/NOUN/1/obj", "of/ADP/6/case", "the/DET/6/det", "group/NOUN/3/nmod", "Hezbollah/PROPN/1/obl"},
+			[]arc{{7, 6, "appos"}}},
+		{"a bare day after a noun stays a time",
+			// killed three people Monday
+			[]string{"killed/VERB/-1/root", "three/NUM/2/nummod", "people/NOUN/0/obj", "Monday/PROPN/0/obl"},
+			[]arc{{3, 0, "obl"}}},
 		{"a counted span of time is no second object",
 			// Arnor will adopt resolution five years after
 			[]string{"Arnor/PROPN/2/nsubj", "will/AUX/2/aux", "adopt/VERB/-1/root", "resolution/NOUN/2/obj", "five/NUM/5/nummod", "years/NOUN/2/obj"},
