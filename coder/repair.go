@@ -102,6 +102,7 @@ func repairParse(doc *dyad.Doc, sayVerbs map[string]bool, inPlace bool) *dyad.Do
 		repairNominalObjectSubject(out, s, writable)
 		repairSpeechParticiple(out, s, writable)
 		repairBareNameOblique(out, s, writable)
+		repairCountAdjective(out, s, writable)
 		repairAttributions(out, s, sayVerbs, writable)
 		repairControl(out, s, writable)
 		repairListCoordination(out, s, writable)
@@ -1248,4 +1249,19 @@ var calendarWords = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
 	"august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
+// repairCountAdjective mends an adjective that says how a count ended up,
+// parsed as a clause of its own: "left 30 dead and 50 wounded" with
+// "wounded" a parataxis of "30". An adjective right after a number,
+// hanging elsewhere as a parataxis or dep, modifies that number.
+func repairCountAdjective(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	for p := s.Start + 1; p < s.End; p++ {
+		t := out.Tokens[p]
+		if t.UPOS != "ADJ" || (t.DepRel != "parataxis" && t.DepRel != "dep") || t.Head == p-1 || out.Tokens[p-1].UPOS != "NUM" {
+			continue
+		}
+		toks := writable()
+		toks[p].Head, toks[p].DepRel = p-1, "amod"
+	}
 }

@@ -238,6 +238,10 @@ func TestRepairParse(t *testing.T) {
 			// killed three people Monday
 			[]string{"killed/VERB/-1/root", "three/NUM/2/nummod", "people/NOUN/0/obj", "Monday/PROPN/0/obl"},
 			[]arc{{3, 0, "obl"}}},
+		{"an adjective right after a number says how the count ended up",
+			// left 30 dead and 50 wounded
+			[]string{"left/VERB/-1/root", "30/NUM/0/obj", "dead/ADJ/1/xcomp", "and/CCONJ/4/cc", "50/NUM/1/conj", "wounded/ADJ/1/parataxis"},
+			[]arc{{5, 4, "amod"}, {2, 1, "xcomp"}}},
 		{"a counted span of time is no second object",
 			// Arnor will adopt resolution five years after
 			[]string{"Arnor/PROPN/2/nsubj", "will/AUX/2/aux", "adopt/VERB/-1/root", "resolution/NOUN/2/obj", "five/NUM/5/nummod", "years/NOUN/2/obj"},

@@ -9,7 +9,8 @@ import (
 	"github.com/dyadnews/dyad/nlp"
 )
 
-// attrDoc annotates text with the embedded NLP pipeline.
+// attrDoc annotates text with the embedded NLP pipeline and mends the
+// parse as the coder does.
 func attrDoc(tb testing.TB, text string) *dyad.Doc {
 	tb.Helper()
 	p, err := nlp.Load()
@@ -17,7 +18,7 @@ func attrDoc(tb testing.TB, text string) *dyad.Doc {
 		tb.Fatalf("loading the NLP pipeline: %v", err)
 	}
 	doc, _ := p.Annotate(text)
-	return doc
+	return repairParse(doc, sayVerbs, true)
 }
 
 // attrTok returns the index of the first token spelled word, failing the
