@@ -562,6 +562,21 @@ func repairDoubleSubject(out *dyad.Doc, s dyad.Span, writable func() []dyad.Toke
 					toks[j].Head, toks[j].DepRel = y, "cc"
 					break
 				}
+				// "Mordor, the Shire, Fornost and Bree welcomed": a
+				// subject after a comma, the list's conjunction still to
+				// come before the verb, is a conjunct too, of the last
+				// conjunct before it, as the parser chains a list.
+				if out.Tokens[j].Text == "," && conjunctionBetween(out, y, c) {
+					last := x
+					for k := x + 1; k < y; k++ {
+						if out.Tokens[k].Head == last && out.Tokens[k].DepRel == "conj" {
+							last = k
+						}
+					}
+					toks := writable()
+					toks[y].Head, toks[y].DepRel = last, "conj"
+					break
+				}
 			}
 		}
 	}
@@ -1264,4 +1279,15 @@ func repairCountAdjective(out *dyad.Doc, s dyad.Span, writable func() []dyad.Tok
 		toks := writable()
 		toks[p].Head, toks[p].DepRel = p-1, "amod"
 	}
+}
+
+// conjunctionBetween reports whether a coordinating conjunction is
+// written between tokens a and b.
+func conjunctionBetween(doc *dyad.Doc, a, b int) bool {
+	for j := a + 1; j < b; j++ {
+		if doc.Tokens[j].UPOS == "CCONJ" {
+			return true
+		}
+	}
+	return false
 }

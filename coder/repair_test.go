@@ -242,6 +242,10 @@ func TestRepairParse(t *testing.T) {
 			// left 30 dead and 50 wounded
 			[]string{"left/VERB/-1/root", "30/NUM/0/obj", "dead/ADJ/1/xcomp", "and/CCONJ/4/cc", "50/NUM/1/conj", "wounded/ADJ/1/parataxis"},
 			[]arc{{5, 4, "amod"}, {2, 1, "xcomp"}}},
+		{"a second subject after a comma, the list's conjunction still to come, is a conjunct",
+			// Mordor , Fornost and Bree welcomed
+			[]string{"Mordor/PROPN/5/nsubj", ",/PUNCT/2/punct", "Fornost/PROPN/5/nsubj", "and/CCONJ/4/cc", "Bree/PROPN/2/conj", "welcomed/VERB/-1/root"},
+			[]arc{{2, 0, "conj"}, {4, 2, "conj"}}},
 		{"a counted span of time is no second object",
 			// Arnor will adopt resolution five years after
 			[]string{"Arnor/PROPN/2/nsubj", "will/AUX/2/aux", "adopt/VERB/-1/root", "resolution/NOUN/2/obj", "five/NUM/5/nummod", "years/NOUN/2/obj"},
