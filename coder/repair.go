@@ -1197,12 +1197,12 @@ func repairNominalObjectSubject(out *dyad.Doc, s dyad.Span, writable func() []dy
 }
 
 // repairSpeechParticiple mends a verb that introduces quotes
-// (speechVerbs) parsed as a participle on
-// the speaker: "The senator commented, "We will vote against it."" with
-// "commented" an acl of "senator" and "senator" the subject of "vote". A
-// saying verb followed by a comma or colon and then the clause its noun
-// is the subject of introduces that clause: it takes the noun as its
-// subject and the clause as its complement.
+// (speechVerbs) parsed as a participle on the speaker: "The senator
+// commented, "We will vote against it."" with "commented" an acl of
+// "senator" and "senator" the subject of "vote". Such a verb followed by
+// a comma or colon and then the clause its noun is the subject of
+// introduces that clause: it takes the noun as its subject, the clause
+// as its complement and the punctuation between them.
 func repairSpeechParticiple(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
 	for v := s.Start + 1; v+1 < s.End; v++ {
 		t := out.Tokens[v]
@@ -1221,9 +1221,8 @@ func repairSpeechParticiple(out *dyad.Doc, s dyad.Span, writable func() []dyad.T
 		toks[v].Head, toks[v].DepRel = toks[c].Head, toks[c].DepRel
 		toks[c].Head, toks[c].DepRel = v, "ccomp"
 		toks[n].Head, toks[n].DepRel = v, "nsubj"
-		for j := s.Start; j < s.End; j++ {
-			// The sentence's punctuation goes with its new root.
-			if j != v && toks[j].Head == c && toks[j].DepRel == "punct" && (j < c || toks[v].Head < 0) {
+		for j := v + 1; j < c; j++ {
+			if toks[j].Head == c && toks[j].DepRel == "punct" {
 				toks[j].Head = v
 			}
 		}

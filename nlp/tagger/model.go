@@ -251,7 +251,7 @@ func (t *weightTable) addAll(hs []uint64, stage int, sc *scores) {
 				row := t.pairs[r.lo : r.lo+r.n]
 				dst := sc[:len(row)]
 				// Eight at a time: the loop's own bookkeeping was a good
-				// part of the cost of a row (+12 % BenchmarkTag).
+				// part of the cost of a row.
 				c := 0
 				for ; c+8 <= len(row); c += 8 {
 					d, w := dst[c:c+8:c+8], row[c:c+8:c+8]
