@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -422,8 +423,9 @@ func newsSentences(dataDir string) ([]conllu.Sentence, error) {
 		}
 		out = append(out, sents...)
 	}
-	for id := range marked {
-		return nil, fmt.Errorf("data/entities: page %s is not in the benchmark", id)
+	if len(marked) > 0 {
+		missing := slices.Sorted(maps.Keys(marked))
+		return nil, fmt.Errorf("data/entities: %d marked pages are not in the benchmark, first %s", len(missing), missing[0])
 	}
 	return out, nil
 }

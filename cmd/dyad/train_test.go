@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dyadnews/dyad/internal/shareddata"
@@ -39,6 +40,30 @@ func TestTrainUsage(t *testing.T) {
 		var stdout, stderr bytes.Buffer
 		if got := run(context.Background(), &stdio{out: &stdout, err: &stderr}, c.args); got != c.code {
 			t.Errorf("%v: exit %d, want %d", c.args, got, c.code)
+		}
+	}
+}
+
+// TestNewsSentencesNamesMissingPage checks that marked pages missing from
+// the benchmark are reported, the same one every time.
+func TestNewsSentencesNamesMissingPage(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "article-extraction-benchmark")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ground-truth.json"), []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var first string
+	for range 3 {
+		_, err := newsSentences(filepath.Dir(dir))
+		if err == nil || !strings.Contains(err.Error(), "not in the benchmark") {
+			t.Fatalf("error %v, want the missing pages reported", err)
+		}
+		if first == "" {
+			first = err.Error()
+		} else if err.Error() != first {
+			t.Fatalf("error %q, then %q", first, err)
 		}
 	}
 }
