@@ -1244,14 +1244,7 @@ func repairBareNameOblique(out *dyad.Doc, s dyad.Span, writable func() []dyad.To
 		if v := t.Head; v < s.Start || v >= s.End || out.Tokens[v].UPOS != "VERB" || out.Tokens[p-1].UPOS != "NOUN" {
 			continue
 		}
-		marked := false
-		for j := s.Start; j < s.End; j++ {
-			if out.Tokens[j].Head == p && (out.Tokens[j].DepRel == "case" || out.Tokens[j].DepRel == "mark") {
-				marked = true
-				break
-			}
-		}
-		if !marked {
+		if !hasDependent(out, p, s, "case", "mark") {
 			toks := writable()
 			toks[p].Head, toks[p].DepRel = p-1, "appos"
 		}
