@@ -29,6 +29,10 @@ type Token struct {
 	// Head is the Doc-level index of the syntactic head, -1 for a root.
 	Head   int
 	DepRel string // UD relation with subtype, e.g. "nsubj:pass"
+	// Supertag is the tagger's forecast of the token's place in the
+	// parse, read by the parser: the side its head is on and its
+	// relation ("L-nsubj", "R-det", "ROOT"); "" when not predicted.
+	Supertag string
 	// NER is the token's entity tag in IOB2: "B-PER", "I-ORG", "O".
 	NER string
 }

@@ -32,6 +32,8 @@ func repairParse(doc *dyad.Doc, sayVerbs map[string]bool, inPlace bool) *dyad.Do
 		if !validSpan(s, len(doc.Tokens)) {
 			continue
 		}
+		repairPastTenseNoun(out, s, writable)
+		repairNameReadAsVerb(out, s, writable)
 		repairAdjectiveSubject(out, s, writable)
 		// A possessor hung on a verb ("Iraq's military condemned" with
 		// "military" tagged an adjective) belongs to the nominal
@@ -103,6 +105,8 @@ func repairParse(doc *dyad.Doc, sayVerbs map[string]bool, inPlace bool) *dyad.Do
 		repairSpeechParticiple(out, s, writable)
 		repairBareNameOblique(out, s, writable)
 		repairCountAdjective(out, s, writable)
+		repairConjunctionHead(out, s, writable)
+		repairPossessorHead(out, s, writable)
 		repairAttributions(out, s, sayVerbs, writable)
 		repairControl(out, s, writable)
 		repairListCoordination(out, s, writable)
@@ -1005,19 +1009,24 @@ func repairPrepositionalSubject(out *dyad.Doc, s dyad.Span, writable func() []dy
 
 // repairVerblessClause mends a sentence parsed as one noun phrase around
 // its own verb: "Russian police arrested students in Moscow" with
-// "arrested" an adjective of "students". A sentence with no finite verb
-// whose root noun has a participle right after another nominal, written
-// before it, is a clause: that nominal its subject, the participle its
-// verb, the root noun its object.
+// "arrested" an adjective of "students", or "Syrian rebels battled
+// Russian troops" with the past tense "battled" one. A sentence with no
+// other finite verb whose root noun has such a participle or past tense
+// right after another nominal, written before it, is a clause: that
+// nominal its subject, the verb its verb, the root noun its object.
 func repairVerblessClause(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
-	root, _, finite := nominalRoot(out, s)
-	if root < 0 || finite > 0 {
+	root, first, finite := nominalRoot(out, s)
+	if root < 0 || finite > 1 {
 		return
 	}
 	for v := s.Start + 1; v < root; v++ {
 		t := out.Tokens[v]
 		if t.UPOS != "VERB" || t.DepRel != "amod" || t.Head != root || (t.XPOS != "VBN" && t.XPOS != "VBD") {
 			continue
+		}
+		if finite == 1 && first != v {
+			// The sentence's one finite verb is another word.
+			return
 		}
 		subj := v - 1
 		st := out.Tokens[subj]
@@ -1127,19 +1136,27 @@ func nominalRoot(out *dyad.Doc, s dyad.Span) (root, firstFinite, finite int) {
 	return root, firstFinite, finite
 }
 
-// repairAdjectiveSubject mends a subject noun the tagger read as an
-// adjective: "Iraq's military condemned the attack" with "military" an
-// amod of "condemned". An adjective modifies nominals, never verbs, so
-// one written before a verb that has no subject, and led by a
-// determiner or a possessor, is that verb's subject.
+// repairAdjectiveSubject mends a subject parsed as a nominal's modifier
+// of the verb: "Iraq's military condemned the attack" with "military",
+// tagged an adjective, an amod of "condemned", or "The South retaliated"
+// with "South" a compound of "retaliated". Such modifiers qualify
+// nominals, never verbs, so an adjective written before a verb that has
+// no subject, and led by a determiner or a possessor, is that verb's
+// subject, and so is a noun written right before a finite verb (or a
+// participle heading the sentence without an auxiliary, which the tagger
+// took for a past tense's look-alike).
 func repairAdjectiveSubject(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
 	for a := s.Start; a < s.End; a++ {
 		t := out.Tokens[a]
 		v := t.Head
-		if t.UPOS != "ADJ" || t.DepRel != "amod" || v <= a || v >= s.End || out.Tokens[v].UPOS != "VERB" || hasSubject(out, v, s) {
+		if v <= a || v >= s.End || out.Tokens[v].UPOS != "VERB" || hasSubject(out, v, s) {
 			continue
 		}
-		if !ledAsNominal(out, a, v, s) {
+		switch x := out.Tokens[v].XPOS; {
+		case t.UPOS == "ADJ" && t.DepRel == "amod" && ledAsNominal(out, a, v, s):
+		case (t.UPOS == "NOUN" || t.UPOS == "PROPN") && t.DepRel == "compound" && v == a+1 &&
+			(x == "VBD" || x == "VBZ" || x == "VBP" || x == "VBN" && out.Tokens[v].DepRel == "root" && !hasDependent(out, v, s, "aux", "aux:pass")):
+		default:
 			continue
 		}
 		writable()[a].DepRel = "nsubj"
@@ -1282,4 +1299,161 @@ func conjunctionBetween(doc *dyad.Doc, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// repairConjunctionHead mends a coordinating conjunction parsed as the
+// head of what it coordinates: "killed 12 people and wounded at least 30"
+// with "and" an nmod of "people" and "30" an obl of "and". A conjunction
+// heads no content word (EWT train has none but punctuation, other
+// conjunctions and conjuncts under one), so its first content dependent
+// after it is the conjunct of the word the conjunction hung on, and the
+// conjunction its cc.
+func repairConjunctionHead(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	for c := s.Start; c < s.End; c++ {
+		t := out.Tokens[c]
+		if t.UPOS != "CCONJ" || t.DepRel == "cc" || t.Head < s.Start || t.Head >= c {
+			continue
+		}
+		d := -1
+		for j := c + 1; j < s.End; j++ {
+			if out.Tokens[j].Head != c {
+				continue
+			}
+			switch out.Tokens[j].DepRel {
+			case "punct", "cc", "conj", "fixed":
+			default:
+				d = j
+			}
+			if d >= 0 {
+				break
+			}
+		}
+		if d < 0 {
+			continue
+		}
+		toks := writable()
+		toks[d].Head, toks[d].DepRel = t.Head, "conj"
+		for j := s.Start; j < s.End; j++ {
+			if j != d && toks[j].Head == c {
+				toks[j].Head = d
+			}
+		}
+		toks[c].Head, toks[c].DepRel = d, "cc"
+	}
+}
+
+// repairPossessorHead mends a possessor parsed as the head of what it
+// owns: "Jordan's King Abdullah met" with "Jordan" the subject and
+// "Abdullah" a list item under it. A word marked by a possessive "'s" is
+// a possessor, an nmod:poss of the nominal written after it; when that
+// nominal hangs on the possessor, the nominal takes the possessor's
+// place in the sentence and the possessor hangs on it.
+func repairPossessorHead(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	for p := s.Start; p+2 < s.End; p++ {
+		t := out.Tokens[p]
+		if t.DepRel == "nmod:poss" || !hasPossessiveMark(out, p, s) {
+			continue
+		}
+		y := -1
+		for j := p + 2; j < s.End && j <= p+5; j++ {
+			if u := out.Tokens[j]; u.Head == p && (u.UPOS == "NOUN" || u.UPOS == "PROPN") {
+				switch u.DepRel {
+				case "list", "appos", "dep", "compound", "flat", "nmod", "obj", "conj", "parataxis":
+					y = j
+				}
+				break
+			}
+		}
+		if y < 0 {
+			continue
+		}
+		toks := writable()
+		toks[y].Head, toks[y].DepRel = t.Head, t.DepRel
+		toks[p].Head, toks[p].DepRel = y, "nmod:poss"
+		for j := y + 1; j < s.End; j++ {
+			// What followed the owned nominal was the sentence's, not
+			// the possessor's.
+			if toks[j].Head == p {
+				toks[j].Head = y
+			}
+		}
+	}
+}
+
+// repairPastTenseNoun mends a past tense the tagger read as a noun and the
+// parser as the subject of the verb coordinated with it: "Iraq's military
+// condemned on Tuesday what it called reckless actions and said it had
+// captured a truck" with "condemned" a noun and the subject of "said". A
+// subject is never cut off from its verb by that verb's own conjunction,
+// so a bare noun in -ed, with no determiner, written before the "and" of
+// the verb it is the subject of, is the first verb of the coordination:
+// it takes the second verb's place, the second verb becomes its
+// conjunct, and its nominal dependents after it become its obliques.
+func repairPastTenseNoun(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	for n := s.Start + 1; n < s.End; n++ {
+		t := out.Tokens[n]
+		v := t.Head
+		if t.UPOS != "NOUN" || t.DepRel != "nsubj" || v <= n+1 || v >= s.End || out.Tokens[v].UPOS != "VERB" ||
+			!strings.HasSuffix(t.Text, "ed") || strings.ToLower(t.Text) != t.Text || hasDependent(out, n, s, "det") {
+			continue
+		}
+		cc := false
+		for j := n + 1; j < v; j++ {
+			if u := out.Tokens[j]; u.Head == v && u.DepRel == "cc" {
+				cc = true
+			}
+		}
+		if !cc {
+			continue
+		}
+		toks := writable()
+		toks[n].UPOS, toks[n].XPOS = "VERB", "VBD"
+		toks[n].Head, toks[n].DepRel = toks[v].Head, toks[v].DepRel
+		toks[v].Head, toks[v].DepRel = n, "conj"
+		for j := s.Start; j < s.End; j++ {
+			switch {
+			case toks[j].Head == v && j < n:
+				// The subject and what else came before the verbs.
+				toks[j].Head = n
+			case toks[j].Head == n && j > n && toks[j].DepRel == "nmod":
+				toks[j].DepRel = "obl"
+			case toks[j].Head == v && toks[j].DepRel == "punct" && j == s.End-1:
+				toks[j].Head = n
+			}
+		}
+	}
+}
+
+// repairNameReadAsVerb mends a sentence opened by a name in -ing that the
+// tagger read as a gerund and the parser made the root: "Pyongyang on
+// Thursday fired two shells" with "Pyongyang" a verb and "fired" its
+// conjunct. A capitalised gerund heading the sentence with no subject,
+// object or auxiliary, whose conjunct is a finite verb with no "and" and
+// no subject of its own, is that verb's subject.
+func repairNameReadAsVerb(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	n := s.Start
+	t := out.Tokens[n]
+	if t.XPOS != "VBG" || t.DepRel != "root" || !capitalised(t.Text) || hasDependent(out, n, s, "nsubj", "obj", "aux", "cop") {
+		return
+	}
+	v := -1
+	for j := n + 1; j < s.End; j++ {
+		if u := out.Tokens[j]; u.Head == n && u.DepRel == "conj" {
+			if x := u.XPOS; u.UPOS == "VERB" && (x == "VBD" || x == "VBZ" || x == "VBP") {
+				v = j
+			}
+			break
+		}
+	}
+	if v < 0 || hasDependent(out, v, s, "cc", "nsubj", "nsubj:pass") {
+		return
+	}
+	toks := writable()
+	toks[v].Head, toks[v].DepRel = t.Head, t.DepRel
+	toks[n].Head, toks[n].DepRel, toks[n].UPOS, toks[n].XPOS = v, "nsubj", "PROPN", "NNP"
+	for j := n + 1; j < s.End; j++ {
+		if j != v && toks[j].Head == n {
+			toks[j].Head = v
+		}
+	}
 }

@@ -165,6 +165,50 @@ func TestRepairParse(t *testing.T) {
 			// Russian police arrested students today .
 			[]string{"Russian/ADJ/1/amod", "police/NOUN/2/compound", "arrested/VERB/3/amod/VBN", "students/NOUN/-1/root", "today/NOUN/3/nmod:unmarked", "./PUNCT/3/punct"},
 			[]arc{{2, -1, "root"}, {1, 2, "nsubj"}, {3, 2, "obj"}, {4, 2, "nmod:unmarked"}}},
+		{"a verbless sentence around a past tense read as an adjective is a clause",
+			// Syrian rebels battled Russian troops .
+			[]string{"Syrian/ADJ/1/amod", "rebels/NOUN/2/nsubj", "battled/VERB/4/amod/VBD", "Russian/ADJ/4/amod", "troops/NOUN/-1/root", "./PUNCT/4/punct"},
+			[]arc{{2, -1, "root"}, {1, 2, "nsubj"}, {4, 2, "obj"}, {5, 2, "punct"}}},
+		{"a past tense read as an adjective stays one when another verb is finite",
+			// rebels battled troops were there
+			[]string{"rebels/NOUN/1/nsubj", "battled/VERB/2/amod/VBD", "troops/NOUN/-1/root", "were/AUX/2/cop/VBD", "there/ADV/2/advmod"},
+			[]arc{{1, 2, "amod"}, {2, -1, "root"}}},
+		{"a conjunction heading a content word is its cc",
+			// killed 12 people and wounded 30
+			[]string{"killed/VERB/-1/root", "12/NUM/2/nummod", "people/NOUN/0/obj", "and/CCONJ/2/nmod", "wounded/ADJ/5/amod", "30/NUM/3/obl"},
+			[]arc{{5, 2, "conj"}, {3, 5, "cc"}, {4, 5, "amod"}}},
+		{"a conjunction over punctuation alone is left alone",
+			// cats and , or dogs
+			[]string{"cats/NOUN/-1/root", "and/CCONJ/4/cc", ",/PUNCT/3/punct", "or/CCONJ/1/conj", "dogs/NOUN/0/conj"},
+			[]arc{{1, 4, "cc"}, {2, 3, "punct"}, {3, 1, "conj"}}},
+		{"a possessor heading what it owns hangs on it",
+			// Jordan 's King Abdullah met Kevin
+			[]string{"Jordan/PROPN/4/nsubj", "'s/PART/0/case", "King/PROPN/3/compound", "Abdullah/PROPN/0/list", "met/VERB/-1/root", "Kevin/PROPN/4/obj"},
+			[]arc{{3, 4, "nsubj"}, {0, 3, "nmod:poss"}, {1, 0, "case"}, {2, 3, "compound"}}},
+		{"a noun compounded with a finite verb is its subject",
+			// The South retaliated by firing
+			[]string{"The/DET/1/det", "South/PROPN/2/compound", "retaliated/VERB/-1/root/VBN", "by/SCONJ/4/mark", "firing/VERB/2/advcl/VBG"},
+			[]arc{{1, 2, "nsubj"}}},
+		{"a noun compounded with a gerund stays a compound",
+			// decision making matters
+			[]string{"decision/NOUN/1/compound", "making/VERB/2/csubj/VBG", "matters/VERB/-1/root/VBZ"},
+			[]arc{{0, 1, "compound"}}},
+		{"a past tense read as a noun before its coordinated verb's conjunction is the first verb",
+			// Iraq 's military condemned on Tuesday and said .
+			[]string{"Iraq/PROPN/3/nmod:poss", "'s/PART/0/case", "military/ADJ/3/amod", "condemned/NOUN/7/nsubj", "on/ADP/5/case", "Tuesday/PROPN/3/nmod", "and/CCONJ/7/cc", "said/VERB/-1/root/VBD", "./PUNCT/7/punct"},
+			[]arc{{3, -1, "root"}, {7, 3, "conj"}, {2, 3, "nsubj"}, {5, 3, "obl"}, {8, 3, "punct"}, {6, 7, "cc"}}},
+		{"a noun with a determiner before the conjunction stays a subject",
+			// the wounded and said
+			[]string{"the/DET/1/det", "wounded/NOUN/3/nsubj", "and/CCONJ/3/cc", "said/VERB/-1/root/VBD"},
+			[]arc{{1, 3, "nsubj"}, {3, -1, "root"}}},
+		{"a capitalised gerund opening the sentence before a finite verb is its subject",
+			// Pyongyang on Thursday fired shells .
+			[]string{"Pyongyang/VERB/-1/root/VBG", "on/ADP/2/case", "Thursday/PROPN/0/obl", "fired/VERB/0/conj/VBD", "shells/NOUN/3/obj", "./PUNCT/0/punct"},
+			[]arc{{3, -1, "root"}, {0, 3, "nsubj"}, {2, 3, "obl"}, {5, 3, "punct"}}},
+		{"a gerund coordinated by a conjunction stays the root",
+			// Trading opened and closed
+			[]string{"Trading/VERB/-1/root/VBG", "and/CCONJ/2/cc", "closed/VERB/0/conj/VBD"},
+			[]arc{{0, -1, "root"}, {2, 0, "conj"}}},
 		{"a past tense hanging on the root noun as a relative is the sentence's verb",
 			// Israeli troops attacked Hamas .
 			[]string{"Israeli/ADJ/1/amod", "troops/NOUN/-1/root", "attacked/VERB/1/acl/VBD", "Hamas/PROPN/2/obj", "./PUNCT/1/punct"},

@@ -2,6 +2,7 @@ package coder
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/dyadnews/dyad"
@@ -811,11 +812,12 @@ var sendVerbs = map[string]bool{
 	"give": true, "supply": true, "deliver": true, "ship": true, "transfer": true, "position": true,
 }
 
-// ownerlessAgent reports whether the object at tok is an agent phrase
-// with no owner ("---MIL").
+// ownerlessAgent reports whether the object at tok, or one of its
+// conjuncts ("more fighter jets and Navy warships"), is an agent phrase
+// and the parties ps found in it have no owner ("---MIL").
 func (ac *articleCoding) ownerlessAgent(tok int, ps []party) bool {
-	mi := ac.mentionAt[tok]
-	if mi < 0 || ac.mentions[mi].agent == nil || len(ps) == 0 {
+	agent := func(j int) bool { mi := ac.mentionAt[j]; return mi >= 0 && ac.mentions[mi].agent != nil }
+	if len(ps) == 0 || !slices.ContainsFunc(append([]int{tok}, ac.conjuncts(tok)...), agent) {
 		return false
 	}
 	for _, p := range ps {
@@ -1063,6 +1065,10 @@ func (ac *articleCoding) nounArguments(n int) (src, tgt []party) {
 			case c == "by":
 				if len(src) == 0 {
 					src = ac.actorsAt(ch)
+				}
+				// "by Iran on Israel" with "on Israel" hung on Iran.
+				if len(tgt) == 0 {
+					tgt = ac.casedWithin(ch, 0, "on", "against")
 				}
 			case c == "on" || c == "against" || (light && c == "to"):
 				if len(tgt) == 0 {

@@ -129,8 +129,15 @@ func (p *Pipeline) Tag(doc *dyad.Doc) {
 func (p *Pipeline) AnnotateTokens(doc *dyad.Doc) {
 	p.Tag(doc)
 	p.Lemmatizer.Lemmatize(doc)
-	p.Parser.Parse(doc)
+	p.Parse(doc)
 	p.NER.Recognize(doc)
+}
+
+// Parse fills the tokens' heads and relations: the parser's model, then
+// the number-word step (parser.RelabelNumberWords).
+func (p *Pipeline) Parse(doc *dyad.Doc) {
+	p.Parser.Parse(doc)
+	parser.RelabelNumberWords(doc)
 }
 
 // AnnotateAll annotates texts on every core and returns their Docs in the

@@ -39,10 +39,12 @@ func runEvalNLP(ctx context.Context, st *stdio, args []string) error {
 			"lemmatizer and parser on gold tokens with predicted tags, the entity\n"+
 			"recogniser on UniversalNER with predicted tags, then the whole pipeline\n"+
 			"from raw text, and its speed in tokens per second.\n\n"+
-			"The entity recogniser learns from UniversalNER dev, so only test is held\n"+
-			"out for it; it is also scored on the Wikinews stories of data/entities,\n"+
-			"and the parser on the news trees of data/treebank, which no model learns\n"+
-			"from. Models from `dyad train --with-dev` have seen EWT dev too.")
+			"Only test is held out for every model: the entity recogniser learns from\n"+
+			"UniversalNER dev, and the shipped parser and the tagger's supertag stage\n"+
+			"from EWT dev too (`dyad train --dev none` makes models dev is held out\n"+
+			"for). The recogniser is also scored on the Wikinews stories of\n"+
+			"data/entities, and the parser on the news trees of data/treebank, which\n"+
+			"no model learns from.")
 	data := fs.String("data", defaultDataDir(), "data root holding ud-english-ewt/, uner-english-ewt/ and article-extraction-benchmark/ (the news trees' text); env DYAD_DATA")
 	split := fs.String("split", "test", "held-out `split` to score: test or dev")
 	modelDir := fs.String("models", "", "score the model files in `DIR`, as dyad train --out writes them, instead of the embedded ones")
@@ -84,12 +86,12 @@ func runEvalNLP(ctx context.Context, st *stdio, args []string) error {
 	lemmaPred := lemma.Evaluate(p.Lemmatizer, gold, p.Tag)
 	lemmaGold := lemma.Evaluate(p.Lemmatizer, gold, nil)
 	bar.Add(1)
-	parse := parser.Evaluate(p.Parser, gold, p)
+	parse := parser.Evaluate(p, gold, p)
 	newsTrees, err := newsTreebank(*data)
 	if err != nil {
 		return err
 	}
-	newsParse := parser.Evaluate(p.Parser, newsTrees, p)
+	newsParse := parser.Evaluate(p, newsTrees, p)
 	bar.Add(1)
 	ents, err := ner.EvaluateOnData(p.NER, *data, *split, p.Tag)
 	if err != nil {

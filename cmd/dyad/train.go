@@ -52,21 +52,33 @@ var trainers = []trainer{
 	{"ner", models.NERFile, trainNER},
 }
 
+// The values of `dyad train --dev`.
+const (
+	devNone   = "none"
+	devParser = "parser"
+	devAll    = "all"
+)
+
 // training is the shared state of one `dyad train` run.
 type training struct {
 	data, out string
 	// seed overrides every component's default seed when set.
 	seed *uint64
-	// withDev retrains the tagger, lemmatizer and parser on EWT train and
-	// dev together, with the choices their held-out runs (train alone,
-	// scored on dev) made. The shipped models are the held-out runs.
-	withDev bool
+	// dev is what learns from EWT dev besides choosing epochs: devNone,
+	// devParser (the supertag stage and parser, as for the shipped
+	// models) or devAll (the tagger, lemmatizer and parser). Each
+	// retraining repeats the choices of its held-out run on train alone.
+	dev string
 	// frontedTimes is the share of declarative training sentences the
 	// parser also learns with a time opening in front
 	// (parser.FrontedTimes); 0 for none, as for the shipped parser.
 	frontedTimes float64
 	log          io.Writer
 	splits       map[string][]conllu.Sentence
+	// silver holds the news trees of the teacher pipeline (newsTrees),
+	// made once per run.
+	silver     []conllu.Sentence
+	silverMade bool
 	// heldOut is the tagger trained on EWT train alone, once per run.
 	heldOut *tagger.Model
 	// jackknifedTrain is EWT train with jackknifed tags, once per run.
@@ -78,24 +90,23 @@ func runTrain(ctx context.Context, st *stdio, args []string) error {
 	for _, t := range trainers {
 		names = append(names, t.name)
 	}
-	fs := newFlagSet(st, "train", strings.Join(names, "|")+"|all [--data DIR] [--out DIR] [--seed N] [--with-dev] [--fronted-times SHARE]",
+	fs := newFlagSet(st, "train", strings.Join(names, "|")+"|all [--data DIR] [--out DIR] [--seed N] [--dev none|parser|all] [--fronted-times SHARE]",
 		"Train dyad's NLP models from UD English EWT and UniversalNER EWT (CC BY-SA\n"+
 			"4.0) with a fixed seed, and write compact model files to --out. The same\n"+
 			"data and seed give byte-identical files; the files in models/ are what\n"+
 			"`dyad train all --out models` writes, and the build embeds them.\n\n"+
 			"Models learn from EWT train, choosing their epochs (and the tagger its\n"+
 			"skip margin) on dev; components that learn from predicted tags (parser,\n"+
-			"ner) get them from taggers that never saw the sentences they tag.\n"+
-			"--with-dev then retrains the tagger, lemmatizer and parser on train and dev\n"+
-			"together with those choices, and --fronted-times teaches the parser news\n"+
-			"sentences that open with the time: both better on their measures (see\n"+
-			"docs/benchmarks.md), but not what the event coder's rules were written\n"+
-			"against, so the shipped models use neither.")
+			"ner) get them from taggers that never saw the sentences they tag. Then,\n"+
+			"by --dev, the tagger's supertag stage and the parser learn again from\n"+
+			"train and dev together with those choices (parser, the shipped models),\n"+
+			"the tagger, lemmatizer and parser do (all), or nothing does (none: the\n"+
+			"models that dev figures are honest for). See docs/benchmarks.md.")
 	data := fs.String("data", defaultDataDir(), "data root holding ud-english-ewt/, uner-english-ewt/, geonames/, petrarch2/ and article-extraction-benchmark/ (the news pages NER learns from); env DYAD_DATA")
 	out := fs.String("out", "models", "`directory` to write the model files to")
 	seed := fs.Uint64("seed", 0, "random seed for every component (default: each component's own, as for the shipped models)")
-	withDev := fs.Bool("with-dev", false, "retrain the tagger, lemmatizer and parser on EWT train and dev with the choices made on dev")
-	fronted := fs.Float64("fronted-times", 0, "`share` of EWT's declarative sentences the parser also learns with a time opening in front (0 to 1)")
+	dev := fs.String("dev", devParser, "what learns from EWT dev too, with the choices made on it: `none`, parser (the supertag stage and parser) or all (tagger, lemmatizer and parser)")
+	fronted := fs.Float64("fronted-times", 0.1, "`share` of EWT's declarative sentences the parser and the tagger's supertag stage also learn with a time opening in front (0 to 1)")
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		// No component: -h asks for help (exit 0), anything else is misuse.
 		if err := fs.Parse(args); err != nil {
@@ -108,13 +119,13 @@ func runTrain(ctx context.Context, st *stdio, args []string) error {
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 || !(*fronted >= 0 && *fronted <= 1) {
+	if fs.NArg() > 0 || !(*fronted >= 0 && *fronted <= 1) || (*dev != devNone && *dev != devParser && *dev != devAll) {
 		fs.Usage()
 		return exitCode(2)
 	}
 	var chosen []trainer
 	for _, t := range trainers {
-		if which == "all" || which == t.name {
+		if which == "all" || slices.Contains(strings.Split(which, ","), t.name) {
 			chosen = append(chosen, t)
 		}
 	}
@@ -125,7 +136,7 @@ func runTrain(ctx context.Context, st *stdio, args []string) error {
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return err
 	}
-	tr := &training{data: *data, out: *out, withDev: *withDev, frontedTimes: *fronted, log: st.err, splits: map[string][]conllu.Sentence{}}
+	tr := &training{data: *data, out: *out, dev: *dev, frontedTimes: *fronted, log: st.err, splits: map[string][]conllu.Sentence{}}
 	fs.Visit(func(f *flag.Flag) {
 		if f.Name == "seed" {
 			tr.seed = seed
@@ -198,8 +209,8 @@ func (tr *training) trainAndDev() (train, dev []conllu.Sentence, err error) {
 	return train, dev, err
 }
 
-// trainAndDevJoined returns EWT train with dev appended: what --with-dev
-// retrains the tagger, lemmatizer and parser on.
+// trainAndDevJoined returns EWT train with dev appended: what --dev
+// retrains components on.
 func (tr *training) trainAndDevJoined() ([]conllu.Sentence, error) {
 	train, dev, err := tr.trainAndDev()
 	if err != nil {
@@ -211,7 +222,7 @@ func (tr *training) trainAndDevJoined() ([]conllu.Sentence, error) {
 // heldOutTagger returns the tagger trained on EWT train alone, its epochs
 // chosen on dev: the shipped tagger, and the one that tags dev for the
 // components trained after it, since it never saw dev. It is trained once
-// per run rather than read from --out, where --with-dev may have put one
+// per run rather than read from --out, where --dev all may have put one
 // that saw dev.
 func (tr *training) heldOutTagger() (*tagger.Model, error) {
 	if tr.heldOut != nil {
@@ -225,10 +236,28 @@ func (tr *training) heldOutTagger() (*tagger.Model, error) {
 	opts.Log = tr.log
 	tr.setSeed(&opts.Seed)
 	fmt.Fprintln(tr.log, "tagger: training on EWT train, choosing on dev")
+	if opts.SupertagExtra, err = tr.supertagExtra(train, opts.Seed); err != nil {
+		return nil, err
+	}
 	if tr.heldOut, err = tagger.Train(train, dev, opts); err != nil {
 		return nil, err
 	}
 	return tr.heldOut, nil
+}
+
+// supertagExtra returns the trees the tagger's supertag stage learns
+// from besides train: train's fronted-time copies and the teacher's news
+// trees.
+func (tr *training) supertagExtra(train []conllu.Sentence, seed uint64) ([]conllu.Sentence, error) {
+	var extra []conllu.Sentence
+	if tr.frontedTimes > 0 {
+		extra = parser.FrontedTimes(train, tr.frontedTimes, seed)
+	}
+	silver, err := tr.newsTrees()
+	if err != nil {
+		return nil, err
+	}
+	return append(extra, silver...), nil
 }
 
 func trainTokenizer(tr *training) (model, error) {
@@ -243,8 +272,28 @@ func trainTokenizer(tr *training) (model, error) {
 
 func trainTagger(tr *training) (model, error) {
 	heldOut, err := tr.heldOutTagger()
-	if err != nil || !tr.withDev {
-		return heldOut, err
+	if err != nil {
+		return nil, err
+	}
+	if tr.dev == devParser {
+		train, dev, err := tr.trainAndDev()
+		if err != nil {
+			return nil, err
+		}
+		// The POS stages learn from train alone again, with the same
+		// choices and so the same weights; only the supertag stage also
+		// reads dev.
+		opts := heldOut.Chosen()
+		opts.Log = tr.log
+		if opts.SupertagExtra, err = tr.supertagExtra(train, opts.Seed); err != nil {
+			return nil, err
+		}
+		opts.SupertagExtra = append(opts.SupertagExtra, dev...)
+		fmt.Fprintln(tr.log, "tagger: retraining the supertag stage on EWT train and dev")
+		return tagger.Train(train, nil, opts)
+	}
+	if tr.dev != devAll {
+		return heldOut, nil
 	}
 	all, err := tr.trainAndDevJoined()
 	if err != nil {
@@ -263,7 +312,7 @@ func trainLemmatizer(tr *training) (model, error) {
 	}
 	opts := lemma.DefaultTrainOptions()
 	opts.Log = tr.log
-	if !tr.withDev {
+	if tr.dev != devAll {
 		return lemma.Train(train, dev, opts)
 	}
 	// The lemmatizer makes no choice on dev (it only logs dev's score).
@@ -287,7 +336,7 @@ func trainParser(tr *training) (model, error) {
 	opts.Log = tr.log
 	tr.setSeed(&opts.Seed)
 	heldOut, err := tr.trainParserOn(train, conllu.Retag(dev, tg.Tag), opts)
-	if err != nil || !tr.withDev {
+	if err != nil || tr.dev == devNone {
 		return heldOut, err
 	}
 	all, err := tr.trainAndDevJoined()
@@ -317,7 +366,17 @@ func (tr *training) trainParserOn(gold, dev []conllu.Sentence, opts parser.Train
 	if err != nil {
 		return nil, err
 	}
-	return parser.Train(append(slices.Clip(jackknifed), gold...), dev, opts)
+	// The gold-tag copy keeps the jackknifed supertags: at run time the
+	// supertags are as wrong as the fold taggers' whatever the tags.
+	goldTags := make([]conllu.Sentence, len(gold))
+	for i, s := range gold {
+		goldTags[i] = s
+		goldTags[i].Words = slices.Clone(s.Words)
+		for j := range goldTags[i].Words {
+			goldTags[i].Words[j].Supertag = jackknifed[i].Words[j].Supertag
+		}
+	}
+	return parser.Train(append(slices.Clip(jackknifed), goldTags...), dev, opts)
 }
 
 // jackknife returns gold with the tags of single-stage taggers jackknifed
@@ -334,6 +393,9 @@ func (tr *training) jackknife(gold []conllu.Sentence) ([]conllu.Sentence, error)
 	}
 	topts := tagger.DefaultTrainOptions()
 	tr.setSeed(&topts.Seed)
+	if topts.SupertagExtra, err = tr.newsTrees(); err != nil {
+		return nil, err
+	}
 	jackknifed, err := tagger.JackknifeTags(gold, 10, topts)
 	if err != nil {
 		return nil, err

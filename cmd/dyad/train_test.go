@@ -36,7 +36,7 @@ func TestTrainUsage(t *testing.T) {
 	for _, c := range []struct {
 		args []string
 		code int
-	}{{[]string{"train"}, 2}, {[]string{"train", "-h"}, 0}, {[]string{"train", "everything"}, 2}, {[]string{"train", "lemma", "extra"}, 2}} {
+	}{{[]string{"train"}, 2}, {[]string{"train", "-h"}, 0}, {[]string{"train", "everything"}, 2}, {[]string{"train", "lemma", "extra"}, 2}, {[]string{"train", "lemma", "--dev", "some"}, 2}} {
 		var stdout, stderr bytes.Buffer
 		if got := run(context.Background(), &stdio{out: &stdout, err: &stderr}, c.args); got != c.code {
 			t.Errorf("%v: exit %d, want %d", c.args, got, c.code)

@@ -25,6 +25,9 @@ type Word struct {
 	DepRel string
 	Deps   string
 	Misc   string
+	// Supertag is a tagger's supertag (see dyad.Token), carried from a
+	// tagged Doc to a parser's training data; it is not a CoNLL-U column.
+	Supertag string
 }
 
 // Range is a multiword token spanning words First..Last, like "don't"

@@ -34,7 +34,7 @@ func Doc(sents []Sentence) *dyad.Doc {
 			doc.Tokens = append(doc.Tokens, dyad.Token{
 				Text: w.Form, Start: start, End: b.Len(), SpaceAfter: space, Fused: s.fusedWithNext(i),
 				Lemma: w.Lemma, UPOS: w.UPOS, XPOS: w.XPOS, Feats: w.Feats,
-				Head: head, DepRel: w.DepRel,
+				Head: head, DepRel: w.DepRel, Supertag: w.Supertag,
 			})
 			if space && i < len(s.Words)-1 {
 				b.WriteByte(' ')
@@ -58,8 +58,8 @@ func (s *Sentence) fusedWithNext(i int) bool {
 	return false
 }
 
-// Retag returns a copy of sents whose UPOS and XPOS are those tag gives
-// them, as components trained on predicted tags need.
+// Retag returns a copy of sents whose UPOS, XPOS and supertags are those
+// tag gives them, as components trained on predicted tags need.
 func Retag(sents []Sentence, tag func(*dyad.Doc)) []Sentence {
 	doc := Doc(sents)
 	tag(doc)
@@ -70,6 +70,7 @@ func Retag(sents []Sentence, tag func(*dyad.Doc)) []Sentence {
 		for j := range out[i].Words {
 			out[i].Words[j].UPOS = doc.Tokens[sp.Start+j].UPOS
 			out[i].Words[j].XPOS = doc.Tokens[sp.Start+j].XPOS
+			out[i].Words[j].Supertag = doc.Tokens[sp.Start+j].Supertag
 		}
 	}
 	return out

@@ -73,6 +73,7 @@ func TestEmbeddedParsesSeedSentence(t *testing.T) {
 	}
 	d.Sentences = []dyad.Span{{Start: 0, End: len(d.Tokens)}}
 	embedded(t).Parse(d)
+	RelabelNumberWords(d)
 	checkSeed(t, d)
 }
 
@@ -83,7 +84,8 @@ func TestEmbeddedPipeline(t *testing.T) {
 }
 
 // newsParse returns a function that tokenizes, tags (with the main-verb
-// step) and parses text with the embedded models, as dyad does on news.
+// step) and parses text with the embedded models (with the number-word
+// step), as dyad does on news.
 func newsParse(t *testing.T) func(text string) *dyad.Doc {
 	t.Helper()
 	tok, err := tokenize.Default()
@@ -101,6 +103,7 @@ func newsParse(t *testing.T) func(text string) *dyad.Doc {
 		tg.Tag(d)
 		tagger.RestoreMainVerbs(d)
 		m.Parse(d)
+		RelabelNumberWords(d)
 		return d
 	}
 }

@@ -25,9 +25,13 @@ type Score struct {
 	UAS, LAS, LASFull float64
 }
 
+// Parser fills the heads and relations of a Doc's tokens: a Model, or a
+// pipeline that also relabels them (see RelabelNumberWords).
+type Parser interface{ Parse(*dyad.Doc) }
+
 // Evaluate parses gold's words and scores the result against gold. With a
 // nil tagger it reads the gold tags; otherwise the tags tagger predicts.
-func Evaluate(m *Model, gold []conllu.Sentence, tagger Tagger) Score {
+func Evaluate(m Parser, gold []conllu.Sentence, tagger Tagger) Score {
 	doc := conllu.Doc(gold)
 	want := make([]dyad.Token, len(doc.Tokens))
 	copy(want, doc.Tokens)

@@ -17,6 +17,9 @@ import (
 // root; they are computed once per sentence.
 type words struct {
 	form, tag, upos, suffix, shape []uint64
+	// sup holds the supertags the tagger gave the words (see
+	// dyad.Token.Supertag), noneValue where it gave none.
+	sup []uint64
 	// verb marks verbs and auxiliaries; punct counts the commas, colons,
 	// semicolons and dashes before each word. finish derives, for each
 	// word, the next verb at or after it, so features can look past the
@@ -38,7 +41,8 @@ func (w *words) reset(n int) {
 	w.upos = resize64(w.upos, n+1)
 	w.suffix = resize64(w.suffix, n+1)
 	w.shape = resize64(w.shape, n+1)
-	w.form[n], w.tag[n], w.upos[n], w.suffix[n], w.shape[n] = rootValue, rootValue, rootValue, rootValue, rootValue
+	w.sup = resize64(w.sup, n+1)
+	w.form[n], w.tag[n], w.upos[n], w.suffix[n], w.shape[n], w.sup[n] = rootValue, rootValue, rootValue, rootValue, rootValue, rootValue
 	if cap(w.verb) < n+1 {
 		w.verb = make([]bool, n+1)
 	}
@@ -81,9 +85,13 @@ func (w *words) punctBetween(a, b int32) uint64 {
 	return uint64(min(w.punct[b]-w.punct[a+1], 2)) + 1
 }
 
-// set fills word i from its form and tags.
-func (w *words) set(i int, form, upos, xpos string) {
+// set fills word i from its form, tags and supertag.
+func (w *words) set(i int, form, upos, xpos, supertag string) {
 	norm := normalize(form)
+	w.sup[i] = noneValue
+	if supertag != "" {
+		w.sup[i] = hashString(supertag)
+	}
 	w.form[i] = hashString(norm)
 	w.tag[i] = hashString(xpos)
 	w.upos[i] = hashString(upos)
@@ -188,7 +196,21 @@ func f3(t int, a, b, c uint64) uint64 {
 type extractor struct {
 	w    *words
 	keys []uint64
+	// supertags says the model reads the words' supertags.
+	supertags bool
 }
+
+// numPlainFeatures is the number of action features of a parser without
+// supertags: the templates written before the supertag ones.
+const numPlainFeatures = 132
+
+// supertagPositions are the positions, among all the action templates,
+// of those a parser with supertags reads: all but 18 whose weight the
+// supertags take over (the ones whose removal moved a trained model's dev
+// LAS least, one at a time: s1 and s2 tags and words, some word pairs,
+// distance, valency and child templates, and the buffer front's word
+// with its supertag).
+var supertagPositions = [...]int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 17, 20, 24, 25, 26, 27, 28, 29, 30, 31, 32, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 50, 51, 52, 54, 55, 56, 57, 58, 59, 60, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 100, 101, 102, 103, 104, 106, 107, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 141, 142, 143}
 
 func (x *extractor) at(v []uint64, i int32) uint64 {
 	if i == none {
@@ -359,6 +381,25 @@ func (x *extractor) actionFeatures(s *state) []uint64 {
 		f3(153, s1p, s0p, w.punctBetween(s1, s0)),
 		f3(154, s0w, b0p, w.punctBetween(s0, b0)),
 	)
+	// supertags: what the tagger expects of each word's head
+	su := w.sup
+	k = append(k,
+		f1(180, x.at(su, s0)), f1(181, su[b0]), f1(182, x.at(su, b1)), f1(183, x.at(su, s1)),
+		f2(184, x.at(su, s0), su[b0]), f2(185, s0p, x.at(su, s0)), f2(186, b0p, su[b0]),
+		f3(187, x.at(su, s1), x.at(su, s0), su[b0]), f2(188, b0w, su[b0]), f1(189, x.at(su, b2)),
+		f3(190, x.at(su, s0), su[b0], x.at(su, b1)), f2(191, s0w, x.at(su, s0)),
+	)
+	// A parser that reads supertags does without the templates they
+	// make redundant (supertagPositions); one that does not reads none
+	// of theirs.
+	if x.supertags {
+		for i, p := range supertagPositions {
+			k[i] = k[p]
+		}
+		k = k[:len(supertagPositions)]
+	} else {
+		k = k[:numPlainFeatures]
+	}
 	x.keys = k
 	return k
 }
@@ -402,6 +443,9 @@ func (x *extractor) labelFeatures(s *state, h, d int32) []uint64 {
 		f1(34, up[d]), f1(35, up[h]), f2(36, dw, up[h]), f2(37, up[d], hw),
 		f2(38, w.shape[d], up[h]), f2(39, at(fo, d-1), dw), f2(40, at(fo, d+1), dw),
 	)
+	if x.supertags {
+		k = append(k, f1(44, w.sup[d]), f2(45, w.sup[d], hp), f2(46, dp, w.sup[d]), f2(47, dw, w.sup[d]))
+	}
 	if dir == 1 {
 		for i := range k {
 			k[i] = hashmix.Fmix64(k[i] ^ 0x94d049bb133111eb)

@@ -17,9 +17,11 @@ import (
 // bfloat16 (the top half of a float32, rounded), which halves the file at
 // no measurable cost in accuracy for perceptron weights. An action row is
 // LEFT's and RIGHT's weights less SHIFT's (version 1 stored all three).
+// Version 3 adds, after the version, whether the model reads supertags;
+// a version 2 model does not.
 const (
 	magic   = "dyad-parser\n"
-	version = 2
+	version = 3
 	// Limits that keep a corrupt or hostile file from allocating much.
 	maxLabelBytes = 64
 	maxRows       = 1 << 24
@@ -30,6 +32,11 @@ func (m *Model) Save(w io.Writer) error {
 	e := binfile.NewGzipWriter(w)
 	e.RawString(magic)
 	e.Uvarint(version)
+	supertags := uint64(0)
+	if m.supertags {
+		supertags = 1
+	}
+	e.Uvarint(supertags)
 	e.Uvarint(uint64(len(m.labels)))
 	for _, l := range m.labels {
 		e.String(l)
@@ -107,8 +114,18 @@ func readModel(d *binfile.Reader) (*Model, error) {
 	if err := d.Err(); err != nil {
 		return nil, err
 	}
-	if v != version {
-		return nil, fmt.Errorf("model format version %d, this build reads %d", v, version)
+	if v != version && v != 2 {
+		return nil, fmt.Errorf("model format version %d, this build reads 2 and %d", v, version)
+	}
+	supertags := false
+	if v >= 3 {
+		switch d.Uvarint() {
+		case 0:
+		case 1:
+			supertags = true
+		default:
+			return nil, errors.New("bad supertags flag")
+		}
 	}
 	nl := d.Uvarint()
 	if err := d.Err(); err != nil {
@@ -117,7 +134,7 @@ func readModel(d *binfile.Reader) (*Model, error) {
 	if nl < 2 || nl > maxLabels {
 		return nil, fmt.Errorf("%d labels", nl)
 	}
-	m := &Model{labels: make([]string, nl)}
+	m := &Model{labels: make([]string, nl), supertags: supertags}
 	for i := range m.labels {
 		m.labels[i] = d.String(maxLabelBytes)
 	}

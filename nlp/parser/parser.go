@@ -15,6 +15,7 @@ package parser
 import (
 	"bytes"
 	"sync"
+	"unicode"
 
 	"github.com/dyadnews/dyad"
 	"github.com/dyadnews/dyad/models"
@@ -30,6 +31,9 @@ type Model struct {
 	actions *actionWeights
 	arcs    *labelWeights
 	scratch sync.Pool
+	// supertags says the model reads the tokens' supertags
+	// (dyad.Token.Supertag), which changes its feature templates.
+	supertags bool
 	// chosen is what training chose (see Chosen); not saved.
 	chosen TrainOptions
 }
@@ -55,7 +59,7 @@ func (m *Model) getScratch() *scratch {
 		return s
 	}
 	s := &scratch{scores: make([]float32, max(numActions, len(m.labels)))}
-	s.x.w = &s.w
+	s.x.w, s.x.supertags = &s.w, m.supertags
 	return s
 }
 
@@ -77,7 +81,7 @@ func (m *Model) parseSentence(sc *scratch, toks []dyad.Token, start, end int) {
 	sc.w.reset(n)
 	for i := range n {
 		t := &toks[start+i]
-		sc.w.set(i, t.Text, t.UPOS, t.XPOS)
+		sc.w.set(i, t.Text, t.UPOS, t.XPOS, t.Supertag)
 	}
 	sc.w.finish(n)
 	st := &sc.st
@@ -100,6 +104,49 @@ func (m *Model) parseSentence(sc *scratch, toks []dyad.Token, start, end int) {
 		}
 		t.DepRel = m.labels[st.label[i]]
 	}
+}
+
+// RelabelNumberWords is the pipeline step after the parser that makes a
+// number written in letters before the noun it hangs on that noun's
+// nummod where the labeller said compound ("wounded seven U.S.
+// personnel", "seven" a compound of "personnel"). EWT train has 520 such
+// words as nummod and 5 as compound; digits are left alone, as compounds
+// are common among them ("the 2008 election"). As for
+// tagger.RestoreMainVerbs, the model's own output (Model.Parse) is left
+// as it is, so what is trained on its trees does not depend on this step.
+// It returns the number of tokens relabelled.
+func RelabelNumberWords(doc *dyad.Doc) int {
+	changed := 0
+	for sp := range doc.Stretches() {
+		changed += relabelNumberWords(doc.Tokens[sp.Start:sp.End], sp.Start)
+	}
+	return changed
+}
+
+// relabelNumberWords relabels the number words of one sentence whose
+// heads are Doc indices offset by start.
+func relabelNumberWords(toks []dyad.Token, start int) int {
+	changed := 0
+	for i := range toks {
+		t := &toks[i]
+		h := t.Head - start
+		if t.DepRel != "compound" || t.UPOS != "NUM" || h <= i || h >= len(toks) || toks[h].UPOS != "NOUN" || !lettersOnly(t.Text) {
+			continue
+		}
+		t.DepRel = "nummod"
+		changed++
+	}
+	return changed
+}
+
+// lettersOnly reports whether s is one or more letters and nothing else.
+func lettersOnly(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // rerootPunctuation moves the root of a sentence off a punctuation mark.

@@ -119,7 +119,8 @@ func TestLoadRejectsBadFiles(t *testing.T) {
 		"wrong magic":   {gzipped([]byte("dyad-tagger\n\x01")), "bad magic"},
 		"newer version": {gzipped(newer), "version 99"},
 		"truncated":     {gzipped(content[:len(content)/2]), "reading model"},
-		"huge count":    {gzipped(append([]byte(magic), version, 0xff, 0xff, 0xff, 0xff, 0x0f)), "labels"},
+		"huge count":    {gzipped(append([]byte(magic), version, 0, 0xff, 0xff, 0xff, 0xff, 0x0f)), "labels"},
+		"bad flag":      {gzipped(append([]byte(magic), version, 7)), "supertags flag"},
 	} {
 		_, err := Load(bytes.NewReader(c.file))
 		if err == nil || !strings.Contains(err.Error(), c.want) {
@@ -300,7 +301,7 @@ func TestTrainOnNonProjectiveTree(t *testing.T) {
 
 // TestChosenRepeatsTheChoice checks that training without dev for the
 // epochs dev chose gives the very model training with dev kept, which is
-// what `dyad train --with-dev` relies on.
+// what `dyad train --dev` relies on.
 func TestChosenRepeatsTheChoice(t *testing.T) {
 	sents := readTiny(t)
 	train, dev := sents[:6], sents[6:]
@@ -390,6 +391,47 @@ func TestRerootPunctuation(t *testing.T) {
 		n := len(c.toks)
 		if !slices.Equal(st.head[:n], c.wantHead) || !slices.Equal(st.label[:n], c.wantLabels) {
 			t.Errorf("%s: heads %v labels %v, want %v %v", c.name, st.head[:n], st.label[:n], c.wantHead, c.wantLabels)
+		}
+	}
+}
+
+func TestRelabelNumberWords(t *testing.T) {
+	tok := func(text, upos string, head int, rel string) dyad.Token {
+		return dyad.Token{Text: text, UPOS: upos, Head: head, DepRel: rel}
+	}
+	cases := []struct {
+		name string
+		toks []dyad.Token
+		want []string
+	}{
+		{"number word on its noun", []dyad.Token{
+			tok("wounded", "VERB", -1, "root"), tok("seven", "NUM", 3, "compound"),
+			tok("U.S.", "PROPN", 3, "compound"), tok("personnel", "NOUN", 0, "obj"),
+		}, []string{"root", "nummod", "compound", "obj"}},
+		{"digits stay a compound", []dyad.Token{
+			tok("the", "DET", 2, "det"), tok("2008", "NUM", 2, "compound"), tok("election", "NOUN", -1, "root"),
+		}, []string{"det", "compound", "root"}},
+		{"number on a number", []dyad.Token{
+			tok("two", "NUM", 1, "compound"), tok("hundred", "NUM", 2, "nummod"), tok("people", "NOUN", -1, "root"),
+		}, []string{"compound", "nummod", "root"}},
+		{"noun before its head", []dyad.Token{
+			tok("one", "NUM", -1, "root"), tok("service", "NOUN", 0, "compound"),
+		}, []string{"root", "compound"}},
+	}
+	for _, c := range cases {
+		// Offset heads as in a Doc whose sentence starts at token 10.
+		toks := make([]dyad.Token, len(c.toks))
+		for i, tk := range c.toks {
+			if tk.Head >= 0 {
+				tk.Head += 10
+			}
+			toks[i] = tk
+		}
+		relabelNumberWords(toks, 10)
+		for i, w := range c.want {
+			if toks[i].DepRel != w {
+				t.Errorf("%s: %q is %s, want %s", c.name, toks[i].Text, toks[i].DepRel, w)
+			}
 		}
 	}
 }

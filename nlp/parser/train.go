@@ -31,19 +31,23 @@ type TrainOptions struct {
 	// model (weights are averaged sums of ±1 updates), which shrinks it
 	// and speeds it up.
 	PruneBelow float64
+	// Supertags makes the parser read the tokens' supertags (see
+	// dyad.Token.Supertag), with the feature templates that go with them.
+	Supertags bool
 	// Log receives one line per epoch with the dev scores; nil for none.
 	Log io.Writer
 }
 
 // DefaultTrainOptions returns the options of the shipped model.
 func DefaultTrainOptions() TrainOptions {
-	return TrainOptions{Seed: 1, Epochs: 15, ExploreFrom: 2, Explore: 0.9, PruneBelow: 1}
+	return TrainOptions{Seed: 1, Epochs: 15, ExploreFrom: 2, Explore: 0.9, PruneBelow: 1, Supertags: true}
 }
 
 // goldSentence is a training sentence in the parser's terms.
 type goldSentence struct {
 	forms, upos, xpos []string
-	head              []int32 // n for the root
+	sup               []string // the tagger's supertags
+	head              []int32  // n for the root
 	label             []int16
 }
 
@@ -85,7 +89,7 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 		rng:     rand.New(rand.NewPCG(opts.Seed, 0x5eed)),
 		sc:      &scratch{scores: make([]float32, max(numActions, len(labels)))},
 	}
-	t.sc.x.w = &t.sc.w
+	t.sc.x.w, t.sc.x.supertags = &t.sc.w, opts.Supertags
 	var (
 		best    *Model
 		bestLAS = -1.0
@@ -140,7 +144,7 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 
 // Chosen returns the options the model was trained with, Epochs being
 // the epoch dev chose. Training on more data (dev included) with them and
-// no dev repeats that choice, as `dyad train --with-dev` does. A loaded
+// no dev repeats that choice, as `dyad train --dev` does. A loaded
 // model returns the zero options.
 func (m *Model) Chosen() TrainOptions { return m.chosen }
 
@@ -174,13 +178,13 @@ func toGold(s conllu.Sentence, index map[string]int16) (goldSentence, error) {
 	n := len(s.Words)
 	g := goldSentence{
 		forms: make([]string, n), upos: make([]string, n), xpos: make([]string, n),
-		head: make([]int32, n), label: make([]int16, n),
+		sup: make([]string, n), head: make([]int32, n), label: make([]int16, n),
 	}
 	for i, w := range s.Words {
 		if w.Head < 0 || w.Head > n {
 			return g, fmt.Errorf("word %d has head %d outside the sentence", i+1, w.Head)
 		}
-		g.forms[i], g.upos[i], g.xpos[i] = w.Form, w.UPOS, w.XPOS
+		g.forms[i], g.upos[i], g.xpos[i], g.sup[i] = w.Form, w.UPOS, w.XPOS, w.Supertag
 		g.head[i] = int32(w.Head - 1)
 		if w.Head == 0 {
 			g.head[i] = int32(n)
@@ -209,7 +213,7 @@ func (t *trainer) learn(g *goldSentence, explore float64) (correct, total int) {
 	n := len(g.forms)
 	sc.w.reset(n)
 	for i := range n {
-		sc.w.set(i, g.forms[i], g.upos[i], g.xpos[i])
+		sc.w.set(i, g.forms[i], g.upos[i], g.xpos[i], g.sup[i])
 	}
 	sc.w.finish(n)
 	st := &sc.st
@@ -293,10 +297,11 @@ func (t *trainer) learnLabel(st *state, a int, g *goldSentence) int16 {
 // model returns the averaged model as of now.
 func (t *trainer) model() *Model {
 	return &Model{
-		labels:  t.labels,
-		root:    t.root,
-		punct:   int16(slices.Index(t.labels, "punct")),
-		actions: t.actions.averagedActions(t.step, t.prune),
-		arcs:    t.arcs.averagedLabels(t.step, t.prune),
+		labels:    t.labels,
+		root:      t.root,
+		punct:     int16(slices.Index(t.labels, "punct")),
+		actions:   t.actions.averagedActions(t.step, t.prune),
+		arcs:      t.arcs.averagedLabels(t.step, t.prune),
+		supertags: t.sc.x.supertags,
 	}
 }

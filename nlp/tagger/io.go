@@ -16,7 +16,7 @@ import (
 // model always gives the same bytes.
 const (
 	magic         = "dyad-tagger"
-	formatVersion = 3
+	formatVersion = 4
 	// maxTableLen bounds every count read from a file, so a corrupt or
 	// hostile file fails cleanly instead of exhausting memory.
 	maxTableLen = 1 << 26
@@ -60,6 +60,13 @@ func (m *Model) Save(w io.Writer) error {
 		e.Uvarint(uint64(math.Float32bits(m.sureMargin)))
 	} else {
 		e.Uvarint(0)
+	}
+	e.Uvarint(uint64(len(m.supertags)))
+	for _, st := range m.supertags {
+		e.String(st)
+	}
+	if len(m.supertags) > 0 {
+		writeStage(e, m.weights.stage(supertagStage))
 	}
 	if err := e.Close(); err != nil {
 		return fmt.Errorf("tagger: save: %w", err)
@@ -140,13 +147,24 @@ func Load(r io.Reader) (*Model, error) {
 	default:
 		d.Fail("bad second-stage marker")
 	}
+	classes := []int{nclass, nclass}
+	if nsup := d.Count(maxClasses); nsup > 0 {
+		for range nsup {
+			m.supertags = append(m.supertags, d.String(maxStringLen))
+		}
+		if len(stages) == 1 {
+			stages = append(stages, stageWeights{})
+		}
+		stages = append(stages, readStage(d, nsup))
+		classes = append(classes, nsup)
+	}
 	if err := d.Err(); err != nil {
 		return nil, fmt.Errorf("tagger: load: %w", err)
 	}
-	if m.weights, err = newWeightTable(nclass, stages...); err != nil {
+	if m.weights, err = newWeightTable(classes[:len(stages)], stages...); err != nil {
 		return nil, fmt.Errorf("tagger: load: %w", err)
 	}
-	if m.morph.weights, err = newWeightTable(nfeats, morphWeights); err != nil {
+	if m.morph.weights, err = newWeightTable([]int{nfeats}, morphWeights); err != nil {
 		return nil, fmt.Errorf("tagger: load: %w", err)
 	}
 	m.morph.nominal, m.morph.pronoun = nominalClasses(m.upos)

@@ -64,7 +64,7 @@ func JackknifeTags(train []conllu.Sentence, folds int, opts TrainOptions) ([]con
 				for t := sp.Start; t < sp.End; t++ {
 					w := &ws[t-sp.Start]
 					tok := &doc.Tokens[t]
-					w.UPOS, w.XPOS, w.Feats = tok.UPOS, tok.XPOS, tok.Feats
+					w.UPOS, w.XPOS, w.Feats, w.Supertag = tok.UPOS, tok.XPOS, tok.Feats, tok.Supertag
 				}
 			}
 		})

@@ -27,7 +27,10 @@ type Model struct {
 	sureMargin float32
 	lexicon    map[uint64]lexEntry
 	morph      morphology
-	scratch    sync.Pool // *tagScratch
+	// supertags names the third stage's classes when the model predicts
+	// supertags (see supertag.go).
+	supertags []string
+	scratch   sync.Pool // *tagScratch
 	// chosen is what training chose (see Chosen); not saved.
 	chosen TrainOptions
 }
@@ -49,11 +52,13 @@ func (m *Model) NumClasses() int { return len(m.upos) }
 // dense row of one pair per class, added in a sequential loop rather than
 // scattered.
 type weightTable struct {
-	slots   []slot
-	pairs   []pair
-	shift   uint // slot index = top bits of key·golden
-	n       int  // number of features
-	classes int  // length of a dense row
+	slots []slot
+	pairs []pair
+	shift uint // slot index = top bits of key·golden
+	n     int  // number of features
+	// classes is each stage's number of classes, the length of its
+	// dense rows.
+	classes [numStages]int
 }
 
 type slot struct {
@@ -66,7 +71,7 @@ type slot struct {
 // rowLen returns the number of pairs of stage si's row.
 func (t *weightTable) rowLen(sl *slot, si int) uint32 {
 	if sl.dense&(1<<si) != 0 {
-		return uint32(t.classes)
+		return uint32(t.classes[si])
 	}
 	return uint32(sl.n[si])
 }
@@ -85,7 +90,7 @@ type pair struct {
 
 // Limits of the table layout.
 const (
-	numStages  = 2
+	numStages  = 3       // POS, POS again knowing the words ahead, supertags
 	maxClasses = 255     // classes fit a byte, and so do a feature's pairs
 	maxPairs   = 1 << 31 // pair offsets are 32-bit
 )
@@ -132,12 +137,12 @@ func (t *weightTable) find(k uint32) uint64 {
 	return j
 }
 
-// newWeightTable merges the stages' weights over the given number of
-// classes into one lookup table. Of two features of a stage with the same
-// key the first is kept.
-func newWeightTable(classes int, stages ...stageWeights) (*weightTable, error) {
-	if len(stages) > numStages {
-		return nil, fmt.Errorf("%d stages, at most %d supported", len(stages), numStages)
+// newWeightTable merges the stages' weights into one lookup table;
+// classes gives each stage's number of classes. Of two features of a
+// stage with the same key the first is kept.
+func newWeightTable(classes []int, stages ...stageWeights) (*weightTable, error) {
+	if len(stages) > numStages || len(classes) != len(stages) {
+		return nil, fmt.Errorf("%d stages (%d class counts), at most %d supported", len(stages), len(classes), numStages)
 	}
 	total, npairs := 0, 0
 	for _, st := range stages {
@@ -151,10 +156,13 @@ func newWeightTable(classes int, stages ...stageWeights) (*weightTable, error) {
 	for 1<<bits < total*3/2+2 {
 		bits++
 	}
-	if classes > maxClasses {
-		return nil, fmt.Errorf("%d classes, at most %d supported", classes, maxClasses)
+	t := &weightTable{shift: 64 - bits}
+	for si, n := range classes {
+		if n > maxClasses {
+			return nil, fmt.Errorf("%d classes, at most %d supported", n, maxClasses)
+		}
+		t.classes[si] = n
 	}
-	t := &weightTable{shift: 64 - bits, classes: classes}
 	t.slots = hugepages.Make[slot](t, 1<<bits)
 	// First place the keys, remembering where each stage's pairs are.
 	type source struct{ lo, hi uint32 }
@@ -174,7 +182,7 @@ func newWeightTable(classes int, stages ...stageWeights) (*weightTable, error) {
 				continue
 			}
 			sl.n[si] = uint8(n)
-			if 3*int(n) > classes {
+			if 3*int(n) > classes[si] {
 				sl.dense |= 1 << si
 			}
 			src[j][si] = source{st.start[i], st.start[i+1]}
@@ -202,12 +210,12 @@ func newWeightTable(classes int, stages ...stageWeights) (*weightTable, error) {
 				continue
 			}
 			lo := len(t.pairs)
-			for c := range classes {
+			for c := range classes[si] {
 				t.pairs = append(t.pairs, pair{class: uint8(c)})
 			}
 			for _, p := range row {
-				if int(p.class) >= classes {
-					return nil, fmt.Errorf("weight for class %d of %d", p.class, classes)
+				if int(p.class) >= classes[si] {
+					return nil, fmt.Errorf("weight for class %d of %d", p.class, classes[si])
 				}
 				t.pairs[lo+int(p.class)].w = p.w
 			}
@@ -219,12 +227,15 @@ func newWeightTable(classes int, stages ...stageWeights) (*weightTable, error) {
 	return t, nil
 }
 
-// addAll adds the weights of features hs in the given stage (0 or 1) to
-// sc. Tagging waits on memory: a feature's slot and then its row are each
-// likely a cache miss, and one feature after another every miss waits on
-// the one before. addAll first touches every feature's home slot, then
-// every row it finds, so the CPU fetches their cache lines in parallel,
-// and only then adds the rows up.
+// addAll adds the weights of features hs in the given stage to sc.
+// Tagging waits on memory: a feature's slot and then
+// its row are each likely a cache miss, and one feature after another
+// every miss waits on the one before. addAll first touches every
+// feature's home slot, then every row it finds, so the CPU fetches their
+// cache lines in parallel, and only then adds the rows up.
+// rowSpan is where a row starts in weightTable.pairs and its length.
+type rowSpan struct{ lo, n uint32 }
+
 func (t *weightTable) addAll(hs []uint64, stage int, sc *scores) {
 	if t == nil || t.n == 0 {
 		return
@@ -240,14 +251,32 @@ func (t *weightTable) addAll(hs []uint64, stage int, sc *scores) {
 		for _, h := range part {
 			touched += int32(t.slots[t.home(key(h))].key & 1)
 		}
+		mask := uint64(len(t.slots) - 1)
 		for i, h := range part {
-			rows[i] = t.row(key(h), stage)
-			if rows[i].n > 0 {
-				touched += int32(t.pairs[rows[i].lo].w)
+			k := key(h)
+			rows[i].n = 0
+			for j := t.home(k); ; j = (j + 1) & mask {
+				s := &t.slots[j]
+				if s.key == 0 {
+					break
+				}
+				if s.key != k {
+					continue
+				}
+				lo := s.lo
+				for k := range stage {
+					lo += t.rowLen(s, k)
+				}
+				n := t.rowLen(s, stage)
+				rows[i].lo, rows[i].n = lo, n
+				if n > 0 {
+					touched += int32(t.pairs[lo].w)
+				}
+				break
 			}
 		}
 		for _, r := range rows[:len(part)] {
-			if r.n == uint32(t.classes) { // a dense row: one pair per class, in order
+			if r.n == uint32(t.classes[stage]) {
 				row := t.pairs[r.lo : r.lo+r.n]
 				dst := sc[:len(row)]
 				// Eight at a time: the loop's own bookkeeping was a good
@@ -276,28 +305,6 @@ func (t *weightTable) addAll(hs []uint64, stage int, sc *scores) {
 	}
 	if touched == math.MinInt32 { // a use of the loads that changes nothing
 		sc[0] += 0
-	}
-}
-
-// rowSpan is where a row starts in weightTable.pairs and its length.
-type rowSpan struct{ lo, n uint32 }
-
-// row returns key k's row of the given stage, of length 0 when k has none.
-func (t *weightTable) row(k uint32, stage int) (r rowSpan) {
-	mask := uint64(len(t.slots) - 1)
-	for j := t.home(k); ; j = (j + 1) & mask {
-		s := &t.slots[j]
-		switch s.key {
-		case k:
-			r.lo = s.lo
-			if stage == 1 {
-				r.lo += t.rowLen(s, 0)
-			}
-			r.n = t.rowLen(s, stage)
-			return r
-		case 0:
-			return r
-		}
 	}
 }
 
@@ -349,7 +356,9 @@ type tagScratch struct {
 	sure    []bool // first-stage class is sure enough to skip the second
 	classes []int
 	feats   [numTemplates + numStacked]uint64
-	scores  scores
+	// supFeats holds the supertag stage's keys.
+	supFeats [len(supertagTemplates)]uint64
+	scores   scores
 }
 
 func (m *Model) getScratch() *tagScratch {
@@ -410,6 +419,9 @@ func (m *Model) tagSpan(toks []dyad.Token, s *tagScratch) {
 		t := &toks[i]
 		t.UPOS, t.XPOS = m.upos[class], m.xpos[class]
 		h.push(class, m.finite[class])
+	}
+	if len(m.supertags) > 0 {
+		m.supertagSpan(toks, info, classes, s)
 	}
 	mc := morphContext{info: info, classes: classes}
 	for i := range toks {

@@ -242,7 +242,7 @@ func trainMorphology(sents []sentence, dev []conllu.Sentence, upos []string, cla
 		}
 		cand := m
 		var err error
-		if cand.weights, err = newWeightTable(len(m.names), averaged([]*perceptron{p}, opts.PruneBelow)); err != nil {
+		if cand.weights, err = newWeightTable([]int{len(m.names)}, averaged([]*perceptron{p}, opts.PruneBelow)); err != nil {
 			return m, 0, fmt.Errorf("tagger: morphology: %w", err)
 		}
 		if len(devSents) == 0 {

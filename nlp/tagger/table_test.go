@@ -5,23 +5,25 @@ import (
 	"testing"
 )
 
-// TestWeightTable checks the merged two-stage table, sparse and dense
-// rows alike, against plain per-stage sums.
+// TestWeightTable checks the merged three-stage table, each stage with
+// its own number of classes, sparse and dense rows alike, against plain
+// per-stage sums.
 func TestWeightTable(t *testing.T) {
-	const classes = 12
+	const width = 40 // the widest stage
+	classes := []int{12, 12, width}
 	rng := rand.New(rand.NewPCG(1, 2))
-	want := [2]map[uint32][classes]int32{{}, {}}
-	var stages [2]stageWeights
+	want := [numStages]map[uint32][width]int32{{}, {}, {}}
+	var stages [numStages]stageWeights
 	for si := range stages {
 		for f := range 500 {
 			k := uint32(rng.IntN(700) + 1) // stages share some keys
 			if _, dup := want[si][k]; dup {
 				continue
 			}
-			var row [classes]int32
+			var row [width]int32
 			var pairs []pair
-			n := 1 + f%classes // from sparse to full rows
-			for _, c := range rng.Perm(classes)[:n] {
+			n := 1 + f%classes[si] // from sparse to full rows
+			for _, c := range rng.Perm(classes[si])[:n] {
 				w := int16(rng.IntN(2001) - 1000)
 				if w == 0 {
 					w = 1
@@ -33,7 +35,7 @@ func TestWeightTable(t *testing.T) {
 			want[si][k] = row
 		}
 	}
-	tab, err := newWeightTable(classes, stages[0], stages[1])
+	tab, err := newWeightTable(classes, stages[:]...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,32 +49,34 @@ func TestWeightTable(t *testing.T) {
 		t.Fatal("no dense rows built")
 	}
 	for si := range stages {
-		var all [classes]int32
+		var all [width]int32
 		var keys []uint64
 		for k := uint32(1); k <= 800; k++ {
 			var got scores
 			// addAll takes hashes; a 32-bit hash folds to itself.
 			tab.addAll([]uint64{uint64(k)}, si, &got)
-			if w := want[si][k]; [classes]int32(got[:classes]) != w {
-				t.Fatalf("stage %d key %d: got %v, want %v", si, k, got[:classes], w)
+			if w := want[si][k]; [width]int32(got[:width]) != w {
+				t.Fatalf("stage %d key %d: got %v, want %v", si, k, got[:width], w)
 			}
 			for c, w := range want[si][k] {
 				all[c] += w
 			}
 			keys = append(keys, uint64(k))
 		}
-		// All keys at once, more than one batch, add up the same.
+		// Many keys at once, more than one batch, add up the same.
 		var got scores
 		tab.addAll(keys, si, &got)
-		if [classes]int32(got[:classes]) != all {
-			t.Fatalf("stage %d: all keys at once give %v, one by one %v", si, got[:classes], all)
+		for c := range width {
+			if d := got[c] - all[c]; d > 1 || d < -1 {
+				t.Fatalf("stage %d: all keys at once give %v for class %d, one by one %v", si, got[c], c, all[c])
+			}
 		}
 		back := tab.stage(si)
 		if len(back.keys) != len(want[si]) {
 			t.Errorf("stage %d: %d features back, want %d", si, len(back.keys), len(want[si]))
 		}
 		for i, k := range back.keys {
-			var row [classes]int32
+			var row [width]int32
 			for _, p := range back.pairs[back.start[i]:back.start[i+1]] {
 				row[p.class] = int32(p.w)
 			}
@@ -81,8 +85,11 @@ func TestWeightTable(t *testing.T) {
 			}
 		}
 	}
-	if _, err := newWeightTable(maxClasses+1, stages[0]); err == nil {
+	if _, err := newWeightTable([]int{maxClasses + 1}, stages[0]); err == nil {
 		t.Error("too many classes: no error")
+	}
+	if _, err := newWeightTable(classes[:1], stages[:2]...); err == nil {
+		t.Error("a class count missing: no error")
 	}
 }
 

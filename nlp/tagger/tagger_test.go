@@ -372,7 +372,7 @@ func TestSureMarginSkipsSafely(t *testing.T) {
 
 // TestChosenRepeatsTheChoices checks that training without dev on the
 // options dev chose gives the very model training with dev kept, which is
-// what `dyad train --with-dev` relies on.
+// what `dyad train --dev` relies on.
 func TestChosenRepeatsTheChoices(t *testing.T) {
 	sents := fixture(t)
 	train, dev := sents[:7], sents[7:]
@@ -393,5 +393,57 @@ func TestChosenRepeatsTheChoices(t *testing.T) {
 	}
 	if !bytes.Equal(modeltest.Saved(t, withDev), modeltest.Saved(t, again)) {
 		t.Errorf("retrained on the chosen options (%d, %d epochs): the model differs", chosen.Epochs, chosen.StackedEpochs)
+	}
+}
+
+func TestSupertagOf(t *testing.T) {
+	// "Troops attacked the base": heads 2, 0, 4, 2.
+	ws := []conllu.Word{
+		{ID: 1, Form: "Troops", Head: 2, DepRel: "nsubj"},
+		{ID: 2, Form: "attacked", Head: 0, DepRel: "root"},
+		{ID: 3, Form: "the", Head: 4, DepRel: "det"},
+		{ID: 4, Form: "base", Head: 2, DepRel: "obj:x"},
+		{ID: 5, Form: ".", Head: 0, DepRel: "_"},
+	}
+	want := []string{"R-nsubj", "ROOT", "R-det", "L-obj", ""}
+	for i, w := range want {
+		if got := SupertagOf(ws, i); got != w {
+			t.Errorf("word %d: supertag %q, want %q", i+1, got, w)
+		}
+	}
+}
+
+func TestTrainLearnsSupertags(t *testing.T) {
+	sents, err := conllu.ReadFile("../parser/testdata/tiny.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := DefaultTrainOptions()
+	opts.FixedMinCount = 1000
+	opts.Stacked = false
+	m, err := Train(sents, sents, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.HasSupertags() {
+		t.Fatal("trained on trees: no supertags")
+	}
+	acc := EvaluateSupertags(m, sents)
+	if acc < 0.95 {
+		t.Errorf("supertags on the training trees %.1f%% right, want ≥ 95%%", 100*acc)
+	}
+	back, err := Load(bytes.NewReader(modeltest.Saved(t, m)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := EvaluateSupertags(back, sents); got != acc {
+		t.Errorf("after Save and Load: %.4f right, before %.4f", got, acc)
+	}
+	noTrees, err := Train(fixture(t), nil, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if noTrees.HasSupertags() {
+		t.Error("trained without trees: has supertags")
 	}
 }

@@ -59,21 +59,35 @@ type TrainOptions struct {
 	// SureMargin is the first stage's lead above which the second stage
 	// is skipped when no dev is given to tune it on (0: never skipped).
 	SureMargin float32
+	// Supertags adds a third stage that gives each word its supertag for
+	// the parser (see SupertagOf), learnt from the training trees in up
+	// to SupertagEpochs passes.
+	Supertags      bool
+	SupertagEpochs int
+	// SupertagPruneBelow is PruneBelow for the supertag stage.
+	SupertagPruneBelow float64
+	// SupertagExtra are more trees for the supertag stage alone, such as
+	// training sentences given a fronted time opening (news opens on
+	// times far more often than EWT); the POS stages never see them.
+	SupertagExtra []conllu.Sentence
 }
 
 // DefaultTrainOptions returns the options of the shipped model.
 func DefaultTrainOptions() TrainOptions {
 	return TrainOptions{
-		Seed:              1,
-		Epochs:            12,
-		AmbiguityMinCount: 1,
-		AmbiguityMinShare: 0.1,
-		FixedMinCount:     20,
-		FixedMinShare:     0.995,
-		PruneBelow:        0.05,
-		MorphEpochs:       6,
-		Stacked:           true,
-		StackFolds:        4,
+		Seed:               1,
+		Epochs:             12,
+		AmbiguityMinCount:  1,
+		AmbiguityMinShare:  0.1,
+		FixedMinCount:      20,
+		FixedMinShare:      0.995,
+		PruneBelow:         0.05,
+		MorphEpochs:        6,
+		Stacked:            true,
+		StackFolds:         4,
+		Supertags:          true,
+		SupertagEpochs:     12,
+		SupertagPruneBelow: 0.05,
 	}
 }
 
@@ -143,7 +157,7 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 	chosen.Epochs = epochs
 	if !opts.Stacked {
 		first.chosen = chosen
-		return first, nil
+		return withSupertags(first, []stageWeights{firstWeights}, sents, train, dev, opts, logw)
 	}
 	// The second stage reads the first stage's tags of the words ahead.
 	// On the training data those tags come from models that did not see
@@ -151,6 +165,7 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 	foldOpts := opts
 	foldOpts.Stacked, foldOpts.Epochs = false, epochs
 	foldOpts.MorphEpochs = 0 // only the fold models' tags are used
+	foldOpts.Supertags = false
 	predicted, err := JackknifeTags(train, opts.StackFolds, foldOpts)
 	if err != nil {
 		return nil, fmt.Errorf("tagger: first-stage tags: %w", err)
@@ -169,7 +184,7 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 	if stackedEpochs == 0 {
 		stackedEpochs = opts.Epochs
 	}
-	stacked, _, stackedEpochs, err := trainStage(first, &firstWeights, sents, dev, stackedEpochs, opts, logw)
+	stacked, stackedWeights, stackedEpochs, err := trainStage(first, &firstWeights, sents, dev, stackedEpochs, opts, logw)
 	if err != nil {
 		return nil, err
 	}
@@ -180,13 +195,47 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 	}
 	chosen.SureMargin = stacked.sureMargin
 	stacked.chosen = chosen
-	return stacked, nil
+	return withSupertags(stacked, []stageWeights{firstWeights, stackedWeights}, sents, train, dev, opts, logw)
+}
+
+// withSupertags returns m, whose POS stages have the given weights, with
+// a supertag stage when opts ask for one.
+func withSupertags(m *Model, weights []stageWeights, sents []sentence, train, dev []conllu.Sentence, opts TrainOptions, logw io.Writer) (*Model, error) {
+	if !opts.Supertags {
+		return m, nil
+	}
+	if len(opts.SupertagExtra) > 0 {
+		classOf := make(map[string]int, len(m.upos))
+		for c := range m.upos {
+			classOf[m.upos[c]+"|"+m.xpos[c]] = c
+		}
+		sents = slices.Clip(sents)
+		for _, x := range opts.SupertagExtra {
+			s := sentence{words: x.Words, gold: make([]int, len(x.Words)), info: make([]wordInfo, len(x.Words))}
+			for j, w := range x.Words {
+				s.gold[j] = -1
+				if c, ok := classOf[w.UPOS+"|"+w.XPOS]; ok {
+					s.gold[j] = c
+				}
+				describe(w.Form, &s.info[j])
+				s.info[j].lex = m.lookup(s.info[j].norm)
+			}
+			sents = append(sents, s)
+		}
+		train = append(slices.Clip(train), opts.SupertagExtra...)
+	}
+	out, epochs, err := trainSupertags(m, weights, sents, train, dev, opts, logw)
+	if err != nil {
+		return nil, err
+	}
+	out.chosen.SupertagEpochs = epochs
+	return out, nil
 }
 
 // Chosen returns the options the model was trained with, the epoch counts
 // and the skip margin replaced by what dev chose. Training on more data
 // (dev included) with them and no dev repeats those choices, as `dyad
-// train --with-dev` does. A loaded model returns the zero options.
+// train --dev` does. A loaded model returns the zero options.
 func (m *Model) Chosen() TrainOptions { return m.chosen }
 
 // trainStage trains the first stage, or the second on top of the given
@@ -203,9 +252,9 @@ func trainStage(m *Model, first *stageWeights, sents []sentence, dev []conllu.Se
 		w := averaged(ps, opts.PruneBelow)
 		var err error
 		if first == nil {
-			out.weights, err = newWeightTable(len(m.upos), w)
+			out.weights, err = newWeightTable([]int{len(m.upos)}, w)
 		} else {
-			out.weights, err = newWeightTable(len(m.upos), *first, w)
+			out.weights, err = newWeightTable([]int{len(m.upos), len(m.upos)}, *first, w)
 			out.hasStacked = true
 		}
 		if err != nil {
@@ -271,12 +320,7 @@ func trainStage(m *Model, first *stageWeights, sents []sentence, dev []conllu.Se
 	}
 	for epoch := 1; epoch <= epochs; epoch++ {
 		began := time.Now()
-		seen, right := make([]int, ensemble), make([]int, ensemble)
-		var wg sync.WaitGroup
-		for b := range ensemble {
-			wg.Go(func() { seen[b], right[b] = pass(b, epoch) })
-		}
-		wg.Wait()
+		seen, right := passAll(ensemble, epoch, pass)
 		line := fmt.Sprintf("tagger: stage %d epoch %d: train %.2f%%", stage, epoch, 100*float64(right[0])/float64(seen[0]))
 		if len(dev) == 0 {
 			fmt.Fprintf(logw, "%s (%s)\n", line, time.Since(began).Round(time.Millisecond))
@@ -541,4 +585,16 @@ func averaged(ps []*perceptron, prune float64) stageWeights {
 		}
 	}
 	return out
+}
+
+// passAll runs one training pass of each of the ensemble's perceptrons
+// at once and returns the words each saw and tagged right.
+func passAll(ensemble, epoch int, pass func(b, epoch int) (seen, right int)) (seen, right []int) {
+	seen, right = make([]int, ensemble), make([]int, ensemble)
+	var wg sync.WaitGroup
+	for b := range ensemble {
+		wg.Go(func() { seen[b], right[b] = pass(b, epoch) })
+	}
+	wg.Wait()
+	return seen, right
 }
