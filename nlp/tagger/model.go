@@ -227,15 +227,17 @@ func newWeightTable(classes []int, stages ...stageWeights) (*weightTable, error)
 	return t, nil
 }
 
-// addAll adds the weights of features hs in the given stage to sc.
-// Tagging waits on memory: a feature's slot and then
-// its row are each likely a cache miss, and one feature after another
-// every miss waits on the one before. addAll first touches every
-// feature's home slot, then every row it finds, so the CPU fetches their
-// cache lines in parallel, and only then adds the rows up.
 // rowSpan is where a row starts in weightTable.pairs and its length.
 type rowSpan struct{ lo, n uint32 }
 
+// addAll adds the weights of features hs in the given stage to sc.
+// Tagging waits on memory: a feature's slot and then its row are each
+// likely a cache miss, and one feature after another every miss waits on
+// the one before. addAll first touches every feature's home slot, then
+// every row it finds, so the CPU fetches their cache lines in parallel,
+// and only then adds the rows up. A row's lookup is written out in the
+// loop (a slot's rows are stored stage after stage): as a method call,
+// BenchmarkTag measured 2–7 % slower.
 func (t *weightTable) addAll(hs []uint64, stage int, sc *scores) {
 	if t == nil || t.n == 0 {
 		return
@@ -264,8 +266,8 @@ func (t *weightTable) addAll(hs []uint64, stage int, sc *scores) {
 					continue
 				}
 				lo := s.lo
-				for k := range stage {
-					lo += t.rowLen(s, k)
+				for si := range stage {
+					lo += t.rowLen(s, si)
 				}
 				n := t.rowLen(s, stage)
 				rows[i].lo, rows[i].n = lo, n
@@ -421,7 +423,7 @@ func (m *Model) tagSpan(toks []dyad.Token, s *tagScratch) {
 		h.push(class, m.finite[class])
 	}
 	if len(m.supertags) > 0 {
-		m.supertagSpan(toks, info, classes, s)
+		m.supertagSpan(toks, info, s)
 	}
 	mc := morphContext{info: info, classes: classes}
 	for i := range toks {

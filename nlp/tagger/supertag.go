@@ -43,16 +43,13 @@ func SupertagOf(ws []conllu.Word, i int) string {
 // HasSupertags reports whether m predicts supertags.
 func (m *Model) HasSupertags() bool { return len(m.supertags) > 0 }
 
-// supertagSpan sets the Supertag of each token of a sentence whose POS
-// classes are known, greedily from left to right.
-func (m *Model) supertagSpan(toks []dyad.Token, info []wordInfo, classes []int, s *tagScratch) {
+// supertagSpan sets the Supertag of each token of a sentence, greedily
+// from left to right.
+func (m *Model) supertagSpan(toks []dyad.Token, info []wordInfo, s *tagScratch) {
 	var c context
 	h := newHistory()
-	finite := false
 	all, feats := s.feats[:numTemplates], s.supFeats[:]
 	for i := range toks {
-		h.finite = finite
-		finite = finite || m.finite[classes[i]]
 		window(&c, info, i, h)
 		supertagFeatures(feats, all, &c)
 		clear(s.scores[:len(m.supertags)])
@@ -84,9 +81,8 @@ func supertagFeatures(dst, all []uint64, c *context) {
 
 // supertagSentence is a training sentence of the supertag stage.
 type supertagSentence struct {
-	info   []wordInfo
-	gold   []int  // supertag of each word, -1 when unknown
-	finite []bool // is the word a finite verb (gold POS)
+	info []wordInfo
+	gold []int // supertag of each word, -1 when unknown
 }
 
 // trainSupertags learns the supertag stage of m from train, keeping the
@@ -113,14 +109,11 @@ func trainSupertags(m *Model, weights []stageWeights, sents []sentence, train, d
 	ss := make([]supertagSentence, len(sents))
 	for i := range sents {
 		ws := train[i].Words
-		s := supertagSentence{info: sents[i].info, gold: make([]int, len(ws)), finite: make([]bool, len(ws))}
+		s := supertagSentence{info: sents[i].info, gold: make([]int, len(ws))}
 		for j := range ws {
 			s.gold[j] = -1
 			if st := SupertagOf(ws, j); st != "" {
 				s.gold[j] = index[st]
-			}
-			if g := sents[i].gold[j]; g >= 0 {
-				s.finite[j] = m.finite[g]
 			}
 		}
 		ss[i] = s
@@ -160,10 +153,7 @@ func trainSupertags(m *Model, weights []stageWeights, sents []sentence, train, d
 		for _, si := range order {
 			s := &ss[si]
 			h := newHistory()
-			finite := false
 			for i := range s.gold {
-				h.finite = finite
-				finite = finite || s.finite[i]
 				window(&c, s.info, i, h)
 				supertagFeatures(feats, all, &c)
 				guess := p.predict(feats, scores)

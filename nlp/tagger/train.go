@@ -205,18 +205,11 @@ func withSupertags(m *Model, weights []stageWeights, sents []sentence, train, de
 		return m, nil
 	}
 	if len(opts.SupertagExtra) > 0 {
-		classOf := make(map[string]int, len(m.upos))
-		for c := range m.upos {
-			classOf[m.upos[c]+"|"+m.xpos[c]] = c
-		}
+		// The stage reads words only: the extra trees need no POS class.
 		sents = slices.Clip(sents)
 		for _, x := range opts.SupertagExtra {
-			s := sentence{words: x.Words, gold: make([]int, len(x.Words)), info: make([]wordInfo, len(x.Words))}
+			s := sentence{words: x.Words, info: make([]wordInfo, len(x.Words))}
 			for j, w := range x.Words {
-				s.gold[j] = -1
-				if c, ok := classOf[w.UPOS+"|"+w.XPOS]; ok {
-					s.gold[j] = c
-				}
 				describe(w.Form, &s.info[j])
 				s.info[j].lex = m.lookup(s.info[j].norm)
 			}
