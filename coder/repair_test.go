@@ -209,6 +209,14 @@ func TestRepairParse(t *testing.T) {
 			// Trading opened and closed
 			[]string{"Trading/VERB/-1/root/VBG", "and/CCONJ/2/cc", "closed/VERB/0/conj/VBD"},
 			[]arc{{0, -1, "root"}, {2, 0, "conj"}}},
+		{"a possessor already on what it owns stays there",
+			// Jordan 's king met Kevin
+			[]string{"Jordan/PROPN/2/nmod:poss", "'s/PART/0/case", "king/NOUN/3/nsubj", "met/VERB/-1/root", "Kevin/PROPN/3/obj"},
+			[]arc{{0, 2, "nmod:poss"}, {2, 3, "nsubj"}}},
+		{"a name without a possessive mark heading a list stays its head",
+			// Jordan , Egypt met
+			[]string{"Jordan/PROPN/3/nsubj", ",/PUNCT/2/punct", "Egypt/PROPN/0/conj", "met/VERB/-1/root"},
+			[]arc{{0, 3, "nsubj"}, {2, 0, "conj"}}},
 		{"a past tense hanging on the root noun as a relative is the sentence's verb",
 			// Israeli troops attacked Hamas .
 			[]string{"Israeli/ADJ/1/amod", "troops/NOUN/-1/root", "attacked/VERB/1/acl/VBD", "Hamas/PROPN/2/obj", "./PUNCT/1/punct"},
