@@ -355,11 +355,11 @@ func TestPetrarchValidation(t *testing.T) {
 	if rep.Passed+rep.Failed != len(suite.Records) {
 		t.Errorf("%d outcomes for %d records", rep.Passed+rep.Failed, len(suite.Records))
 	}
-	// 193 pass with the committed models (195 with session 9's parser,
+	// 194 pass with the committed models (195 with session 9's parser,
 	// 196 before session 6's NER model). The floor was set three below
 	// 196 for the parse shifts a retrained parser or tagger brings, and
-	// session 10's parser used them all: the next retraining needs the
-	// coder's rules to win records back first. Raise it with them.
+	// session 10's parser used two of them: the next retraining needs
+	// the coder's rules to win records back first. Raise it with them.
 	const floor = 193
 	if rep.Passed < floor {
 		t.Errorf("%d records passed, fewer than the %d measured before", rep.Passed, floor)

@@ -107,6 +107,7 @@ func repairParse(doc *dyad.Doc, sayVerbs map[string]bool, inPlace bool) *dyad.Do
 		repairCountAdjective(out, s, writable)
 		repairConjunctionHead(out, s, writable)
 		repairPossessorHead(out, s, writable)
+		repairThatConjunct(out, s, writable)
 		repairAttributions(out, s, sayVerbs, writable)
 		repairControl(out, s, writable)
 		repairListCoordination(out, s, writable)
@@ -1454,6 +1455,44 @@ func repairNameReadAsVerb(out *dyad.Doc, s dyad.Span, writable func() []dyad.Tok
 	for j := n + 1; j < s.End; j++ {
 		if j != v && toks[j].Head == n {
 			toks[j].Head = v
+		}
+	}
+}
+
+// repairThatConjunct mends a complement clause parsed as a conjunct of the
+// verb before it: "Eriador expressed hopes on Thursday that Osgiliath
+// could be drawn into the peace process" with "drawn" a conj of
+// "expressed". A clause opened by "that" and joined by no conjunction is
+// no conjunct but a complement: of the verb's object when that names no
+// person (the content of "hopes", "fears", "claims"), else of the verb
+// ("told reporters that ...").
+func repairThatConjunct(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token) {
+	for c := s.Start + 1; c < s.End; c++ {
+		t := out.Tokens[c]
+		v := t.Head
+		if t.UPOS != "VERB" || t.DepRel != "conj" || v < s.Start || v >= c || out.Tokens[v].UPOS != "VERB" || hasDependent(out, c, s, "cc") {
+			continue
+		}
+		that := false
+		for j := v + 1; j < c; j++ {
+			if u := out.Tokens[j]; u.Head == c && u.DepRel == "mark" && strings.EqualFold(u.Text, "that") {
+				that = true
+			}
+		}
+		if !that {
+			continue
+		}
+		obj := -1
+		for j := v + 1; j < c; j++ {
+			if u := out.Tokens[j]; u.Head == v && u.DepRel == "obj" {
+				obj = j
+			}
+		}
+		toks := writable()
+		if obj >= 0 && toks[obj].UPOS == "NOUN" && !namesPeople(toks[obj].Lemma) {
+			toks[c].Head, toks[c].DepRel = obj, "acl"
+		} else {
+			toks[c].DepRel = "ccomp"
 		}
 	}
 }

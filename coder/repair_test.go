@@ -44,6 +44,8 @@ func treeDoc(t *testing.T, items ...string) *dyad.Doc {
 			lemma = "comment"
 		case "years":
 			lemma = "year"
+		case "reporters":
+			lemma = "reporter"
 		}
 		doc.Tokens = append(doc.Tokens, dyad.Token{Text: f[0], Lemma: lemma, UPOS: f[1], XPOS: xpos, Head: head, DepRel: f[3]})
 	}
@@ -217,6 +219,18 @@ func TestRepairParse(t *testing.T) {
 			// Jordan , Egypt met
 			[]string{"Jordan/PROPN/3/nsubj", ",/PUNCT/2/punct", "Egypt/PROPN/0/conj", "met/VERB/-1/root"},
 			[]arc{{0, 3, "nsubj"}, {2, 0, "conj"}}},
+		{"a that-clause conjunct after an object is the object's content",
+			// Eriador expressed hopes that Osgiliath could be drawn
+			[]string{"Eriador/PROPN/1/nsubj", "expressed/VERB/-1/root", "hopes/NOUN/1/obj", "that/SCONJ/7/mark", "Osgiliath/PROPN/7/nsubj:pass", "could/AUX/7/aux", "be/AUX/7/aux:pass", "drawn/VERB/1/conj"},
+			[]arc{{7, 2, "acl"}}},
+		{"a that-clause conjunct after a person is the verb's complement",
+			// told reporters that troops had left
+			[]string{"told/VERB/-1/root", "reporters/NOUN/0/obj", "that/SCONJ/5/mark", "troops/NOUN/5/nsubj", "had/AUX/5/aux", "left/VERB/0/conj"},
+			[]arc{{5, 0, "ccomp"}}},
+		{"a that-clause joined by a conjunction stays a conjunct",
+			// said X and that troops left
+			[]string{"said/VERB/-1/root", "and/CCONJ/4/cc", "that/SCONJ/4/mark", "troops/NOUN/4/nsubj", "left/VERB/0/conj"},
+			[]arc{{4, 0, "conj"}}},
 		{"a past tense hanging on the root noun as a relative is the sentence's verb",
 			// Israeli troops attacked Hamas .
 			[]string{"Israeli/ADJ/1/amod", "troops/NOUN/-1/root", "attacked/VERB/1/acl/VBD", "Hamas/PROPN/2/obj", "./PUNCT/1/punct"},
