@@ -278,6 +278,9 @@ func repairAttributions(out *dyad.Doc, s dyad.Span, sayVerbs map[string]bool, wr
 // complementizers open the clausal complement of a verb of saying.
 var complementizers = map[string]bool{"that": true, "whether": true, "if": true}
 
+// thatMark is the mark of a complement clause that may follow an object.
+var thatMark = map[string]bool{"that": true}
+
 // hasMark reports whether clause head c has a subordinating mark; with
 // words non-nil, a mark among them, else one not among the
 // complementizers.
@@ -1473,13 +1476,7 @@ func repairThatConjunct(out *dyad.Doc, s dyad.Span, writable func() []dyad.Token
 		if t.UPOS != "VERB" || t.DepRel != "conj" || v < s.Start || v >= c || out.Tokens[v].UPOS != "VERB" || hasDependent(out, c, s, "cc") {
 			continue
 		}
-		that := false
-		for j := v + 1; j < c; j++ {
-			if u := out.Tokens[j]; u.Head == c && u.DepRel == "mark" && strings.EqualFold(u.Text, "that") {
-				that = true
-			}
-		}
-		if !that {
+		if !hasMark(out, c, s, thatMark) {
 			continue
 		}
 		obj := -1
