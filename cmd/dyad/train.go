@@ -280,9 +280,8 @@ func trainTagger(tr *training) (model, error) {
 		if err != nil {
 			return nil, err
 		}
-		// The POS stages learn from train alone again, with the same
-		// choices and so the same weights; only the supertag stage also
-		// reads dev.
+		// The POS stages keep their weights, learnt from train alone;
+		// only the supertag stage learns again, reading dev too.
 		opts := heldOut.Chosen()
 		opts.Log = tr.log
 		if opts.SupertagExtra, err = tr.supertagExtra(train, opts.Seed); err != nil {
@@ -290,7 +289,7 @@ func trainTagger(tr *training) (model, error) {
 		}
 		opts.SupertagExtra = append(opts.SupertagExtra, dev...)
 		fmt.Fprintln(tr.log, "tagger: retraining the supertag stage on EWT train and dev")
-		return tagger.Train(train, nil, opts)
+		return tagger.RetrainSupertags(heldOut, train, opts)
 	}
 	if tr.dev != devAll {
 		return heldOut, nil

@@ -447,3 +447,47 @@ func TestTrainLearnsSupertags(t *testing.T) {
 		t.Error("trained without trees: has supertags")
 	}
 }
+
+// TestRetrainSupertagsRepeatsTrain checks that learning only the supertag
+// stage again, with extra trees, gives the very model a whole retraining
+// on the chosen options gives: what `dyad train --dev parser` relies on.
+func TestRetrainSupertagsRepeatsTrain(t *testing.T) {
+	sents, err := conllu.ReadFile("../parser/testdata/tiny.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := DefaultTrainOptions()
+	opts.FixedMinCount = 1000
+	opts.StackFolds = 2
+	for _, stacked := range []bool{false, true} {
+		opts.Stacked = stacked
+		m, err := Train(sents, sents, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		chosen := m.Chosen()
+		chosen.SupertagExtra = sents[:2]
+		whole, err := Train(sents, nil, chosen)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stage, err := RetrainSupertags(m, sents, chosen)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(modeltest.Saved(t, whole), modeltest.Saved(t, stage)) {
+			t.Errorf("stacked %v: the supertag stage learnt again differs from a whole retraining", stacked)
+		}
+		if bytes.Equal(modeltest.Saved(t, m), modeltest.Saved(t, stage)) {
+			t.Errorf("stacked %v: the extra trees changed nothing", stacked)
+		}
+	}
+	noEpochs := DefaultTrainOptions()
+	noEpochs.SupertagEpochs = 0
+	if _, err := RetrainSupertags(&Model{}, sents, noEpochs); err == nil {
+		t.Error("no supertag epochs: no error")
+	}
+	if _, err := RetrainSupertags(&Model{}, sents, DefaultTrainOptions()); err == nil {
+		t.Error("a model of other classes: no error")
+	}
+}

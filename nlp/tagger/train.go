@@ -112,35 +112,11 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 	if logw == nil {
 		logw = io.Discard
 	}
-	upos, xpos, classOf := collectClasses(train)
-	if len(upos) > maxClasses {
-		return nil, fmt.Errorf("tagger: %d classes, at most %d supported", len(upos), maxClasses)
+	td, err := describeTraining(train, opts)
+	if err != nil {
+		return nil, err
 	}
-	sents := make([]sentence, len(train))
-	for i := range train {
-		ws := train[i].Words
-		s := sentence{words: ws, gold: make([]int, len(ws)), info: make([]wordInfo, len(ws))}
-		for j, w := range ws {
-			s.gold[j] = classOf[w.UPOS+"|"+w.XPOS]
-			describe(w.Form, &s.info[j])
-		}
-		sents[i] = s
-	}
-	counts := countClasses(sents, len(upos))
-	lexicon := buildLexicon(counts, opts)
-	// While training, a word's ambiguity class leaves out the occurrence
-	// at hand, so a word seen once looks unknown, as a new word will at
-	// tagging time, and the model does not learn to trust the class of
-	// rare words more than it deserves.
-	for i := range sents {
-		for j := range sents[i].info {
-			wi := &sents[i].info[j]
-			wi.lex = lexEntry{fixed: -1, amb: ambiguity(counts[wi.norm], sents[i].gold[j], opts)}
-			if e, ok := lexicon[wi.norm]; ok {
-				wi.lex.fixed = e.fixed
-			}
-		}
-	}
+	sents, upos, xpos, classOf, lexicon := td.sents, td.upos, td.xpos, td.classOf, td.lexicon
 	chosen := opts
 	chosen.Log = nil
 	morph, morphEpochs, err := trainMorphology(sents, dev, upos, classOf, opts, logw)
@@ -196,6 +172,78 @@ func Train(train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 	chosen.SureMargin = stacked.sureMargin
 	stacked.chosen = chosen
 	return withSupertags(stacked, []stageWeights{firstWeights, stackedWeights}, sents, train, dev, opts, logw)
+}
+
+// trainingData is the training set as the stages learn from it.
+type trainingData struct {
+	sents      []sentence
+	upos, xpos []string // the classes' tags
+	classOf    map[string]int
+	lexicon    map[uint64]lexEntry
+}
+
+// describeTraining describes train's words for learning: each word's
+// class, and its ambiguity class with the occurrence at hand left out, so
+// a word seen once looks unknown, as a new word will at tagging time, and
+// the model does not learn to trust the class of rare words more than it
+// deserves.
+func describeTraining(train []conllu.Sentence, opts TrainOptions) (trainingData, error) {
+	upos, xpos, classOf := collectClasses(train)
+	if len(upos) > maxClasses {
+		return trainingData{}, fmt.Errorf("tagger: %d classes, at most %d supported", len(upos), maxClasses)
+	}
+	sents := make([]sentence, len(train))
+	for i := range train {
+		ws := train[i].Words
+		s := sentence{words: ws, gold: make([]int, len(ws)), info: make([]wordInfo, len(ws))}
+		for j, w := range ws {
+			s.gold[j] = classOf[w.UPOS+"|"+w.XPOS]
+			describe(w.Form, &s.info[j])
+		}
+		sents[i] = s
+	}
+	counts := countClasses(sents, len(upos))
+	lexicon := buildLexicon(counts, opts)
+	for i := range sents {
+		for j := range sents[i].info {
+			wi := &sents[i].info[j]
+			wi.lex = lexEntry{fixed: -1, amb: ambiguity(counts[wi.norm], sents[i].gold[j], opts)}
+			if e, ok := lexicon[wi.norm]; ok {
+				wi.lex.fixed = e.fixed
+			}
+		}
+	}
+	return trainingData{sents: sents, upos: upos, xpos: xpos, classOf: classOf, lexicon: lexicon}, nil
+}
+
+// RetrainSupertags returns m with its supertag stage learnt again from
+// train and opts.SupertagExtra, for opts.SupertagEpochs passes and without
+// dev: what Train(train, nil, m.Chosen() with that extra) gives, without
+// learning the POS stages and morphology again, since those choices give
+// them the same weights.
+func RetrainSupertags(m *Model, train []conllu.Sentence, opts TrainOptions) (*Model, error) {
+	if m == nil {
+		return nil, errors.New("tagger: no model to retrain supertags for")
+	}
+	if !opts.Supertags || opts.SupertagEpochs < 1 {
+		return nil, fmt.Errorf("tagger: retraining supertags needs Supertags and SupertagEpochs (%d)", opts.SupertagEpochs)
+	}
+	td, err := describeTraining(train, opts)
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Equal(td.upos, m.upos) || !slices.Equal(td.xpos, m.xpos) {
+		return nil, errors.New("tagger: retraining supertags on other classes than the model's")
+	}
+	weights := []stageWeights{m.weights.stage(0)}
+	if m.hasStacked {
+		weights = append(weights, m.weights.stage(1))
+	}
+	logw := opts.Log
+	if logw == nil {
+		logw = io.Discard
+	}
+	return withSupertags(m, weights, td.sents, train, nil, opts, logw)
 }
 
 // withSupertags returns m, whose POS stages have the given weights, with
