@@ -79,8 +79,10 @@ type training struct {
 	// made once per run.
 	silver     []conllu.Sentence
 	silverMade bool
-	// heldOut is the tagger trained on EWT train alone, once per run.
-	heldOut *tagger.Model
+	// teacherTagger is the teacher's tagger (newsTrees), without
+	// supertags; heldOut is it with the supertag stage, the tagger
+	// trained on EWT train alone, made once per run.
+	teacherTagger, heldOut *tagger.Model
 	// jackknifedTrain is EWT train with jackknifed tags, once per run.
 	jackknifedTrain []conllu.Sentence
 }
@@ -220,8 +222,8 @@ func (tr *training) trainAndDevJoined() ([]conllu.Sentence, error) {
 }
 
 // heldOutTagger returns the tagger trained on EWT train alone, its epochs
-// chosen on dev: the shipped tagger, and the one that tags dev for the
-// components trained after it, since it never saw dev. It is trained once
+// chosen on dev: the shipped tagger's POS stages, and the tagger that
+// tags dev for the components trained after it, since it never saw dev. It is trained once
 // per run rather than read from --out, where --dev all may have put one
 // that saw dev.
 func (tr *training) heldOutTagger() (*tagger.Model, error) {
@@ -235,11 +237,14 @@ func (tr *training) heldOutTagger() (*tagger.Model, error) {
 	opts := tagger.DefaultTrainOptions()
 	opts.Log = tr.log
 	tr.setSeed(&opts.Seed)
-	fmt.Fprintln(tr.log, "tagger: training on EWT train, choosing on dev")
+	// The teacher's tagger, trained for the silver trees with these
+	// options but no supertags, has the POS stages Train would learn
+	// again: only the supertag stage is added.
 	if opts.SupertagExtra, err = tr.supertagExtra(train, opts.Seed); err != nil {
 		return nil, err
 	}
-	if tr.heldOut, err = tagger.Train(train, dev, opts); err != nil {
+	fmt.Fprintln(tr.log, "tagger: the teacher's, with a supertag stage learnt on EWT train and chosen on dev")
+	if tr.heldOut, err = tagger.TrainSupertags(tr.teacherTagger, train, dev, opts); err != nil {
 		return nil, err
 	}
 	return tr.heldOut, nil
@@ -289,7 +294,7 @@ func trainTagger(tr *training) (model, error) {
 		}
 		opts.SupertagExtra = append(opts.SupertagExtra, dev...)
 		fmt.Fprintln(tr.log, "tagger: retraining the supertag stage on EWT train and dev")
-		return tagger.RetrainSupertags(heldOut, train, opts)
+		return tagger.TrainSupertags(heldOut, train, nil, opts)
 	}
 	if tr.dev != devAll {
 		return heldOut, nil

@@ -109,7 +109,8 @@ func silverSentence(doc *dyad.Doc, s dyad.Span, id string) conllu.Sentence {
 }
 
 // teacher trains the tagger and parser without supertags, as the shipped
-// ones before them were: the tagger on EWT train, its epochs chosen on
+// ones before them were, and keeps the tagger, whose POS stages are the
+// held-out tagger's too: the tagger on EWT train, its epochs chosen on
 // dev; the parser on train's trees with jackknifed tags and a gold-tag
 // copy.
 func (tr *training) teacher() (*tagger.Model, *parser.Model, error) {
@@ -136,6 +137,7 @@ func (tr *training) teacher() (*tagger.Model, *parser.Model, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	tr.teacherTagger = tg
 	return tg, ps, nil
 }
 

@@ -448,10 +448,12 @@ func TestTrainLearnsSupertags(t *testing.T) {
 	}
 }
 
-// TestRetrainSupertagsRepeatsTrain checks that learning only the supertag
-// stage again, with extra trees, gives the very model a whole retraining
-// on the chosen options gives: what `dyad train --dev parser` relies on.
-func TestRetrainSupertagsRepeatsTrain(t *testing.T) {
+// TestTrainSupertagsRepeatsTrain checks that learning only the supertag
+// stage on a model's POS stages gives the very model Train gives: adding
+// the stage to a tagger trained without one, its epochs chosen on dev,
+// and learning it again with extra trees and the chosen options, what
+// `dyad train` relies on.
+func TestTrainSupertagsRepeatsTrain(t *testing.T) {
 	sents, err := conllu.ReadFile("../parser/testdata/tiny.conllu")
 	if err != nil {
 		t.Fatal(err)
@@ -465,13 +467,29 @@ func TestRetrainSupertagsRepeatsTrain(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		plainOpts := opts
+		plainOpts.Supertags = false
+		plain, err := Train(sents, sents, plainOpts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		added, err := TrainSupertags(plain, sents, sents, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(modeltest.Saved(t, m), modeltest.Saved(t, added)) {
+			t.Errorf("stacked %v: the supertag stage added to a plain tagger differs from Train's", stacked)
+		}
 		chosen := m.Chosen()
+		if got := added.Chosen(); got.Supertags != chosen.Supertags || got.SupertagEpochs != chosen.SupertagEpochs {
+			t.Errorf("stacked %v: chosen supertag options %v, %d epochs; Train's %v, %d", stacked, got.Supertags, got.SupertagEpochs, chosen.Supertags, chosen.SupertagEpochs)
+		}
 		chosen.SupertagExtra = sents[:2]
 		whole, err := Train(sents, nil, chosen)
 		if err != nil {
 			t.Fatal(err)
 		}
-		stage, err := RetrainSupertags(m, sents, chosen)
+		stage, err := TrainSupertags(m, sents, nil, chosen)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -484,10 +502,10 @@ func TestRetrainSupertagsRepeatsTrain(t *testing.T) {
 	}
 	noEpochs := DefaultTrainOptions()
 	noEpochs.SupertagEpochs = 0
-	if _, err := RetrainSupertags(&Model{}, sents, noEpochs); err == nil {
+	if _, err := TrainSupertags(&Model{}, sents, nil, noEpochs); err == nil {
 		t.Error("no supertag epochs: no error")
 	}
-	if _, err := RetrainSupertags(&Model{}, sents, DefaultTrainOptions()); err == nil {
+	if _, err := TrainSupertags(&Model{}, sents, nil, DefaultTrainOptions()); err == nil {
 		t.Error("a model of other classes: no error")
 	}
 }

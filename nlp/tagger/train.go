@@ -216,24 +216,25 @@ func describeTraining(train []conllu.Sentence, opts TrainOptions) (trainingData,
 	return trainingData{sents: sents, upos: upos, xpos: xpos, classOf: classOf, lexicon: lexicon}, nil
 }
 
-// RetrainSupertags returns m with its supertag stage learnt again from
-// train and opts.SupertagExtra, for opts.SupertagEpochs passes and without
-// dev: what Train(train, nil, m.Chosen() with that extra) gives, without
-// learning the POS stages and morphology again, since those choices give
-// them the same weights.
-func RetrainSupertags(m *Model, train []conllu.Sentence, opts TrainOptions) (*Model, error) {
+// TrainSupertags returns m, a tagger trained on train, with a supertag
+// stage learnt from train and opts.SupertagExtra, its POS stages and
+// morphology kept: what Train gives with the options m was trained with
+// and opts's supertag options, without learning the POS stages again.
+// With dev, the stage's epochs are chosen on dev; without, it runs
+// opts.SupertagEpochs passes.
+func TrainSupertags(m *Model, train, dev []conllu.Sentence, opts TrainOptions) (*Model, error) {
 	if m == nil {
-		return nil, errors.New("tagger: no model to retrain supertags for")
+		return nil, errors.New("tagger: no model to train supertags for")
 	}
 	if !opts.Supertags || opts.SupertagEpochs < 1 {
-		return nil, fmt.Errorf("tagger: retraining supertags needs Supertags and SupertagEpochs (%d)", opts.SupertagEpochs)
+		return nil, fmt.Errorf("tagger: training supertags needs Supertags and SupertagEpochs (%d)", opts.SupertagEpochs)
 	}
 	td, err := describeTraining(train, opts)
 	if err != nil {
 		return nil, err
 	}
 	if !slices.Equal(td.upos, m.upos) || !slices.Equal(td.xpos, m.xpos) {
-		return nil, errors.New("tagger: retraining supertags on other classes than the model's")
+		return nil, errors.New("tagger: training supertags on other classes than the model's")
 	}
 	weights := []stageWeights{m.weights.stage(0)}
 	if m.hasStacked {
@@ -243,7 +244,12 @@ func RetrainSupertags(m *Model, train []conllu.Sentence, opts TrainOptions) (*Mo
 	if logw == nil {
 		logw = io.Discard
 	}
-	return withSupertags(m, weights, td.sents, train, nil, opts, logw)
+	out, err := withSupertags(m, weights, td.sents, train, dev, opts, logw)
+	if err != nil {
+		return nil, err
+	}
+	out.chosen.Supertags, out.chosen.SupertagPruneBelow, out.chosen.SupertagExtra = true, opts.SupertagPruneBelow, opts.SupertagExtra
+	return out, nil
 }
 
 // withSupertags returns m, whose POS stages have the given weights, with
